@@ -1,0 +1,44 @@
+//! The command line: subcommands and their flags, nothing else.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Clinic patient handouts from Markdown: a website section and a printable PDF per treatment.
+#[derive(Debug, Parser)]
+#[command(name = "handouts", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Folders shared by every subcommand.
+#[derive(Debug, clap::Args)]
+pub struct Folders {
+    /// The content folder (clinic.yaml and one folder per procedure).
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// A theme folder whose files replace the built-in theme's (templates/, print/, static/).
+    #[arg(long, value_name = "DIR")]
+    pub theme: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the content and write the website and the PDF handouts.
+    Build {
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+        /// Where to write the site; replaced as a whole, only when the build succeeds.
+        #[arg(long, default_value = "output", value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Check the content and report every problem, without writing anything.
+    Check {
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+    },
+}

@@ -1,0 +1,112 @@
+//! `clinic.yaml` → [`Clinic`]: the clinic's name, phones, address and where the site is published.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::SourceFile;
+use crate::model::{BaseUrl, Clinic, Paper, Phone};
+use crate::validate::fields::{Describe, Fields};
+
+const CLINIC_KEYS: Describe = Describe {
+    what: "clinic.yaml",
+    keys: &[
+        "name",
+        "phone",
+        "after_hours_phone",
+        "address",
+        "email",
+        "site",
+        "paper",
+        "review_interval_months",
+    ],
+};
+const SITE_KEYS: Describe = Describe {
+    what: "`site`",
+    keys: &["base_url"],
+};
+
+/// Reads the clinic file; every problem in it is reported.
+pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
+    let before = diags.error_count();
+    let fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
+    fields.reject_unknown(&CLINIC_KEYS, diags);
+    let name = fields.text("name", true, "Maple Grove Skin Clinic", diags);
+    let main_phone = phone(&fields, "phone", true, diags);
+    let after_hours_phone = phone(&fields, "after_hours_phone", false, diags);
+    let address = fields.text("address", false, "12 Example Street, Springfield", diags);
+    let email = fields.text("email", false, "care@clinic.example", diags);
+    if let Some(e) = &email {
+        if !e.contains('@') || e.contains(char::is_whitespace) {
+            diags.push(fields.problem(
+                "email",
+                format!("`{e}` is not an e-mail address."),
+                "write it as name@domain, for example `email: care@clinic.example`.",
+            ));
+        }
+    }
+    let base_url = match fields.nested("site", diags) {
+        Some(site) => {
+            site.reject_unknown(&SITE_KEYS, diags);
+            site.text("base_url", true, "https://clinic.example/care/handouts/", diags).and_then(|t| {
+                let url = BaseUrl::parse(&t);
+                if url.is_none() {
+                    diags.push(site.problem(
+                        "base_url",
+                        format!("`{t}` is not an absolute web address."),
+                        "write the full address the handouts are published at, starting with https://, for example `base_url: https://clinic.example/care/handouts/`.",
+                    ));
+                }
+                url
+            })
+        }
+        None => {
+            if !fields.has("site") {
+                diags.push(
+                    Diagnostic::error("the required key `site` is missing.")
+                        .in_file(&file.path)
+                        .hint("add the address the site is published at:\n  site:\n    base_url: https://clinic.example/care/handouts/"),
+                );
+            }
+            None
+        }
+    };
+    let paper = match fields.text("paper", false, "letter", diags).as_deref() {
+        None | Some("letter") | Some("Letter") => Paper::Letter,
+        Some("a4") | Some("A4") => Paper::A4,
+        Some(other) => {
+            diags.push(fields.problem(
+                "paper",
+                format!("`{other}` is not a paper size handouts knows."),
+                "write `paper: letter` (US) or `paper: a4`.",
+            ));
+            Paper::Letter
+        }
+    };
+    let review_interval_months = fields
+        .integer("review_interval_months", 1, 12, diags)
+        .map_or(12, |n| n.min(120) as u32);
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Clinic {
+        name: name?,
+        phone: main_phone?,
+        after_hours_phone,
+        address,
+        email,
+        base_url: base_url?,
+        paper,
+        review_interval_months,
+    })
+}
+
+fn phone(fields: &Fields<'_>, key: &str, required: bool, diags: &mut Diagnostics) -> Option<Phone> {
+    let text = fields.text(key, required, "(555) 010-0142", diags)?;
+    let phone = Phone::parse(&text);
+    if phone.is_none() {
+        diags.push(fields.problem(
+            key,
+            format!("`{text}` is not a phone number."),
+            format!("use digits with spaces, dashes, dots or brackets, for example `{key}: (555) 010-0142`."),
+        ));
+    }
+    phone
+}

@@ -1,0 +1,180 @@
+//! Reads `content/` from disk: which files there are and their text. Nothing is interpreted here.
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One content file's text, with the path to show in messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The path as the user would type it (the `--content` folder joined with the file's place).
+    pub path: PathBuf,
+    /// The file's text, UTF-8.
+    pub text: String,
+}
+
+/// One procedure folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcedureFiles {
+    /// The folder name (not yet checked as a slug).
+    pub name: String,
+    /// The folder's path, for messages.
+    pub path: PathBuf,
+    /// `_procedure.md`, if present.
+    pub procedure: Option<SourceFile>,
+    /// The variant files, sorted by name.
+    pub variants: Vec<SourceFile>,
+}
+
+/// Everything read from the content folder.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// `clinic.yaml`, if present.
+    pub clinic: Option<SourceFile>,
+    /// Procedure folders, sorted by name.
+    pub procedures: Vec<ProcedureFiles>,
+}
+
+/// The name of the clinic file at the top of the content folder.
+pub const CLINIC_FILE: &str = "clinic.yaml";
+/// The name of a procedure's own file inside its folder.
+pub const PROCEDURE_FILE: &str = "_procedure.md";
+
+/// Reads every content file under `root`, in a stable order. Files that cannot be read become
+/// diagnostics; the rest are still returned so that one run reports everything.
+pub fn load(root: &Path) -> (Sources, Diagnostics) {
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::new();
+    let walker = WalkDir::new(root)
+        .min_depth(1)
+        .max_depth(3)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                diags.push(
+                    Diagnostic::error(format!(
+                        "this could not be read: {}.",
+                        io_words(err.io_error())
+                    ))
+                    .in_file(&path),
+                );
+                continue;
+            }
+        };
+        let path = entry.path().to_path_buf();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue; // editor and system files (.DS_Store, .swp) are not content.
+        }
+        let is_dir = entry.file_type().is_dir();
+        match entry.depth() {
+            1 if is_dir => sources.procedures.push(ProcedureFiles {
+                name,
+                path,
+                procedure: None,
+                variants: Vec::new(),
+            }),
+            1 if name == CLINIC_FILE => sources.clinic = read(&path, &mut diags),
+            1 if name.ends_with(".md") => diags.push(
+                Diagnostic::error("a handout file must be inside a procedure folder, not at the top of the content folder.")
+                    .in_file(&path)
+                    .hint("move it into a folder named for its procedure, such as `microneedling/`."),
+            ),
+            2 if name.ends_with(".md") && !is_dir => {
+                let Some(file) = read(&path, &mut diags) else { continue };
+                if let Some(proc) = sources.procedures.last_mut() {
+                    if name == PROCEDURE_FILE {
+                        proc.procedure = Some(file);
+                    } else {
+                        proc.variants.push(file);
+                    }
+                }
+            }
+            3 if name.ends_with(".md") && !is_dir => diags.push(
+                Diagnostic::error("this file is in a folder inside a procedure folder, so it is not used.")
+                    .in_file(&path)
+                    .hint("move it up into its procedure folder; one level of folders is all that is read."),
+            ),
+            _ => {}
+        }
+    }
+    (sources, diags)
+}
+
+/// Reads a file as UTF-8, reporting where the first invalid byte is.
+fn read(path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "this file could not be read: {}.",
+                    io_words(Some(&err))
+                ))
+                .in_file(path),
+            );
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(SourceFile {
+            path: path.to_path_buf(),
+            text,
+        }),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();
+            let location = Location::from_offset(&prefix, prefix.len());
+            diags.push(
+                Diagnostic::error("this file is not UTF-8 text (it may have been saved as Windows-1252 or Latin-1).")
+                    .in_file(path)
+                    .at(&prefix, location)
+                    .hint("save the file again with the UTF-8 encoding; most editors offer it under \"Save As\" or \"Encoding\"."),
+            );
+            None
+        }
+    }
+}
+
+/// An I/O error in plain words.
+pub fn io_words(err: Option<&std::io::Error>) -> String {
+    use std::io::ErrorKind::*;
+    match err.map(|e| e.kind()) {
+        Some(NotFound) => "it does not exist".into(),
+        Some(PermissionDenied) => "permission was denied".into(),
+        Some(_) | None => err.map_or_else(|| "an unknown error".into(), |e| e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_files_in_sorted_order_and_reports_bad_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("clinic.yaml"), "name: A\n").unwrap();
+        std::fs::create_dir(root.join("peel")).unwrap();
+        std::fs::write(root.join("peel/_procedure.md"), "x").unwrap();
+        std::fs::write(root.join("peel/b.md"), "x").unwrap();
+        std::fs::write(root.join("peel/a.md"), "x").unwrap();
+        std::fs::write(root.join("peel/c.md"), b"ok\nbad \xff here").unwrap();
+        std::fs::write(root.join("peel/.c.md.swp"), "x").unwrap();
+        let (sources, diags) = load(root);
+        assert!(sources.clinic.is_some());
+        let names: Vec<_> = sources.procedures[0]
+            .variants
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["a.md", "b.md"]);
+        assert!(sources.procedures[0].procedure.is_some());
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.location, Some(Location { line: 2, column: 5 }));
+        assert!(d.message.starts_with("this file is not UTF-8"));
+    }
+}

@@ -1,0 +1,101 @@
+//! The `handouts` command: parse the command line, run the pipeline, print what happened.
+
+use clap::Parser;
+use handouts::cli::{Cli, Command, Folders};
+use handouts::diag::Diagnostics;
+use handouts::model::Date;
+use handouts::BuildOptions;
+use std::process::ExitCode;
+
+/// Content problems: the editor has something to fix.
+const EXIT_CONTENT: u8 = 1;
+/// The command itself was wrong (bad flag, missing folder).
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = today();
+    match cli.command {
+        Command::Build { folders, out } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            let options = BuildOptions {
+                content: folders.content,
+                theme: folders.theme,
+                out: out.clone(),
+                today,
+            };
+            match handouts::build(&options) {
+                Ok(report) => {
+                    print_diagnostics(&report.warnings);
+                    println!(
+                        "Built {} handouts ({} files) into {}.",
+                        report.variants,
+                        report.files,
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => fail(
+                    &diags,
+                    "nothing was written; the previous output is unchanged",
+                ),
+            }
+        }
+        Command::Check { folders } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            match handouts::check(&folders.content, folders.theme.as_deref(), today) {
+                Ok((site, _, warnings)) => {
+                    print_diagnostics(&warnings);
+                    let n: usize = site.procedures.iter().map(|p| p.variants.len()).sum();
+                    println!(
+                        "All {n} handouts are correct{}.",
+                        if warnings.is_empty() {
+                            ""
+                        } else {
+                            " (see the warnings above)"
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => fail(&diags, "nothing was written"),
+            }
+        }
+    }
+}
+
+fn missing_content(folders: &Folders) -> Option<ExitCode> {
+    if folders.content.is_dir() {
+        return None;
+    }
+    eprintln!(
+        "error: the content folder `{}` does not exist.\n  fix: run handouts from the folder that holds `content/`, or name it with `--content DIR`.",
+        folders.content.display()
+    );
+    Some(ExitCode::from(EXIT_USAGE))
+}
+
+fn print_diagnostics(diags: &Diagnostics) {
+    if !diags.is_empty() {
+        eprint!("{diags}");
+    }
+}
+
+fn fail(diags: &Diagnostics, consequence: &str) -> ExitCode {
+    print_diagnostics(diags);
+    let errors = diags.error_count();
+    let plural = if errors == 1 { "problem" } else { "problems" };
+    eprintln!("{errors} {plural} found; {consequence}.");
+    ExitCode::from(EXIT_CONTENT)
+}
+
+/// Today's date in UTC, from the system clock (used only to flag overdue reviews).
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    Date::from_days_since_epoch(secs.div_euclid(86_400))
+}

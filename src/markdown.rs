@@ -1,0 +1,371 @@
+//! Markdown body → an owned tree of headings, paragraphs and lists, with byte offsets for messages.
+//!
+//! This is generic Markdown knowledge only; which headings and shapes a handout allows is decided
+//! in `validate::sections`. Both renderers work from the resulting model, never from Markdown.
+
+use crate::model::Inline;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::iter::Peekable;
+use std::ops::Range;
+
+/// A block of Markdown as the body has it; `validate::sections` shapes it into model blocks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MdBlock {
+    /// A paragraph.
+    Paragraph(Vec<Inline>),
+    /// A list, each item with its own offset for messages.
+    List {
+        /// Numbered rather than bulleted.
+        ordered: bool,
+        /// The items.
+        items: Vec<Located<Vec<Inline>>>,
+    },
+    /// A `###` (or deeper) heading.
+    Subheading(Vec<Inline>),
+}
+
+/// A block with the byte offset (in the parsed text) where it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    /// Byte offset in the parsed text.
+    pub offset: usize,
+    /// The value.
+    pub value: T,
+}
+
+/// Everything under one heading: the heading's text and the blocks until the next heading of
+/// the same level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chunk {
+    /// The heading's text, or `None` for blocks before the first heading.
+    pub heading: Option<Located<String>>,
+    /// The blocks, `###` subheadings included.
+    pub blocks: Vec<Located<MdBlock>>,
+}
+
+/// Something in the Markdown that a handout cannot show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset in the parsed text.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+type Events<'a> =
+    Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+
+/// Parses `text` and cuts it at its `##` headings. A `#` heading is a problem: the title comes
+/// from the front matter.
+pub fn chunks(text: &str) -> (Vec<Chunk>, Vec<Problem>) {
+    let mut events = Parser::new_ext(text, Options::empty())
+        .into_offset_iter()
+        .peekable();
+    let mut chunks = vec![Chunk {
+        heading: None,
+        blocks: Vec::new(),
+    }];
+    let mut problems = Vec::new();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => {
+                let inlines = inlines_until(&mut events, &mut problems);
+                let title = crate::model::plain_text(&inlines).trim().to_string();
+                chunks.push(Chunk {
+                    heading: Some(Located {
+                        offset: range.start,
+                        value: title,
+                    }),
+                    blocks: Vec::new(),
+                });
+            }
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => {
+                let _ = inlines_until(&mut events, &mut problems);
+                problems.push(Problem {
+                    offset: range.start,
+                    message: "a `#` heading is not used in the body; the title comes from the front matter.".into(),
+                    hint: "use `##` for the eight sections and `###` for FAQ questions.".into(),
+                });
+            }
+            other => {
+                if let Some(block) = block(other, range, &mut events, &mut problems) {
+                    if let Some(last) = chunks.last_mut() {
+                        last.blocks.push(block);
+                    }
+                }
+            }
+        }
+    }
+    (chunks, problems)
+}
+
+/// Reads one block that began with `event`; `None` for things skipped (and reported).
+fn block(
+    event: Event<'_>,
+    range: Range<usize>,
+    events: &mut Events<'_>,
+    problems: &mut Vec<Problem>,
+) -> Option<Located<MdBlock>> {
+    let offset = range.start;
+    let value = match event {
+        Event::Start(Tag::Paragraph) => MdBlock::Paragraph(inlines_until(events, problems)),
+        Event::Start(Tag::Heading { .. }) => MdBlock::Subheading(inlines_until(events, problems)),
+        Event::Start(Tag::List(start)) => MdBlock::List {
+            ordered: start.is_some(),
+            items: list_items(events, problems),
+        },
+        Event::Start(tag) => {
+            let (what, hint) = unsupported(&tag);
+            problems.push(Problem {
+                offset,
+                message: format!("{what} cannot be shown in a handout."),
+                hint: hint.into(),
+            });
+            skip_to_end(events);
+            return None;
+        }
+        Event::Html(_) | Event::InlineHtml(_) => {
+            problems.push(raw_html(offset));
+            return None;
+        }
+        Event::Rule => {
+            problems.push(Problem {
+                offset,
+                message: "a horizontal rule (`---` or `***`) cannot be shown in a handout.".into(),
+                hint: "delete the line; sections are separated by their `##` headings.".into(),
+            });
+            return None;
+        }
+        _ => return None,
+    };
+    Some(Located { offset, value })
+}
+
+fn unsupported(tag: &Tag<'_>) -> (&'static str, &'static str) {
+    match tag {
+        Tag::BlockQuote(_) => (
+            "a quote block (lines starting with `>`)",
+            "remove the `>` and write it as a normal paragraph.",
+        ),
+        Tag::CodeBlock(_) => (
+            "a code block (text indented by four spaces or fenced with ```)",
+            "remove the indentation or the ``` fences so it becomes a normal paragraph.",
+        ),
+        Tag::HtmlBlock => (
+            "raw HTML",
+            "write it in Markdown instead: **bold**, *italic*, [link](https://…), or a `-` list.",
+        ),
+        _ => (
+            "this kind of Markdown",
+            "use paragraphs, `-` lists, **bold**, *italic* and [links](https://…).",
+        ),
+    }
+}
+
+fn raw_html(offset: usize) -> Problem {
+    Problem {
+        offset,
+        message: "raw HTML is not allowed in handout text.".into(),
+        hint: "write it in Markdown instead: **bold**, *italic*, [link](https://…), or a `-` list."
+            .into(),
+    }
+}
+
+/// Items of a list whose `Start(List)` was just read. A nested list is reported and left out.
+fn list_items(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Located<Vec<Inline>>> {
+    let mut items = Vec::new();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Start(Tag::Item) => {
+                let item_offset = range.start;
+                let mut item = Vec::new();
+                while let Some((event, range)) = events.next() {
+                    match event {
+                        Event::End(TagEnd::Item) => break,
+                        Event::Start(Tag::Paragraph) => {
+                            if !item.is_empty() {
+                                item.push(Inline::Break);
+                            }
+                            item.extend(inlines_until(events, problems));
+                        }
+                        Event::Start(Tag::List(_)) => {
+                            problems.push(Problem {
+                                offset: range.start,
+                                message: "a list inside a list item cannot be shown in a handout.".into(),
+                                hint: "remove the indentation so each point is its own item of the main list.".into(),
+                            });
+                            skip_to_end(events);
+                        }
+                        Event::Start(
+                            tag @ (Tag::BlockQuote(_)
+                            | Tag::CodeBlock(_)
+                            | Tag::HtmlBlock
+                            | Tag::Heading { .. }
+                            | Tag::Table(_)),
+                        ) => {
+                            let (what, hint) = unsupported(&tag);
+                            problems.push(Problem {
+                                offset: range.start,
+                                message: format!("{what} cannot be shown in a handout."),
+                                hint: hint.into(),
+                            });
+                            skip_to_end(events);
+                        }
+                        other => inline(other, range, events, problems, &mut item),
+                    }
+                }
+                items.push(Located {
+                    offset: item_offset,
+                    value: item,
+                });
+            }
+            Event::End(TagEnd::List(_)) => break,
+            _ => {}
+        }
+    }
+    items
+}
+
+/// Inline content up to the end of the element whose `Start` was just read.
+fn inlines_until(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    while let Some((event, range)) = events.next() {
+        if let Event::End(_) = event {
+            break;
+        }
+        inline(event, range, events, problems, &mut out);
+    }
+    out
+}
+
+fn inline(
+    event: Event<'_>,
+    range: Range<usize>,
+    events: &mut Events<'_>,
+    problems: &mut Vec<Problem>,
+    out: &mut Vec<Inline>,
+) {
+    match event {
+        Event::Text(t) => match out.last_mut() {
+            Some(Inline::Text(prev)) => prev.push_str(&t),
+            _ => out.push(Inline::Text(t.to_string())),
+        },
+        Event::Code(t) => out.push(Inline::Code(t.to_string())),
+        Event::SoftBreak => match out.last_mut() {
+            Some(Inline::Text(prev)) => prev.push(' '),
+            _ => out.push(Inline::Text(" ".into())),
+        },
+        Event::HardBreak => out.push(Inline::Break),
+        Event::Start(Tag::Strong) => out.push(Inline::Strong(inlines_until(events, problems))),
+        Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(inlines_until(events, problems))),
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let children = inlines_until(events, problems);
+            out.push(Inline::Link {
+                href: dest_url.trim().to_string(),
+                children,
+            });
+        }
+        Event::Start(Tag::Image { .. }) => {
+            problems.push(Problem {
+                offset: range.start,
+                message: "images cannot be shown in handout text yet.".into(),
+                hint: "remove the `![…](…)` image, or describe it in words.".into(),
+            });
+            let _ = inlines_until(events, problems);
+        }
+        // A closing tag belongs to an opening one already reported.
+        Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("</") => {
+            problems.push(raw_html(range.start))
+        }
+        Event::Start(_) => {
+            let _ = inlines_until(events, problems);
+        }
+        _ => {}
+    }
+}
+
+/// Skips past the `End` matching a `Start` that was just read.
+fn skip_to_end(events: &mut Events<'_>) {
+    let mut depth = 1usize;
+    for (event, _) in events.by_ref() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_at_level_two_headings_with_offsets() {
+        let text = "## Do\n\n- **Wash** gently\n- Rest\n\n## FAQ\n\n### Why?\n\nBecause.\n";
+        let (chunks, problems) = chunks(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(chunks.len(), 3);
+        assert!(chunks[0].blocks.is_empty());
+        let do_ = &chunks[1];
+        assert_eq!(
+            do_.heading.as_ref().map(|h| (h.offset, h.value.as_str())),
+            Some((0, "Do"))
+        );
+        assert_eq!(
+            do_.blocks[0].value,
+            MdBlock::List {
+                ordered: false,
+                items: vec![
+                    Located {
+                        offset: 7,
+                        value: vec![
+                            Inline::Strong(vec![Inline::Text("Wash".into())]),
+                            Inline::Text(" gently".into())
+                        ]
+                    },
+                    Located {
+                        offset: 25,
+                        value: vec![Inline::Text("Rest".into())]
+                    },
+                ]
+            }
+        );
+        assert_eq!(chunks[2].heading.as_ref().map(|h| h.offset), Some(33));
+        assert_eq!(
+            chunks[2].blocks[0].value,
+            MdBlock::Subheading(vec![Inline::Text("Why?".into())])
+        );
+        assert_eq!(chunks[2].blocks[1].offset, 51);
+    }
+
+    #[test]
+    fn reports_what_a_handout_cannot_show() {
+        let text = "## Do\n\n- a\n  - nested\n\n<b>x</b>\n\n> quote\n\n# Title\n";
+        let (_, problems) = chunks(text);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "a list inside a list item cannot be shown in a handout.",
+                "raw HTML is not allowed in handout text.",
+                "a quote block (lines starting with `>`) cannot be shown in a handout.",
+                "a `#` heading is not used in the body; the title comes from the front matter.",
+            ]
+        );
+        assert_eq!(problems[1].offset, text.find("<b>").unwrap());
+    }
+}

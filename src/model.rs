@@ -1,0 +1,600 @@
+//! The domain: a clinic, its procedures and their variants, with every section already checked.
+//!
+//! Only `validate` builds these values; renderers read them and never see YAML or Markdown.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything one build publishes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    /// The clinic the handouts belong to.
+    pub clinic: Clinic,
+    /// Procedures in display order.
+    pub procedures: Vec<Procedure>,
+}
+
+/// The clinic, from `clinic.yaml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clinic {
+    /// Display name.
+    pub name: String,
+    /// The main phone number.
+    pub phone: Phone,
+    /// The number to call out of hours.
+    pub after_hours_phone: Option<Phone>,
+    /// Postal address, one line.
+    pub address: Option<String>,
+    /// Contact e-mail address.
+    pub email: Option<String>,
+    /// Where the site is published.
+    pub base_url: BaseUrl,
+    /// Paper size for printed handouts.
+    pub paper: Paper,
+    /// Months between reviews, when a variant gives no `next_review`.
+    pub review_interval_months: u32,
+}
+
+/// A phone number as written, and as a `tel:` URI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phone {
+    /// As the clinic writes it, e.g. `(555) 010-0142`.
+    pub display: String,
+    /// Digits only (with a leading `+` if given), for `tel:` links.
+    pub dial: String,
+}
+
+impl Phone {
+    /// Parses a number that has at least three digits and only phone punctuation.
+    pub fn parse(text: &str) -> Option<Phone> {
+        let text = text.trim();
+        let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() < 3 || !text.chars().all(allowed) || text.rfind('+').is_some_and(|i| i > 0)
+        {
+            return None;
+        }
+        let plus = if text.starts_with('+') { "+" } else { "" };
+        Some(Phone {
+            display: text.to_string(),
+            dial: format!("{plus}{digits}"),
+        })
+    }
+
+    /// The `tel:` URI.
+    pub fn href(&self) -> String {
+        format!("tel:{}", self.dial)
+    }
+}
+
+/// The absolute URL the site is published at, ending in `/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// Accepts an absolute `http(s)://host/optional/path/` URL (a missing final `/` is added).
+    pub fn parse(text: &str) -> Option<BaseUrl> {
+        let text = text.trim();
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))?;
+        let host = rest.split('/').next().unwrap_or("");
+        let bad = |c: char| c.is_whitespace() || "\"'<>\\^`{|}#?".contains(c);
+        if host.is_empty() || text.chars().any(bad) {
+            return None;
+        }
+        let mut url = text.to_string();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        Some(BaseUrl(url))
+    }
+
+    /// The URL of a page at `path` below the base (no leading `/`).
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{}", self.0, path)
+    }
+
+    /// The URL itself.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Paper size for the printed handouts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl Paper {
+    /// The name used in `clinic.yaml` and in the print template.
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "a4",
+        }
+    }
+}
+
+/// A URL-safe name made of `a-z`, `0-9` and `-`, from a folder name or file stem.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Accepts lowercase `a-z0-9-`, not starting or ending with `-`.
+    pub fn parse(text: &str) -> Option<Slug> {
+        let ok = !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !text.starts_with('-')
+            && !text.ends_with('-');
+        ok.then(|| Slug(text.to_string()))
+    }
+
+    /// What `text` would be as a slug, to suggest in an error.
+    pub fn suggest(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars().flat_map(char::to_lowercase) {
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            } else if !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        let out = out.trim_matches('-').to_string();
+        if out.is_empty() {
+            "procedure-name".into()
+        } else {
+            out
+        }
+    }
+
+    /// The slug text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A calendar date (proleptic Gregorian).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+/// Why a date could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in `YYYY-MM-DD` shape.
+    Shape,
+    /// The month is not 1–12.
+    Month(u32),
+    /// The day does not exist in that month.
+    Day(u32, u32),
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// Parses `YYYY-MM-DD` and checks that the day exists.
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let parts: Vec<&str> = text.trim().split('-').collect();
+        let [y, m, d] = parts.as_slice() else {
+            return Err(DateError::Shape);
+        };
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+            return Err(DateError::Shape);
+        }
+        let (year, month, day) = (
+            y.parse().map_err(|_| DateError::Shape)?,
+            m.parse().map_err(|_| DateError::Shape)?,
+            d.parse().map_err(|_| DateError::Shape)?,
+        );
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month(month));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(DateError::Day(month, day));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The date `months` later, clamped to the end of a shorter month.
+    pub fn add_months(self, months: u32) -> Date {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
+        let year = total.div_euclid(12) as i32;
+        let month = total.rem_euclid(12) as u32 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// `2026-09-14`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `14 September 2026`: unambiguous in every English-speaking country.
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[(self.month - 1) as usize],
+            self.year
+        )
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = self.year as i64 - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+/// The English name of month `month` (1–12).
+pub fn month_name(month: u32) -> Option<&'static str> {
+    MONTHS.get((month as usize).checked_sub(1)?).copied()
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A procedure (a folder of `content/`) and its variants.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Procedure {
+    /// The folder name.
+    pub slug: Slug,
+    /// Display title.
+    pub title: String,
+    /// One or two sentences.
+    pub summary: String,
+    /// Variants in display order.
+    pub variants: Vec<Variant>,
+}
+
+/// One variant of a procedure: what becomes one page and one printed handout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    /// The file stem.
+    pub slug: Slug,
+    /// The procedure's folder name.
+    pub procedure: Slug,
+    /// Display title.
+    pub title: String,
+    /// One or two sentences, at most 200 characters.
+    pub summary: String,
+    /// Who checked the content, and when, and when it is due again.
+    pub revision: Revision,
+    /// Short facts for the facts box.
+    pub facts: Facts,
+    /// Sort key within the procedure (then the title).
+    pub order: i64,
+    /// The eight sections, in reading order.
+    pub sections: Sections,
+    /// The variant's file, for messages.
+    pub source: PathBuf,
+}
+
+/// The review record of a variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Revision {
+    /// When the content was last reviewed.
+    pub reviewed: Date,
+    /// Who reviewed it.
+    pub reviewed_by: String,
+    /// When it must be reviewed again.
+    pub next_review: Date,
+}
+
+/// The short facts shown in a box at the top.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// How many sessions, how far apart.
+    pub sessions: Option<String>,
+    /// How long recovery keeps a patient from usual life.
+    pub downtime: Option<String>,
+}
+
+/// The eight sections every handout has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sections {
+    /// What the procedure is.
+    pub what_it_is: Section<Prose>,
+    /// What happens on the day.
+    pub what_to_expect: Section<Prose>,
+    /// What recovery looks like, stage by stage.
+    pub recovery_timeline: Section<Timeline>,
+    /// Things to do.
+    pub dos: Section<Points>,
+    /// Things to avoid.
+    pub donts: Section<Points>,
+    /// Possible complications.
+    pub risks: Section<Points>,
+    /// Signs that mean the patient must call.
+    pub when_to_call: Section<Points>,
+    /// Questions and answers.
+    pub faq: Section<Faq>,
+}
+
+/// Which of the eight sections a heading names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SectionKind {
+    /// `What it is`.
+    WhatItIs,
+    /// `What to expect`.
+    WhatToExpect,
+    /// `Recovery timeline`.
+    RecoveryTimeline,
+    /// `Do`.
+    Dos,
+    /// `Don't`.
+    Donts,
+    /// `Risks`.
+    Risks,
+    /// `When to call us`.
+    WhenToCall,
+    /// `FAQ`.
+    Faq,
+}
+
+impl SectionKind {
+    /// All kinds, in the order they are always rendered.
+    pub const ALL: [SectionKind; 8] = [
+        SectionKind::WhatItIs,
+        SectionKind::WhatToExpect,
+        SectionKind::RecoveryTimeline,
+        SectionKind::Dos,
+        SectionKind::Donts,
+        SectionKind::Risks,
+        SectionKind::WhenToCall,
+        SectionKind::Faq,
+    ];
+
+    /// The heading an editor writes, and the default label on pages.
+    pub fn heading(self) -> &'static str {
+        match self {
+            SectionKind::WhatItIs => "What it is",
+            SectionKind::WhatToExpect => "What to expect",
+            SectionKind::RecoveryTimeline => "Recovery timeline",
+            SectionKind::Dos => "Do",
+            SectionKind::Donts => "Don't",
+            SectionKind::Risks => "Risks",
+            SectionKind::WhenToCall => "When to call us",
+            SectionKind::Faq => "FAQ",
+        }
+    }
+
+    /// A stable id for anchors and template keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            SectionKind::WhatItIs => "what-it-is",
+            SectionKind::WhatToExpect => "what-to-expect",
+            SectionKind::RecoveryTimeline => "recovery-timeline",
+            SectionKind::Dos => "do",
+            SectionKind::Donts => "dont",
+            SectionKind::Risks => "risks",
+            SectionKind::WhenToCall => "when-to-call",
+            SectionKind::Faq => "faq",
+        }
+    }
+}
+
+/// A section's content and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section<T> {
+    /// The content.
+    pub body: T,
+    /// True when it was taken from the procedure's `_procedure.md`.
+    pub inherited: bool,
+}
+
+/// Free text: paragraphs, short lists and subheadings.
+pub type Prose = Vec<Block>;
+
+/// A block of free text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Vec<Inline>),
+    /// A list; `ordered` for `1.` lists.
+    List {
+        /// Numbered rather than bulleted.
+        ordered: bool,
+        /// One entry per item.
+        items: Vec<Vec<Inline>>,
+    },
+    /// A `###` subheading.
+    Subheading(Vec<Inline>),
+}
+
+/// Inline text with emphasis and links.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// `**bold**`.
+    Strong(Vec<Inline>),
+    /// `*italic*`.
+    Emphasis(Vec<Inline>),
+    /// `` `code` ``, shown as plain text in a handout.
+    Code(String),
+    /// A link.
+    Link {
+        /// Where it points.
+        href: String,
+        /// The link text.
+        children: Vec<Inline>,
+    },
+    /// A forced line break.
+    Break,
+}
+
+/// Plain text of inline content, for titles, metadata and search.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                out.push_str(&plain_text(c))
+            }
+            Inline::Break => out.push(' '),
+        }
+    }
+    out
+}
+
+/// A bullet-list section: an optional lead-in, then the points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Points {
+    /// Paragraphs before the list.
+    pub intro: Vec<Vec<Inline>>,
+    /// The list items.
+    pub items: Vec<Vec<Inline>>,
+}
+
+/// The recovery timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    /// Paragraphs before the list.
+    pub intro: Vec<Vec<Inline>>,
+    /// One stage per list item.
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of recovery, e.g. "Days 1–3: redness like a mild sunburn".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    /// The bold label, without its trailing colon.
+    pub label: String,
+    /// What happens then.
+    pub text: Vec<Inline>,
+}
+
+/// Questions and answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Faq {
+    /// In file order.
+    pub entries: Vec<FaqEntry>,
+}
+
+/// One question and its answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaqEntry {
+    /// The `###` heading.
+    pub question: String,
+    /// The paragraphs (or lists) under it.
+    pub answer: Vec<Block>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_and_formatted() {
+        let d = Date::parse("2024-02-29").unwrap();
+        assert_eq!(d.iso(), "2024-02-29");
+        assert_eq!(d.long(), "29 February 2024");
+        assert_eq!(Date::parse("2026-13-01"), Err(DateError::Month(13)));
+        assert_eq!(Date::parse("2025-02-29"), Err(DateError::Day(2, 29)));
+        assert_eq!(Date::parse("14/09/2026"), Err(DateError::Shape));
+        assert_eq!(Date::parse("2026-9-14"), Err(DateError::Shape));
+    }
+
+    #[test]
+    fn adding_months_clamps_to_the_month_end() {
+        let d = Date::parse("2026-01-31").unwrap();
+        assert_eq!(d.add_months(1).iso(), "2026-02-28");
+        assert_eq!(d.add_months(12).iso(), "2027-01-31");
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        assert_eq!(
+            Date::parse("2026-09-14").unwrap().days_since_epoch(),
+            20_710
+        );
+        for days in [-1000, 0, 59, 20_710, 40_000] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+    }
+
+    #[test]
+    fn slugs_phones_and_urls() {
+        assert!(Slug::parse("chemical-peel").is_some());
+        assert!(Slug::parse("Chemical Peel").is_none());
+        assert!(Slug::parse("-peel").is_none());
+        assert_eq!(Slug::suggest("Chemical Peel"), "chemical-peel");
+        let p = Phone::parse("(555) 010-0142").unwrap();
+        assert_eq!(p.href(), "tel:5550100142");
+        assert_eq!(
+            Phone::parse("+1 555 010 0142").unwrap().dial,
+            "+15550100142"
+        );
+        assert!(Phone::parse("call us").is_none());
+        let b = BaseUrl::parse("https://clinic.example/care/handouts").unwrap();
+        assert_eq!(
+            b.join("microneedling/"),
+            "https://clinic.example/care/handouts/microneedling/"
+        );
+        assert!(BaseUrl::parse("/care/handouts/").is_none());
+        assert!(BaseUrl::parse("https://").is_none());
+    }
+}

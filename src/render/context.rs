@@ -1,0 +1,297 @@
+//! Template contexts built from the model, shared by the page templates and the print template.
+//!
+//! Content arrives already turned into markup by a [`Markup`] (HTML for pages, print XML for the
+//! handout), escaped, so templates place it with `| safe` and never see raw editor text.
+
+use crate::model::{Block, Clinic, Inline, Phone, Procedure, SectionKind, Site, Variant};
+use serde::Serialize;
+
+/// Turns content into one output language's markup.
+pub trait Markup {
+    /// Inline content.
+    fn inlines(&self, items: &[Inline]) -> String;
+    /// Blocks of free text.
+    fn blocks(&self, items: &[Block]) -> String;
+}
+
+/// A phone number for templates.
+#[derive(Serialize)]
+pub struct PhoneCtx {
+    /// As written.
+    pub display: String,
+    /// `tel:` URI.
+    pub href: String,
+}
+
+impl From<&Phone> for PhoneCtx {
+    fn from(p: &Phone) -> PhoneCtx {
+        PhoneCtx {
+            display: p.display.clone(),
+            href: p.href(),
+        }
+    }
+}
+
+/// The clinic for templates.
+#[derive(Serialize)]
+pub struct ClinicCtx {
+    /// Display name.
+    pub name: String,
+    /// Main phone.
+    pub phone: PhoneCtx,
+    /// After-hours phone.
+    pub after_hours_phone: Option<PhoneCtx>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// The site's absolute base URL.
+    pub base_url: String,
+    /// `letter` or `a4`.
+    pub paper: &'static str,
+}
+
+impl ClinicCtx {
+    /// From the model.
+    pub fn new(c: &Clinic) -> ClinicCtx {
+        ClinicCtx {
+            name: c.name.clone(),
+            phone: (&c.phone).into(),
+            after_hours_phone: c.after_hours_phone.as_ref().map(Into::into),
+            address: c.address.clone(),
+            email: c.email.clone(),
+            base_url: c.base_url.as_str().to_string(),
+            paper: c.paper.name(),
+        }
+    }
+}
+
+/// A variant's facts and links (not its sections).
+#[derive(Serialize)]
+pub struct VariantCtx {
+    /// File stem.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// `2026-09-14`.
+    pub reviewed_iso: String,
+    /// `14 September 2026`.
+    pub reviewed_long: String,
+    /// Reviewer.
+    pub reviewed_by: String,
+    /// `2027-09-14`.
+    pub next_review_iso: String,
+    /// `14 September 2027`.
+    pub next_review_long: String,
+    /// Sessions fact.
+    pub sessions: Option<String>,
+    /// Downtime fact.
+    pub downtime: Option<String>,
+    /// Link from the site root's point of view, made relative by the page's `root`.
+    pub href: String,
+    /// Absolute URL of the page.
+    pub url: String,
+    /// File name of the PDF.
+    pub pdf_name: String,
+    /// Link to the PDF from the site root's point of view.
+    pub pdf_href: String,
+}
+
+/// The site path of a variant's page, with a trailing `/`.
+pub fn variant_path(v: &Variant) -> String {
+    format!("{}/{}/", v.procedure, v.slug)
+}
+
+/// The file name of a variant's PDF.
+pub fn pdf_name(v: &Variant) -> String {
+    format!("{}-{}.pdf", v.procedure, v.slug)
+}
+
+impl VariantCtx {
+    /// From the model; `root` is the relative path from the current page to the site root.
+    pub fn new(v: &Variant, clinic: &Clinic, root: &str) -> VariantCtx {
+        let path = variant_path(v);
+        VariantCtx {
+            slug: v.slug.to_string(),
+            title: v.title.clone(),
+            summary: v.summary.clone(),
+            reviewed_iso: v.revision.reviewed.iso(),
+            reviewed_long: v.revision.reviewed.long(),
+            reviewed_by: v.revision.reviewed_by.clone(),
+            next_review_iso: v.revision.next_review.iso(),
+            next_review_long: v.revision.next_review.long(),
+            sessions: v.facts.sessions.clone(),
+            downtime: v.facts.downtime.clone(),
+            href: format!("{root}{path}"),
+            url: clinic.base_url.join(&path),
+            pdf_name: pdf_name(v),
+            pdf_href: format!("{root}{path}{}", pdf_name(v)),
+        }
+    }
+}
+
+/// A procedure with its variants' facts.
+#[derive(Serialize)]
+pub struct ProcedureCtx {
+    /// Folder name.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Link relative to the current page.
+    pub href: String,
+    /// Absolute URL.
+    pub url: String,
+    /// Its variants.
+    pub variants: Vec<VariantCtx>,
+}
+
+impl ProcedureCtx {
+    /// From the model; `root` is the relative path from the current page to the site root.
+    pub fn new(p: &Procedure, clinic: &Clinic, root: &str) -> ProcedureCtx {
+        ProcedureCtx {
+            slug: p.slug.to_string(),
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+            href: format!("{root}{}/", p.slug),
+            url: clinic.base_url.join(&format!("{}/", p.slug)),
+            variants: p
+                .variants
+                .iter()
+                .map(|v| VariantCtx::new(v, clinic, root))
+                .collect(),
+        }
+    }
+}
+
+/// One of the eight sections, ready for a template.
+#[derive(Serialize)]
+pub struct SectionCtx {
+    /// Stable id: `what-it-is`, `do`, `when-to-call` …
+    pub id: &'static str,
+    /// Default heading, e.g. `When to call us`.
+    pub title: &'static str,
+    /// `prose`, `timeline`, `points` or `faq`.
+    pub kind: &'static str,
+    /// Whether it came from `_procedure.md`.
+    pub inherited: bool,
+    /// Lead-in paragraphs (inline markup each).
+    pub intro: Vec<String>,
+    /// For `prose`: the blocks as markup.
+    pub body: String,
+    /// For `timeline`: the stages.
+    pub stages: Vec<StageCtx>,
+    /// For `points`: each item as inline markup.
+    pub items: Vec<String>,
+    /// For `faq`: questions and answers.
+    pub entries: Vec<FaqCtx>,
+}
+
+/// A recovery stage.
+#[derive(Serialize)]
+pub struct StageCtx {
+    /// `Days 1–3`.
+    pub label: String,
+    /// Inline markup.
+    pub text: String,
+}
+
+/// A question and its answer.
+#[derive(Serialize)]
+pub struct FaqCtx {
+    /// Plain text.
+    pub question: String,
+    /// Blocks as markup.
+    pub answer: String,
+}
+
+/// The eight sections of `v`, in reading order, as `markup`.
+pub fn sections(v: &Variant, markup: &dyn Markup) -> Vec<SectionCtx> {
+    let s = &v.sections;
+    SectionKind::ALL
+        .iter()
+        .map(|&kind| {
+            let mut ctx = SectionCtx {
+                id: kind.id(),
+                title: kind.heading(),
+                kind: "points",
+                inherited: false,
+                intro: Vec::new(),
+                body: String::new(),
+                stages: Vec::new(),
+                items: Vec::new(),
+                entries: Vec::new(),
+            };
+            let points =
+                |ctx: &mut SectionCtx, sec: &crate::model::Section<crate::model::Points>| {
+                    ctx.inherited = sec.inherited;
+                    ctx.intro = sec.body.intro.iter().map(|p| markup.inlines(p)).collect();
+                    ctx.items = sec.body.items.iter().map(|i| markup.inlines(i)).collect();
+                };
+            match kind {
+                SectionKind::WhatItIs | SectionKind::WhatToExpect => {
+                    let sec = if kind == SectionKind::WhatItIs {
+                        &s.what_it_is
+                    } else {
+                        &s.what_to_expect
+                    };
+                    ctx.kind = "prose";
+                    ctx.inherited = sec.inherited;
+                    ctx.body = markup.blocks(&sec.body);
+                }
+                SectionKind::RecoveryTimeline => {
+                    ctx.kind = "timeline";
+                    ctx.inherited = s.recovery_timeline.inherited;
+                    ctx.intro = s
+                        .recovery_timeline
+                        .body
+                        .intro
+                        .iter()
+                        .map(|p| markup.inlines(p))
+                        .collect();
+                    ctx.stages = s
+                        .recovery_timeline
+                        .body
+                        .stages
+                        .iter()
+                        .map(|st| StageCtx {
+                            label: st.label.clone(),
+                            text: markup.inlines(&st.text),
+                        })
+                        .collect();
+                }
+                SectionKind::Dos => points(&mut ctx, &s.dos),
+                SectionKind::Donts => points(&mut ctx, &s.donts),
+                SectionKind::Risks => points(&mut ctx, &s.risks),
+                SectionKind::WhenToCall => points(&mut ctx, &s.when_to_call),
+                SectionKind::Faq => {
+                    ctx.kind = "faq";
+                    ctx.inherited = s.faq.inherited;
+                    ctx.entries = s
+                        .faq
+                        .body
+                        .entries
+                        .iter()
+                        .map(|e| FaqCtx {
+                            question: e.question.clone(),
+                            answer: markup.blocks(&e.answer),
+                        })
+                        .collect();
+                }
+            }
+            ctx
+        })
+        .collect()
+}
+
+/// The site-wide part of every context.
+pub fn base(site: &Site, root: &str) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("clinic", &ClinicCtx::new(&site.clinic));
+    ctx.insert("root", root);
+    ctx.insert("lang", "en");
+    ctx
+}

@@ -1,0 +1,92 @@
+//! Inline and block content → HTML, escaped. Templates receive this as trusted markup.
+
+use crate::model::{Block, Inline};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inline content as HTML.
+pub fn inlines(items: &[Inline]) -> String {
+    let mut out = String::new();
+    for item in items {
+        match item {
+            Inline::Text(t) => out.push_str(&escape(t)),
+            Inline::Code(t) => {
+                out.push_str("<code>");
+                out.push_str(&escape(t));
+                out.push_str("</code>");
+            }
+            Inline::Strong(c) => {
+                out.push_str("<strong>");
+                out.push_str(&inlines(c));
+                out.push_str("</strong>");
+            }
+            Inline::Emphasis(c) => {
+                out.push_str("<em>");
+                out.push_str(&inlines(c));
+                out.push_str("</em>");
+            }
+            Inline::Link { href, children } => {
+                out.push_str("<a href=\"");
+                out.push_str(&escape(href));
+                out.push_str("\">");
+                out.push_str(&inlines(children));
+                out.push_str("</a>");
+            }
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+    out
+}
+
+/// Blocks as HTML; `subheading` is the heading level used for `###` lines.
+pub fn blocks(items: &[Block], subheading: u8) -> String {
+    let mut out = String::new();
+    for block in items {
+        match block {
+            Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", inlines(p))),
+            Block::Subheading(h) => {
+                out.push_str(&format!("<h{subheading}>{}</h{subheading}>\n", inlines(h)))
+            }
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                out.push_str(&format!("<{tag}>\n"));
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", inlines(item)));
+                }
+                out.push_str(&format!("</{tag}>\n"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_links_are_escaped() {
+        let html = inlines(&[
+            Inline::Text("a < b & \"c\"".into()),
+            Inline::Link {
+                href: "https://x.example/?a=1&b=\"2\"".into(),
+                children: vec![Inline::Strong(vec![Inline::Text("go".into())])],
+            },
+        ]);
+        assert_eq!(html, "a &lt; b &amp; &quot;c&quot;<a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\"><strong>go</strong></a>");
+    }
+}

@@ -1,0 +1,214 @@
+//! The theme: Tera templates for pages and the printed handout, plus static files (CSS, icon).
+//!
+//! The default theme is compiled into the binary so `handouts` works from any folder; a clinic's
+//! own theme folder (`--theme`) overrides any file of it, keeping the same layout.
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use std::path::{Path, PathBuf};
+use tera::Tera;
+
+/// Where the default theme lives in the repository, for messages about its files.
+const DEFAULT_DIR: &str = "themes/default";
+
+/// Template files: name inside Tera, path inside a theme folder, default text.
+const TEMPLATES: &[(&str, &str, &str)] = &[
+    (
+        "base.html",
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        "templates/index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "procedure.html",
+        "templates/procedure.html",
+        include_str!("../themes/default/templates/procedure.html"),
+    ),
+    (
+        "variant.html",
+        "templates/variant.html",
+        include_str!("../themes/default/templates/variant.html"),
+    ),
+    (
+        "handout.xml",
+        "print/handout.xml",
+        include_str!("../themes/default/print/handout.xml"),
+    ),
+];
+
+/// Static files copied to the output root: path inside a theme folder, default bytes.
+const ASSETS: &[(&str, &[u8])] = &[
+    (
+        "static/style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "static/favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+];
+
+/// Loaded templates and static files.
+pub struct Theme {
+    /// Every template, by name (`variant.html`, `handout.xml` …).
+    pub tera: Tera,
+    /// Static files to publish, by output name (`style.css` …).
+    pub assets: Vec<(String, Vec<u8>)>,
+    /// Template name → the file it came from, for messages.
+    sources: Vec<(String, PathBuf)>,
+}
+
+impl Theme {
+    /// The default theme, with any file present in `dir` taking its place.
+    pub fn load(dir: Option<&Path>) -> Result<Theme, Diagnostics> {
+        let mut diags = Diagnostics::new();
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut sources = Vec::new();
+        let mut texts = Vec::new();
+        for (name, rel, default) in TEMPLATES {
+            let (path, text) = match read_override(dir, rel, &mut diags) {
+                Some((path, bytes)) => match String::from_utf8(bytes) {
+                    Ok(t) => (path, t),
+                    Err(_) => {
+                        diags.push(
+                            Diagnostic::error("this template is not UTF-8 text.")
+                                .in_file(&path)
+                                .hint("save it again with the UTF-8 encoding."),
+                        );
+                        continue;
+                    }
+                },
+                None => (Path::new(DEFAULT_DIR).join(rel), default.to_string()),
+            };
+            sources.push((name.to_string(), path));
+            texts.push((name.to_string(), text));
+        }
+        // Templates are added together so `{% extends %}` can refer to any of them.
+        if let Err(err) =
+            tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            diags.push(template_error(&err, &sources, &texts));
+        }
+        let mut assets = Vec::new();
+        for (rel, default) in ASSETS {
+            let bytes =
+                read_override(dir, rel, &mut diags).map_or_else(|| default.to_vec(), |(_, b)| b);
+            let name = rel.trim_start_matches("static/").to_string();
+            assets.push((name, bytes));
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(Theme {
+            tera,
+            assets,
+            sources,
+        })
+    }
+
+    /// Renders template `name`; a failure becomes a diagnostic naming the template file.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostics> {
+        self.tera.render(name, context).map_err(|err| {
+            let texts: Vec<(String, String)> = Vec::new();
+            template_error(&err, &self.sources, &texts).into()
+        })
+    }
+
+    /// The file template `name` came from.
+    pub fn source_of(&self, name: &str) -> PathBuf {
+        self.sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| PathBuf::from(name), |(_, p)| p.clone())
+    }
+}
+
+fn read_override(
+    dir: Option<&Path>,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<(PathBuf, Vec<u8>)> {
+    let path = dir?.join(rel);
+    if !path.exists() {
+        return None;
+    }
+    match std::fs::read(&path) {
+        Ok(bytes) => Some((path, bytes)),
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "this theme file could not be read: {}.",
+                    crate::load::io_words(Some(&err))
+                ))
+                .in_file(&path),
+            );
+            None
+        }
+    }
+}
+
+/// A Tera error as a diagnostic: the template's file, the line and column Tera names, and the
+/// whole chain of causes in one sentence.
+fn template_error(
+    err: &tera::Error,
+    sources: &[(String, PathBuf)],
+    texts: &[(String, String)],
+) -> Diagnostic {
+    let mut parts = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    let all = parts.join("\n");
+    let name = sources
+        .iter()
+        .map(|(n, _)| n)
+        .find(|n| all.contains(&format!("'{n}'")) || all.contains(&format!("`{n}`")))
+        .cloned();
+    let location = all.split("--> ").nth(1).and_then(|rest| {
+        let mut nums = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        Some(Location {
+            line: nums.next()?.parse().ok()?,
+            column: nums.next()?.parse().ok()?,
+        })
+    });
+    let first = parts
+        .iter()
+        .rev()
+        .find(|p| !p.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    let summary: String = first
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let message = format!(
+        "the template could not be used: {}",
+        summary.trim_end_matches('.')
+    );
+    let mut d = Diagnostic::error(format!("{message}."))
+        .hint("fix the template, or delete it from your theme folder to use the default.");
+    if let Some(name) = name {
+        d = d.in_file(
+            &sources
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or_else(|| PathBuf::from(&name), |(_, p)| p.clone()),
+        );
+        if let (Some(loc), Some((_, text))) = (location, texts.iter().find(|(n, _)| *n == name)) {
+            d = d.at(text, loc);
+        } else if let Some(loc) = location {
+            d.location = Some(loc);
+        }
+    }
+    d
+}

@@ -1,0 +1,333 @@
+//! Typed reading of front-matter and `clinic.yaml` keys, with each problem pointed at its line.
+
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::model::{Date, DateError};
+use crate::yaml::{self, Value};
+use std::path::Path;
+
+/// The keys of one YAML mapping, read one by one; problems go to the shared diagnostics.
+pub(crate) struct Fields<'a> {
+    entries: Vec<(String, Value)>,
+    file: &'a Path,
+    /// The whole file, for quoting lines.
+    text: &'a str,
+    /// The YAML part of the file and the file line it starts on.
+    yaml: &'a str,
+    first_line: usize,
+    /// Only lines after this one (in `yaml`, 0-based) are searched for keys: where a nested mapping starts.
+    search_from: usize,
+    /// For messages: `site.` for keys under `site:`.
+    prefix: String,
+}
+
+/// What a mapping is for, to word its messages.
+pub(crate) struct Describe {
+    /// "a variant", "a procedure", "clinic.yaml".
+    pub what: &'static str,
+    /// Every key it may have.
+    pub keys: &'static [&'static str],
+}
+
+impl<'a> Fields<'a> {
+    /// Parses `yaml` (found at byte `yaml_offset` of `text`) as a mapping, or reports why not.
+    pub(crate) fn parse(
+        file: &'a Path,
+        text: &'a str,
+        yaml: &'a str,
+        yaml_offset: usize,
+        diags: &mut Diagnostics,
+    ) -> Option<Fields<'a>> {
+        let first_line = Location::from_offset(text, yaml_offset).line;
+        let map_loc = |l: Location| Location {
+            line: l.line + first_line - 1,
+            column: l.column,
+        };
+        match yaml::parse(yaml) {
+            Ok(Value::Mapping(entries)) => Some(Fields {
+                entries,
+                file,
+                text,
+                yaml,
+                first_line,
+                search_from: 0,
+                prefix: String::new(),
+            }),
+            Ok(Value::Null) => Some(Fields {
+                entries: Vec::new(),
+                file,
+                text,
+                yaml,
+                first_line,
+                search_from: 0,
+                prefix: String::new(),
+            }),
+            Ok(_) => {
+                diags.push(
+                    Diagnostic::error("the front matter must be a list of `key: value` lines.")
+                        .in_file(file)
+                        .at(
+                            text,
+                            Location {
+                                line: first_line,
+                                column: 1,
+                            },
+                        )
+                        .hint("write one `key: value` per line, such as `title: Microneedling`."),
+                );
+                None
+            }
+            Err(errors) => {
+                for e in errors {
+                    let mut d = Diagnostic::error(e.message).in_file(file).hint(e.hint);
+                    if let Some(l) = e.location {
+                        d = d.at(text, map_loc(l));
+                    }
+                    diags.push(d);
+                }
+                None
+            }
+        }
+    }
+
+    /// Reports keys not in `describe.keys`, each with a did-you-mean and the list of valid keys.
+    pub(crate) fn reject_unknown(&self, describe: &Describe, diags: &mut Diagnostics) {
+        for (key, _) in &self.entries {
+            if describe.keys.contains(&key.as_str()) {
+                continue;
+            }
+            let list = describe.keys.join(", ");
+            let hint = match did_you_mean(key, describe.keys) {
+                Some(s) => format!(
+                    "did you mean `{}{s}`? The keys {} may have are: {list}.",
+                    self.prefix, describe.what
+                ),
+                None => format!(
+                    "remove it, or use one of the keys {} may have: {list}.",
+                    describe.what
+                ),
+            };
+            diags.push(self.at_key(
+                key,
+                Diagnostic::error(format!("unknown key `{}{key}`.", self.prefix)).hint(hint),
+            ));
+        }
+    }
+
+    /// Whether `key` is written at all (even if empty).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Where `key` is written, as a file location (the start of the key).
+    fn key_location(&self, key: &str) -> Option<Location> {
+        self.yaml
+            .split('\n')
+            .enumerate()
+            .skip(self.search_from)
+            .find_map(|(i, line)| {
+                let trimmed = line.trim_start();
+                let rest = trimmed.strip_prefix(key)?;
+                rest.trim_start().starts_with(':').then(|| Location {
+                    line: self.first_line + i,
+                    column: line.chars().count() - trimmed.chars().count() + 1,
+                })
+            })
+    }
+
+    /// Where the value of `key` starts, or the key itself when the value is on other lines.
+    fn value_location(&self, key: &str) -> Option<Location> {
+        let loc = self.key_location(key)?;
+        let line = self.text.split('\n').nth(loc.line - 1)?;
+        let after_key: String = line
+            .chars()
+            .skip(loc.column - 1 + key.chars().count())
+            .collect();
+        let after_colon = after_key.trim_start().strip_prefix(':')?;
+        let spaces = after_colon
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        let used = after_key.chars().count() - after_colon.chars().count() + spaces;
+        if spaces == after_colon.chars().count() {
+            return Some(loc);
+        }
+        Some(Location {
+            line: loc.line,
+            column: loc.column + key.chars().count() + used,
+        })
+    }
+
+    fn at_key(&self, key: &str, d: Diagnostic) -> Diagnostic {
+        let d = d.in_file(self.file);
+        match self.key_location(key) {
+            Some(l) => d.at(self.text, l),
+            None => d,
+        }
+    }
+
+    fn at_value(&self, key: &str, d: Diagnostic) -> Diagnostic {
+        let d = d.in_file(self.file);
+        match self.value_location(key) {
+            Some(l) => d.at(self.text, l),
+            None => d,
+        }
+    }
+
+    /// A diagnostic for `key`, at its value.
+    pub(crate) fn problem(
+        &self,
+        key: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        self.at_value(key, Diagnostic::error(message).hint(hint))
+    }
+
+    /// A one-line text value. `example` shows the fix when it is missing or not text.
+    pub(crate) fn text(
+        &self,
+        key: &str,
+        required: bool,
+        example: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        let full = format!("{}{key}", self.prefix);
+        match self.get(key) {
+            None | Some(Value::Null) if required => {
+                let (message, hint) = if self.get(key).is_some() {
+                    (
+                        format!("`{full}` is empty."),
+                        format!("write a value after the colon, for example `{key}: {example}`."),
+                    )
+                } else {
+                    (
+                        format!("the required key `{full}` is missing."),
+                        format!("add a line such as `{key}: {example}`."),
+                    )
+                };
+                let d = Diagnostic::error(message).hint(hint);
+                diags.push(if self.get(key).is_some() {
+                    self.at_key(key, d)
+                } else {
+                    self.at_mapping(d)
+                });
+                None
+            }
+            None | Some(Value::Null) => None,
+            Some(Value::Scalar(s)) => {
+                let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                if s.is_empty() && required {
+                    diags.push(
+                        self.at_key(
+                            key,
+                            Diagnostic::error(format!("`{full}` is empty."))
+                                .hint(format!("write a value, for example `{key}: {example}`.")),
+                        ),
+                    );
+                    return None;
+                }
+                (!s.is_empty()).then_some(s)
+            }
+            Some(_) => {
+                diags.push(self.at_key(
+                    key,
+                    Diagnostic::error(format!("`{full}` must be a single piece of text, not a list or a group of keys."))
+                        .hint(format!("write it on one line, for example `{key}: {example}`.")),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A `YYYY-MM-DD` date.
+    pub(crate) fn date(&self, key: &str, required: bool, diags: &mut Diagnostics) -> Option<Date> {
+        let text = self.text(key, required, "2026-03-14", diags)?;
+        match Date::parse(&text) {
+            Ok(d) => Some(d),
+            Err(err) => {
+                let why = match err {
+                    DateError::Shape => format!("`{text}` is not a date in the form YYYY-MM-DD."),
+                    DateError::Month(m) => {
+                        format!("`{text}` is not a real date: there is no month {m}.")
+                    }
+                    DateError::Day(m, d) => format!(
+                        "`{text}` is not a real date: {} has no day {d}.",
+                        month_name(m)
+                    ),
+                };
+                diags.push(self.problem(key, why, format!("write the date as year-month-day with leading zeros, for example `{key}: 2026-03-14`.")));
+                None
+            }
+        }
+    }
+
+    /// A whole number, at least `min`.
+    pub(crate) fn integer(
+        &self,
+        key: &str,
+        min: i64,
+        example: i64,
+        diags: &mut Diagnostics,
+    ) -> Option<i64> {
+        let text = self.text(key, false, &example.to_string(), diags)?;
+        match text.parse::<i64>() {
+            Ok(n) if n >= min => Some(n),
+            _ => {
+                diags.push(self.problem(
+                    key,
+                    format!("`{key}` must be a whole number of at least {min}, not `{text}`."),
+                    format!(
+                        "write a number without quotes or units, for example `{key}: {example}`."
+                    ),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The nested mapping under `key` (such as `site:`), if there is one.
+    pub(crate) fn nested(&self, key: &str, diags: &mut Diagnostics) -> Option<Fields<'a>> {
+        match self.get(key)? {
+            Value::Mapping(entries) => {
+                let search_from = self
+                    .key_location(key)
+                    .map_or(0, |l| l.line - self.first_line + 1);
+                Some(Fields {
+                    entries: entries.clone(),
+                    file: self.file,
+                    text: self.text,
+                    yaml: self.yaml,
+                    first_line: self.first_line,
+                    search_from,
+                    prefix: format!("{}{key}.", self.prefix),
+                })
+            }
+            _ => {
+                diags.push(self.at_key(
+                    key,
+                    Diagnostic::error(format!("`{key}` must hold indented `key: value` lines."))
+                        .hint(format!("write `{key}:` on its own line and indent the keys under it by two spaces.")),
+                ));
+                None
+            }
+        }
+    }
+
+    /// Points a diagnostic at the mapping as a whole (its first line) for keys that are absent.
+    fn at_mapping(&self, d: Diagnostic) -> Diagnostic {
+        let line = self.first_line + self.search_from.saturating_sub(1);
+        let d = d.in_file(self.file);
+        if self.text.is_empty() {
+            return d;
+        }
+        d.at(self.text, Location { line, column: 1 })
+    }
+}
+
+fn month_name(m: u32) -> &'static str {
+    crate::model::month_name(m).unwrap_or("that month")
+}

@@ -1,0 +1,363 @@
+//! Raw content → the checked model: every front-matter key, every section, across all files.
+//!
+//! All problems of a run are collected; a [`Site`] is returned only when there are no errors.
+
+pub(crate) mod fields;
+mod sections;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::front_matter::{self, SplitError};
+use crate::load::{ProcedureFiles, SourceFile, Sources, CLINIC_FILE, PROCEDURE_FILE};
+use crate::model::{
+    Date, Facts, Procedure, Revision, Section, SectionKind, Sections, Site, Slug, Variant,
+};
+use fields::{Describe, Fields};
+use sections::{Body, Content, SectionMap};
+use std::path::Path;
+
+/// The longest summary allowed: it must fit a search result and the handout's lead.
+pub const MAX_SUMMARY_CHARS: usize = 200;
+
+const VARIANT_KEYS: Describe = Describe {
+    what: "a variant",
+    keys: &[
+        "title",
+        "summary",
+        "reviewed",
+        "reviewed_by",
+        "next_review",
+        "sessions",
+        "downtime",
+        "order",
+    ],
+};
+const PROCEDURE_KEYS: Describe = Describe {
+    what: "a procedure",
+    keys: &["title", "summary", "order"],
+};
+
+/// Checks everything in `sources`. `today` decides which reviews are overdue (warnings only).
+pub fn validate(
+    sources: &Sources,
+    content_root: &Path,
+    today: Date,
+) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let clinic = match &sources.clinic {
+        Some(file) => crate::config::clinic(file, &mut diags),
+        None => {
+            diags.push(
+                Diagnostic::error(format!("the clinic file `{CLINIC_FILE}` is missing from the content folder."))
+                    .in_file(&content_root.join(CLINIC_FILE))
+                    .hint("create it with at least `name:`, `phone:` and `site:` with `base_url:` (see README.md, \"Content format\")."),
+            );
+            None
+        }
+    };
+    let interval = clinic.as_ref().map_or(12, |c| c.review_interval_months);
+    let mut procedures = Vec::new();
+    for files in &sources.procedures {
+        if let Some(p) = procedure(files, interval, today, &mut diags) {
+            procedures.push(p);
+        }
+    }
+    if sources.procedures.is_empty() {
+        diags.push(
+            Diagnostic::error("the content folder has no procedure folders, so there is nothing to publish.")
+                .in_file(content_root)
+                .hint("add a folder such as `microneedling/` with a `_procedure.md` and one `.md` file per variant."),
+        );
+    }
+    procedures.sort_by(|a, b| (a.0, &a.1.slug).cmp(&(b.0, &b.1.slug)));
+    let procedures = procedures.into_iter().map(|(_, p)| p).collect();
+    match clinic {
+        Some(clinic) if !diags.has_errors() => (Some(Site { clinic, procedures }), diags),
+        _ => (None, diags),
+    }
+}
+
+/// What a procedure's `_procedure.md` gives its variants.
+struct ProcedureInfo {
+    title: String,
+    summary: String,
+    order: i64,
+    sections: SectionMap,
+}
+
+fn procedure(
+    files: &ProcedureFiles,
+    interval: u32,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Option<(i64, Procedure)> {
+    let slug = checked_slug(&files.name, &files.path, "folder", diags);
+    let info = match &files.procedure {
+        Some(file) => procedure_info(file, diags),
+        None => {
+            diags.push(
+                Diagnostic::error(format!("the procedure folder has no `{PROCEDURE_FILE}`."))
+                    .in_file(&files.path)
+                    .hint(format!("add `{PROCEDURE_FILE}` with the procedure's `title:` and `summary:` in its front matter, and the sections its variants share.")),
+            );
+            None
+        }
+    };
+    if files.variants.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "this procedure has no variant files, so nothing of it is published.",
+            )
+            .in_file(&files.path)
+            .hint("add one `.md` file per variant, such as `classic.md`."),
+        );
+    }
+    let context = VariantContext {
+        shared: info.as_ref(),
+        procedure: slug.clone(),
+        interval,
+        today,
+    };
+    let mut variants: Vec<Variant> = files
+        .variants
+        .iter()
+        .filter_map(|file| variant(file, &context, diags))
+        .collect();
+    variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
+    let info = info?;
+    Some((
+        info.order,
+        Procedure {
+            slug: slug?,
+            title: info.title,
+            summary: info.summary,
+            variants,
+        },
+    ))
+}
+
+fn checked_slug(name: &str, path: &Path, what: &str, diags: &mut Diagnostics) -> Option<Slug> {
+    let slug = Slug::parse(name);
+    if slug.is_none() {
+        let suggestion = Slug::suggest(name);
+        diags.push(
+            Diagnostic::error(format!("the {what} `{name}` cannot be used in a web address; it may only have lowercase letters a–z, digits 0–9 and dashes."))
+                .in_file(path)
+                .hint(format!("rename it to `{suggestion}`.")),
+        );
+    }
+    slug
+}
+
+/// Splits a file and parses its front matter; problems with the fences are reported.
+fn front<'a>(file: &'a SourceFile, diags: &mut Diagnostics) -> Option<(Fields<'a>, Body<'a>)> {
+    let split = match front_matter::split(&file.text) {
+        Ok(s) => s,
+        Err(SplitError::NoOpening) => {
+            diags.push(
+                Diagnostic::error("the file does not start with front matter.")
+                    .in_file(&file.path)
+                    .at(&file.text, Location { line: 1, column: 1 })
+                    .hint("begin the file with a line `---`, then `title:`, `summary:` and the other keys, then another `---` line."),
+            );
+            return None;
+        }
+        Err(SplitError::NotClosed) => {
+            diags.push(
+                Diagnostic::error("the front matter is never closed.")
+                    .in_file(&file.path)
+                    .at(&file.text, Location { line: 1, column: 1 })
+                    .hint("add a line with just `---` after the last key, before the first `##` section."),
+            );
+            return None;
+        }
+    };
+    let body = Body {
+        file: &file.path,
+        text: &file.text,
+        body: split.body,
+        offset: split.body_offset,
+    };
+    let fields = Fields::parse(&file.path, &file.text, split.yaml, split.yaml_offset, diags)?;
+    Some((fields, body))
+}
+
+fn summary(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
+    let s = fields.text(
+        "summary",
+        true,
+        "One or two sentences about the treatment.",
+        diags,
+    )?;
+    let n = s.chars().count();
+    if n > MAX_SUMMARY_CHARS {
+        diags.push(fields.problem(
+            "summary",
+            format!("the summary is {n} characters long; it may be at most {MAX_SUMMARY_CHARS}, so it fits search results and the top of the handout."),
+            "shorten it to one or two sentences; details belong in `## What it is`.",
+        ));
+    }
+    Some(s)
+}
+
+fn procedure_info(file: &SourceFile, diags: &mut Diagnostics) -> Option<ProcedureInfo> {
+    let (fields, body) = front(file, diags)?;
+    fields.reject_unknown(&PROCEDURE_KEYS, diags);
+    let title = fields.text("title", true, "Microneedling", diags);
+    let summary = summary(&fields, diags);
+    let order = fields
+        .integer("order", i64::MIN, 1, diags)
+        .unwrap_or(i64::MAX);
+    let sections = sections::sections(&body, diags);
+    Some(ProcedureInfo {
+        title: title?,
+        summary: summary?,
+        order,
+        sections,
+    })
+}
+
+/// What a variant is checked against.
+struct VariantContext<'a> {
+    /// The procedure's own file, when it could be read.
+    shared: Option<&'a ProcedureInfo>,
+    /// The procedure's slug, when its folder name is valid.
+    procedure: Option<Slug>,
+    /// Months from one review to the next.
+    interval: u32,
+    /// For overdue warnings.
+    today: Date,
+}
+
+fn variant(
+    file: &SourceFile,
+    context: &VariantContext<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Variant> {
+    let before = diags.error_count();
+    let stem = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let slug = checked_slug(&stem, &file.path, "file name", diags);
+    let (fields, body) = front(file, diags)?;
+    fields.reject_unknown(&VARIANT_KEYS, diags);
+    let title = fields.text("title", true, "Microneedling with PRP", diags);
+    let summary = summary(&fields, diags);
+    let reviewed = fields.date("reviewed", true, diags);
+    let reviewed_by = fields.text("reviewed_by", true, "Dr. Priya Raman, MD", diags);
+    let next_review = fields.date("next_review", false, diags);
+    let sessions = fields.text("sessions", false, "4–6 sessions, 3–4 weeks apart", diags);
+    let downtime = fields.text("downtime", false, "1–3 days", diags);
+    let order = fields
+        .integer("order", i64::MIN, 1, diags)
+        .unwrap_or(i64::MAX);
+    if let (Some(r), Some(n)) = (reviewed, next_review) {
+        if n < r {
+            diags.push(fields.problem(
+                "next_review",
+                format!("the next review ({}) is before the last review ({}).", n.iso(), r.iso()),
+                "set `next_review` to a date after `reviewed`, or delete it to use the clinic's review interval.",
+            ));
+        }
+    }
+    let own = sections::sections(&body, diags);
+    let sections = inherit(own, context.shared.map(|s| &s.sections), file, diags);
+    if diags.error_count() > before || context.shared.is_none() {
+        return None;
+    }
+    let reviewed = reviewed?;
+    let next_review = next_review.unwrap_or_else(|| reviewed.add_months(context.interval));
+    if next_review < context.today {
+        diags.push(
+            Diagnostic::warning(format!("this handout was due for review on {}; it was last reviewed on {}.", next_review.iso(), reviewed.iso()))
+                .in_file(&file.path)
+                .hint("have a clinician check it, then update `reviewed` (and `next_review`, if you set one)."),
+        );
+    }
+    Some(Variant {
+        slug: slug?,
+        procedure: context.procedure.clone()?,
+        title: title?,
+        summary: summary?,
+        revision: Revision {
+            reviewed,
+            reviewed_by: reviewed_by?,
+            next_review,
+        },
+        facts: Facts { sessions, downtime },
+        order,
+        sections: sections?,
+        source: file.path.clone(),
+    })
+}
+
+/// The variant's own sections, completed from the procedure's; a section in neither is an error.
+fn inherit(
+    mut own: SectionMap,
+    shared: Option<&SectionMap>,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<Sections> {
+    let procedure_file = file.path.with_file_name(PROCEDURE_FILE);
+    let mut take = |kind: SectionKind| -> Option<(Content, bool)> {
+        if let Some(c) = own.remove(&kind) {
+            return Some((c, false));
+        }
+        if let Some(c) = shared.and_then(|s| s.get(&kind)) {
+            return Some((c.clone(), true));
+        }
+        diags.push(
+            Diagnostic::error(format!("the section `## {}` is missing.", kind.heading()))
+                .in_file(&file.path)
+                .hint(format!("add a `## {}` section to this file, or to `{}` so every variant of the procedure shares it.", kind.heading(), procedure_file.display())),
+        );
+        None
+    };
+    let taken: Vec<Option<(Content, bool)>> = SectionKind::ALL.iter().map(|k| take(*k)).collect();
+    let mut it = taken.into_iter();
+    let mut next = || it.next().flatten();
+    let (what_it_is, what_to_expect, timeline, dos, donts, risks, call, faq) = (
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+    );
+    Some(Sections {
+        what_it_is: prose(what_it_is?),
+        what_to_expect: prose(what_to_expect?),
+        recovery_timeline: match timeline? {
+            (Content::Timeline(t), inherited) => Section { body: t, inherited },
+            _ => return None,
+        },
+        dos: points(dos?)?,
+        donts: points(donts?)?,
+        risks: points(risks?)?,
+        when_to_call: points(call?)?,
+        faq: match faq? {
+            (Content::Faq(f), inherited) => Section { body: f, inherited },
+            _ => return None,
+        },
+    })
+}
+
+fn prose((content, inherited): (Content, bool)) -> Section<Vec<crate::model::Block>> {
+    match content {
+        Content::Prose(body) => Section { body, inherited },
+        _ => Section {
+            body: Vec::new(),
+            inherited,
+        },
+    }
+}
+
+fn points((content, inherited): (Content, bool)) -> Option<Section<crate::model::Points>> {
+    match content {
+        Content::Points(body) => Some(Section { body, inherited }),
+        _ => None,
+    }
+}

@@ -1,0 +1,356 @@
+//! A body's `##` sections: which of the eight each heading names, and whether its content has the
+//! shape that section needs (a list of points, a timeline of labelled stages, questions with answers).
+
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::markdown::{self, Located, MdBlock};
+use crate::model::{
+    plain_text, Block, Faq, FaqEntry, Inline, Points, SectionKind, Stage, Timeline,
+};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One section's content, shaped for its kind.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Content {
+    /// Free text.
+    Prose(Vec<Block>),
+    /// A bullet list with an optional lead-in.
+    Points(Points),
+    /// Labelled stages.
+    Timeline(Timeline),
+    /// Questions and answers.
+    Faq(Faq),
+}
+
+/// The sections one file provides, by kind.
+pub(crate) type SectionMap = BTreeMap<SectionKind, Content>;
+
+/// Where the body sits in its file, for turning offsets into locations.
+pub(crate) struct Body<'a> {
+    /// The file, for messages.
+    pub file: &'a Path,
+    /// The whole file's text.
+    pub text: &'a str,
+    /// The Markdown body.
+    pub body: &'a str,
+    /// Byte offset of the body in the file.
+    pub offset: usize,
+}
+
+impl Body<'_> {
+    fn error(
+        &self,
+        offset: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::error(message)
+            .in_file(self.file)
+            .at_offset(self.text, self.offset + offset)
+            .hint(hint)
+    }
+}
+
+/// Every heading an editor may write, normalised, and the section it names.
+const ALIASES: &[(&str, SectionKind)] = &[
+    ("what it is", SectionKind::WhatItIs),
+    ("what to expect", SectionKind::WhatToExpect),
+    ("recovery timeline", SectionKind::RecoveryTimeline),
+    ("do", SectionKind::Dos),
+    ("do's", SectionKind::Dos),
+    ("dos", SectionKind::Dos),
+    ("don't", SectionKind::Donts),
+    ("don'ts", SectionKind::Donts),
+    ("avoid", SectionKind::Donts),
+    ("risks", SectionKind::Risks),
+    ("when to call us", SectionKind::WhenToCall),
+    ("when to call", SectionKind::WhenToCall),
+    ("faq", SectionKind::Faq),
+    ("questions", SectionKind::Faq),
+];
+
+/// Which section a heading names: case and apostrophe style do not matter.
+pub(crate) fn kind_of(heading: &str) -> Option<SectionKind> {
+    let norm = normalise(heading);
+    ALIASES
+        .iter()
+        .find(|(name, _)| *name == norm)
+        .map(|(_, kind)| *kind)
+}
+
+fn normalise(heading: &str) -> String {
+    let lower = heading
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{2018}', '`'], "'");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.join(" ").trim_end_matches(':').trim_end().to_string()
+}
+
+/// Reads the sections of a body. Problems are reported; sections with problems are left out.
+pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
+    let (chunks, problems) = markdown::chunks(body.body);
+    for p in problems {
+        diags.push(body.error(p.offset, p.message, p.hint));
+    }
+    let mut found: SectionMap = BTreeMap::new();
+    let mut first_line: BTreeMap<SectionKind, usize> = BTreeMap::new();
+    for chunk in chunks {
+        let Some(heading) = chunk.heading else {
+            if let Some(first) = chunk.blocks.first() {
+                diags.push(body.error(
+                    first.offset,
+                    "this text comes before the first `##` section heading, so it would not be shown.",
+                    "move it under one of the section headings, such as `## What it is`.",
+                ));
+            }
+            continue;
+        };
+        let Some(kind) = kind_of(&heading.value) else {
+            let valid: Vec<&str> = SectionKind::ALL.iter().map(|k| k.heading()).collect();
+            let names: Vec<&str> = ALIASES.iter().map(|(n, _)| *n).collect();
+            let suggestion = did_you_mean(&normalise(&heading.value), &names)
+                .and_then(kind_of)
+                .map(|k| format!("did you mean `## {}`? ", k.heading()))
+                .unwrap_or_default();
+            diags.push(body.error(
+                heading.offset,
+                format!(
+                    "`## {}` is not one of the handout's sections.",
+                    heading.value
+                ),
+                format!("{suggestion}The sections are: {}.", valid.join(", ")),
+            ));
+            continue;
+        };
+        let line = crate::diag::Location::from_offset(body.text, body.offset + heading.offset).line;
+        if let Some(first) = first_line.get(&kind) {
+            diags.push(body.error(
+                heading.offset,
+                format!(
+                    "the `{}` section appears twice; the first is on line {first}.",
+                    kind.heading()
+                ),
+                "merge the two into one section and delete this heading.",
+            ));
+            continue;
+        }
+        first_line.insert(kind, line);
+        if chunk.blocks.is_empty() {
+            diags.push(body.error(
+                heading.offset,
+                format!("the `{}` section is empty.", kind.heading()),
+                "write its text under the heading, or delete the heading to use the procedure's shared section.",
+            ));
+            continue;
+        }
+        if let Some(content) = shape(kind, &heading, chunk.blocks, body, diags) {
+            found.insert(kind, content);
+        }
+    }
+    found
+}
+
+fn shape(
+    kind: SectionKind,
+    heading: &Located<String>,
+    blocks: Vec<Located<MdBlock>>,
+    body: &Body<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Content> {
+    match kind {
+        SectionKind::WhatItIs | SectionKind::WhatToExpect => Some(Content::Prose(
+            blocks.into_iter().map(|b| to_block(b.value)).collect(),
+        )),
+        SectionKind::RecoveryTimeline => {
+            let (intro, items) = intro_and_list(kind, heading, blocks, body, diags)?;
+            let mut stages = Vec::new();
+            for item in items {
+                match stage(item.value) {
+                    Some(s) => stages.push(s),
+                    None => diags.push(body.error(
+                        item.offset,
+                        "each stage of the recovery timeline must start with a bold label.",
+                        "start the item with the time in bold and a colon, for example `- **Days 1–3:** redness like a mild sunburn`.",
+                    )),
+                }
+            }
+            Some(Content::Timeline(Timeline { intro, stages }))
+        }
+        SectionKind::Dos | SectionKind::Donts | SectionKind::Risks | SectionKind::WhenToCall => {
+            let (intro, items) = intro_and_list(kind, heading, blocks, body, diags)?;
+            Some(Content::Points(Points {
+                intro,
+                items: items.into_iter().map(|i| i.value).collect(),
+            }))
+        }
+        SectionKind::Faq => faq(blocks, heading, body, diags).map(Content::Faq),
+    }
+}
+
+/// Lead-in paragraphs and the list's items, each item with its offset.
+type IntroAndList = (Vec<Vec<Inline>>, Vec<Located<Vec<Inline>>>);
+
+/// Lead-in paragraphs, then exactly one non-empty list.
+fn intro_and_list(
+    kind: SectionKind,
+    heading: &Located<String>,
+    blocks: Vec<Located<MdBlock>>,
+    body: &Body<'_>,
+    diags: &mut Diagnostics,
+) -> Option<IntroAndList> {
+    let mut intro = Vec::new();
+    let mut list: Option<Vec<Located<Vec<Inline>>>> = None;
+    let mut ok = true;
+    for block in blocks {
+        match (block.value, &list) {
+            (MdBlock::Paragraph(p), None) => intro.push(p),
+            (MdBlock::List { items, .. }, None) => list = Some(items),
+            (_, _) => {
+                ok = false;
+                diags.push(body.error(
+                    block.offset,
+                    format!("the `{}` section must be one list; this comes after the list or is a subheading.", kind.heading()),
+                    "make it another `- ` item of the list, or move it to another section.",
+                ));
+            }
+        }
+    }
+    let Some(items) = list else {
+        diags.push(body.error(
+            heading.offset,
+            format!("the `{}` section has no list items.", kind.heading()),
+            "write each point on its own line starting with `- `.",
+        ));
+        return None;
+    };
+    for item in &items {
+        if plain_text(&item.value).trim().is_empty() {
+            ok = false;
+            diags.push(body.error(
+                item.offset,
+                "this list item is empty.",
+                "write the point after the `- `, or delete the line.",
+            ));
+        }
+    }
+    ok.then_some((intro, items))
+}
+
+/// `**Label:** text` → a stage.
+fn stage(mut item: Vec<Inline>) -> Option<Stage> {
+    if item.is_empty() {
+        return None;
+    }
+    let Inline::Strong(label) = item.remove(0) else {
+        return None;
+    };
+    let mut label = plain_text(&label).trim().to_string();
+    if label.ends_with(':') {
+        label.pop();
+    }
+    let label = label.trim_end().to_string();
+    if let Some(Inline::Text(t)) = item.first_mut() {
+        *t = t
+            .trim_start()
+            .trim_start_matches(':')
+            .trim_start()
+            .to_string();
+        if t.is_empty() {
+            item.remove(0);
+        }
+    }
+    (!label.is_empty() && !item.is_empty()).then_some(Stage { label, text: item })
+}
+
+fn faq(
+    blocks: Vec<Located<MdBlock>>,
+    heading: &Located<String>,
+    body: &Body<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Faq> {
+    let mut entries: Vec<(usize, FaqEntry)> = Vec::new();
+    let mut ok = true;
+    for block in blocks {
+        match block.value {
+            MdBlock::Subheading(q) => entries.push((
+                block.offset,
+                FaqEntry {
+                    question: plain_text(&q).trim().to_string(),
+                    answer: Vec::new(),
+                },
+            )),
+            other => match entries.last_mut() {
+                Some((_, entry)) => entry.answer.push(to_block(other)),
+                None => {
+                    ok = false;
+                    diags.push(body.error(
+                        block.offset,
+                        "this FAQ text comes before the first question.",
+                        "put each question on its own line starting with `### `, followed by its answer.",
+                    ));
+                }
+            },
+        }
+    }
+    if entries.is_empty() && ok {
+        diags.push(body.error(
+            heading.offset,
+            "the FAQ has no questions.",
+            "write each question as `### Question?` with its answer below it.",
+        ));
+        return None;
+    }
+    for (offset, entry) in &entries {
+        if entry.answer.is_empty() {
+            ok = false;
+            diags.push(body.error(
+                *offset,
+                format!("the question `{}` has no answer.", entry.question),
+                "write the answer as a paragraph under the question.",
+            ));
+        }
+    }
+    ok.then(|| Faq {
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
+    })
+}
+
+fn to_block(block: MdBlock) -> Block {
+    match block {
+        MdBlock::Paragraph(p) => Block::Paragraph(p),
+        MdBlock::Subheading(h) => Block::Subheading(h),
+        MdBlock::List { ordered, items } => Block::List {
+            ordered,
+            items: items.into_iter().map(|i| i.value).collect(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_match_whatever_the_case_and_apostrophe() {
+        assert_eq!(kind_of("DON\u{2019}TS"), Some(SectionKind::Donts));
+        assert_eq!(
+            kind_of("  When to call us: "),
+            Some(SectionKind::WhenToCall)
+        );
+        assert_eq!(kind_of("Questions"), Some(SectionKind::Faq));
+        assert_eq!(kind_of("Do's"), Some(SectionKind::Dos));
+        assert_eq!(kind_of("Aftercare"), None);
+    }
+
+    #[test]
+    fn a_timeline_stage_splits_its_bold_label() {
+        let s = stage(vec![
+            Inline::Strong(vec![Inline::Text("Days 1–3:".into())]),
+            Inline::Text(" redness".into()),
+        ])
+        .unwrap();
+        assert_eq!(s.label, "Days 1–3");
+        assert_eq!(s.text, vec![Inline::Text("redness".into())]);
+        assert!(stage(vec![Inline::Text("Days 1–3: redness".into())]).is_none());
+    }
+}

@@ -1,0 +1,167 @@
+//! Output files → the output folder, all or nothing.
+//!
+//! Everything is written to a staging folder beside the output folder and swapped in with
+//! renames, so a build that fails, or is killed, never leaves a half-written site behind.
+
+use crate::diag::Diagnostic;
+use crate::load::io_words;
+use crate::render::OutputFile;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Replaces the contents of `out` with `files`.
+pub fn commit(files: &[OutputFile], out: &Path) -> Result<(), Box<Diagnostic>> {
+    let (parent, name) = split(out)?;
+    recover(out, &parent, &name);
+    if out.exists() && !out.is_dir() {
+        return Err(Box::new(
+            Diagnostic::error(
+                "the output path is a file, not a folder, so the site cannot be written there.",
+            )
+            .in_file(out)
+            .hint("move or delete that file, or choose another folder with `--out`."),
+        ));
+    }
+    let fail = |what: &str, path: &Path, err: std::io::Error| -> Box<Diagnostic> {
+        Box::new(Diagnostic::error(format!("{what}: {}.", io_words(Some(&err))))
+            .in_file(path)
+            .hint("check that the folder can be written to and the disk is not full; the previous output was left as it was."))
+    };
+    fs::create_dir_all(&parent)
+        .map_err(|e| fail("the folder for the output could not be created", &parent, e))?;
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    let result = (|| {
+        fs::create_dir(&staging)
+            .map_err(|e| fail("the staging folder could not be created", &staging, e))?;
+        for file in files {
+            let path = staging.join(&file.path);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)
+                    .map_err(|e| fail("a folder could not be created", dir, e))?;
+            }
+            fs::write(&path, &file.bytes)
+                .map_err(|e| fail("a file could not be written", &path, e))?;
+        }
+        Ok(())
+    })();
+    if let Err(d) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(d);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if out.exists() {
+        if let Err(e) = fs::rename(out, &old) {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(fail("the previous output could not be moved aside", out, e));
+        }
+    }
+    if let Err(e) = fs::rename(&staging, out) {
+        // Put the previous site back: a failed build must leave it as it was.
+        let _ = fs::rename(&old, out);
+        let _ = fs::remove_dir_all(&staging);
+        return Err(fail("the new output could not be moved into place", out, e));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+fn split(out: &Path) -> Result<(PathBuf, String), Box<Diagnostic>> {
+    let name = out.file_name().map(|n| n.to_string_lossy().to_string());
+    let parent = out.parent().map(|p| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
+    });
+    match (parent, name) {
+        (Some(p), Some(n)) => Ok((p, n)),
+        _ => Err(Box::new(
+            Diagnostic::error(
+                "the output folder must be a named folder, not the file system's root.",
+            )
+            .in_file(out)
+            .hint("choose a folder such as `output` with `--out`."),
+        )),
+    }
+}
+
+/// A build killed between its two renames leaves the previous site under `.{name}.old-*`:
+/// put it back before doing anything else, and clear staging folders of killed builds.
+fn recover(out: &Path, parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let mut olds = Vec::new();
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().to_string();
+        if file.starts_with(&format!(".{name}.old-")) {
+            olds.push(entry.path());
+        } else if file.starts_with(&format!(".{name}.staging-")) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+    olds.sort();
+    for old in olds {
+        if !out.exists() {
+            let _ = fs::rename(&old, out);
+        } else {
+            let _ = fs::remove_dir_all(&old);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_whole_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        commit(&[file("a/index.html", "one"), file("stale.txt", "x")], &out).unwrap();
+        commit(&[file("a/index.html", "two")], &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
+        assert!(!out.join("stale.txt").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers, ["output"]);
+    }
+
+    #[test]
+    fn a_killed_swap_is_recovered() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let old = dir.path().join(".output.old-1");
+        fs::create_dir(&old).unwrap();
+        fs::write(old.join("index.html"), "previous").unwrap();
+        fs::create_dir(dir.path().join(".output.staging-1")).unwrap();
+        recover(&out, dir.path(), "output");
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "previous"
+        );
+        assert!(!dir.path().join(".output.staging-1").exists());
+    }
+
+    #[test]
+    fn a_file_in_the_way_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::write(&out, "not a folder").unwrap();
+        let err = commit(&[file("index.html", "x")], &out).unwrap_err();
+        assert!(err.message.starts_with("the output path is a file"));
+        assert_eq!(fs::read_to_string(&out).unwrap(), "not a folder");
+    }
+}
