@@ -26,7 +26,7 @@ const SITE_KEYS: Describe = Describe {
 /// Reads the clinic file; every problem in it is reported.
 pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
     let before = diags.error_count();
-    let fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
+    let mut fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
     fields.reject_unknown(&CLINIC_KEYS, diags);
     let name = fields.text("name", true, "Maple Grove Skin Clinic", diags);
     let main_phone = phone(&fields, "phone", true, diags);
@@ -43,7 +43,7 @@ pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
         }
     }
     let base_url = match fields.nested("site", diags) {
-        Some(site) => {
+        Some(mut site) => {
             site.reject_unknown(&SITE_KEYS, diags);
             site.text("base_url", true, "https://clinic.example/care/handouts/", diags).and_then(|t| {
                 let url = BaseUrl::parse(&t);

@@ -24,6 +24,8 @@ pub struct ProcedureFiles {
     pub procedure: Option<SourceFile>,
     /// The variant files, sorted by name.
     pub variants: Vec<SourceFile>,
+    /// How many `.md` files could not be read (already reported).
+    pub unreadable: usize,
 }
 
 /// Everything read from the content folder.
@@ -76,6 +78,7 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
                 path,
                 procedure: None,
                 variants: Vec::new(),
+                unreadable: 0,
             }),
             1 if name == CLINIC_FILE => sources.clinic = read(&path, &mut diags),
             1 if name.ends_with(".md") => diags.push(
@@ -84,7 +87,12 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
                     .hint("move it into a folder named for its procedure, such as `microneedling/`."),
             ),
             2 if name.ends_with(".md") && !is_dir => {
-                let Some(file) = read(&path, &mut diags) else { continue };
+                let Some(file) = read(&path, &mut diags) else {
+                    if let Some(proc) = sources.procedures.last_mut() {
+                        proc.unreadable += 1;
+                    }
+                    continue;
+                };
                 if let Some(proc) = sources.procedures.last_mut() {
                     if name == PROCEDURE_FILE {
                         proc.procedure = Some(file);

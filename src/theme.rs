@@ -67,6 +67,9 @@ impl Theme {
         let mut diags = Diagnostics::new();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Tera's own escaper also rewrites `/` as `&#x2F;`, which makes canonical URLs unreadable;
+        // escaping & < > " ' is all that text and quoted attributes need, in HTML and in XML.
+        tera.set_escape_fn(escape_markup);
         let mut sources = Vec::new();
         let mut texts = Vec::new();
         for (name, rel, default) in TEMPLATES {
@@ -125,6 +128,10 @@ impl Theme {
             .find(|(n, _)| n == name)
             .map_or_else(|| PathBuf::from(name), |(_, p)| p.clone())
     }
+}
+
+fn escape_markup(text: &str) -> String {
+    crate::render::inline::escape(text)
 }
 
 fn read_override(
@@ -193,7 +200,7 @@ fn template_error(
         .to_string();
     let message = format!(
         "the template could not be used: {}",
-        summary.trim_end_matches('.')
+        summary.trim_start_matches('=').trim().trim_end_matches('.')
     );
     let mut d = Diagnostic::error(format!("{message}."))
         .hint("fix the template, or delete it from your theme folder to use the default.");

@@ -138,7 +138,7 @@ fn convert(value: serde_yaml::Value) -> Result<Value, YamlError> {
 /// Turns the parser's message into a sentence and a fix.
 fn explain(text: &str, err: &serde_yaml::Error) -> YamlError {
     let raw = err.to_string();
-    let location = err.location().map(|l| Location {
+    let mut location = err.location().map(|l| Location {
         line: l.line(),
         column: l.column(),
     });
@@ -148,6 +148,8 @@ fn explain(text: &str, err: &serde_yaml::Error) -> YamlError {
     let indented = line_text.starts_with(' ');
     let (message, hint): (String, String) = if raw.contains("mapping values are not allowed") {
         if indented {
+            // Point at the indentation, the thing to fix, not at the colon the parser tripped on.
+            location = location.map(|l| Location { column: 1, ..l });
             (
                 "this line is indented, but the line above it already has its value, so YAML reads it as a mistake.".into(),
                 "remove the spaces at the start of the line so the key lines up with the others; if the value itself contains `: `, put the whole value in double quotes.".into(),
@@ -172,6 +174,21 @@ fn explain(text: &str, err: &serde_yaml::Error) -> YamlError {
         )
     } else if raw.contains("duplicate entry") {
         let key = raw.split('"').nth(1).unwrap_or("a key");
+        // The parser points at the mapping; the second line with this key is the one to remove.
+        let second = text
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| {
+                l.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+            .nth(1);
+        if let Some((i, _)) = second {
+            location = Some(Location {
+                line: i + 1,
+                column: 1,
+            });
+        }
         (
             format!("`{key}` is given twice."),
             format!("keep one `{key}:` line and delete the other."),

@@ -18,6 +18,8 @@ pub(crate) struct Fields<'a> {
     search_from: usize,
     /// For messages: `site.` for keys under `site:`.
     prefix: String,
+    /// Keys suggested for unknown keys: when one is missing, the suggestion already says so.
+    suggested: Vec<&'static str>,
 }
 
 /// What a mapping is for, to word its messages.
@@ -51,6 +53,7 @@ impl<'a> Fields<'a> {
                 first_line,
                 search_from: 0,
                 prefix: String::new(),
+                suggested: Vec::new(),
             }),
             Ok(Value::Null) => Some(Fields {
                 entries: Vec::new(),
@@ -60,6 +63,7 @@ impl<'a> Fields<'a> {
                 first_line,
                 search_from: 0,
                 prefix: String::new(),
+                suggested: Vec::new(),
             }),
             Ok(_) => {
                 diags.push(
@@ -90,13 +94,16 @@ impl<'a> Fields<'a> {
     }
 
     /// Reports keys not in `describe.keys`, each with a did-you-mean and the list of valid keys.
-    pub(crate) fn reject_unknown(&self, describe: &Describe, diags: &mut Diagnostics) {
+    pub(crate) fn reject_unknown(&mut self, describe: &Describe, diags: &mut Diagnostics) {
+        let mut suggested = Vec::new();
         for (key, _) in &self.entries {
             if describe.keys.contains(&key.as_str()) {
                 continue;
             }
             let list = describe.keys.join(", ");
-            let hint = match did_you_mean(key, describe.keys) {
+            let suggestion = did_you_mean(key, describe.keys);
+            suggested.extend(suggestion);
+            let hint = match suggestion {
                 Some(s) => format!(
                     "did you mean `{}{s}`? The keys {} may have are: {list}.",
                     self.prefix, describe.what
@@ -111,6 +118,7 @@ impl<'a> Fields<'a> {
                 Diagnostic::error(format!("unknown key `{}{key}`.", self.prefix)).hint(hint),
             ));
         }
+        self.suggested.extend(suggested);
     }
 
     /// Whether `key` is written at all (even if empty).
@@ -197,6 +205,7 @@ impl<'a> Fields<'a> {
     ) -> Option<String> {
         let full = format!("{}{key}", self.prefix);
         match self.get(key) {
+            None if self.suggested.contains(&key) => None,
             None | Some(Value::Null) if required => {
                 let (message, hint) = if self.get(key).is_some() {
                     (
@@ -304,6 +313,7 @@ impl<'a> Fields<'a> {
                     first_line: self.first_line,
                     search_from,
                     prefix: format!("{}{key}.", self.prefix),
+                    suggested: Vec::new(),
                 })
             }
             _ => {

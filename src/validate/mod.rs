@@ -102,7 +102,7 @@ fn procedure(
             None
         }
     };
-    if files.variants.is_empty() {
+    if files.variants.is_empty() && files.unreadable == 0 {
         diags.push(
             Diagnostic::warning(
                 "this procedure has no variant files, so nothing of it is published.",
@@ -200,7 +200,7 @@ fn summary(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
 }
 
 fn procedure_info(file: &SourceFile, diags: &mut Diagnostics) -> Option<ProcedureInfo> {
-    let (fields, body) = front(file, diags)?;
+    let (mut fields, body) = front(file, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
     let title = fields.text("title", true, "Microneedling", diags);
     let summary = summary(&fields, diags);
@@ -240,7 +240,7 @@ fn variant(
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let slug = checked_slug(&stem, &file.path, "file name", diags);
-    let (fields, body) = front(file, diags)?;
+    let (mut fields, body) = front(file, diags)?;
     fields.reject_unknown(&VARIANT_KEYS, diags);
     let title = fields.text("title", true, "Microneedling with PRP", diags);
     let summary = summary(&fields, diags);
@@ -302,10 +302,10 @@ fn inherit(
     let procedure_file = file.path.with_file_name(PROCEDURE_FILE);
     let mut take = |kind: SectionKind| -> Option<(Content, bool)> {
         if let Some(c) = own.remove(&kind) {
-            return Some((c, false));
+            return c.map(|c| (c, false));
         }
         if let Some(c) = shared.and_then(|s| s.get(&kind)) {
-            return Some((c.clone(), true));
+            return c.clone().map(|c| (c, true));
         }
         diags.push(
             Diagnostic::error(format!("the section `## {}` is missing.", kind.heading()))

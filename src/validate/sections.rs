@@ -22,8 +22,9 @@ pub(crate) enum Content {
     Faq(Faq),
 }
 
-/// The sections one file provides, by kind.
-pub(crate) type SectionMap = BTreeMap<SectionKind, Content>;
+/// The sections one file provides, by kind. `None` marks a section the file tried to give but
+/// got wrong (already reported), so it is not reported again as missing.
+pub(crate) type SectionMap = BTreeMap<SectionKind, Option<Content>>;
 
 /// Where the body sits in its file, for turning offsets into locations.
 pub(crate) struct Body<'a> {
@@ -108,8 +109,11 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
         let Some(kind) = kind_of(&heading.value) else {
             let valid: Vec<&str> = SectionKind::ALL.iter().map(|k| k.heading()).collect();
             let names: Vec<&str> = ALIASES.iter().map(|(n, _)| *n).collect();
-            let suggestion = did_you_mean(&normalise(&heading.value), &names)
-                .and_then(kind_of)
+            let suggested = did_you_mean(&normalise(&heading.value), &names).and_then(kind_of);
+            if let Some(k) = suggested {
+                found.entry(k).or_insert(None);
+            }
+            let suggestion = suggested
                 .map(|k| format!("did you mean `## {}`? ", k.heading()))
                 .unwrap_or_default();
             diags.push(body.error(
@@ -135,6 +139,7 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
             continue;
         }
         first_line.insert(kind, line);
+        found.insert(kind, None);
         if chunk.blocks.is_empty() {
             diags.push(body.error(
                 heading.offset,
@@ -143,9 +148,7 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
             ));
             continue;
         }
-        if let Some(content) = shape(kind, &heading, chunk.blocks, body, diags) {
-            found.insert(kind, content);
-        }
+        found.insert(kind, shape(kind, &heading, chunk.blocks, body, diags));
     }
     found
 }

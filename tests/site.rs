@@ -1,0 +1,203 @@
+//! The website a build writes: pages, their sections and metadata, links under a sub-path.
+
+#![allow(missing_docs)]
+mod common;
+use common::{snapshot, Fixture};
+
+fn built() -> Fixture {
+    let f = Fixture::new();
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    f
+}
+
+/// The positions of `needles` in `hay`, asserting each is present and they come in order.
+fn assert_in_order(hay: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        match hay[from..].find(n) {
+            Some(i) => from += i + n.len(),
+            None => panic!("{n:?} missing or out of order after byte {from}"),
+        }
+    }
+}
+
+#[test]
+fn variant_page_has_all_eight_sections_in_order_with_inherited_ones() {
+    let f = built();
+    let page = f.read("output/microneedling/classic/index.html");
+    assert_in_order(
+        &page,
+        &[
+            "<h2 id=\"what-it-is-h\">What it is</h2>",
+            "tiny wounds so the skin builds collagen",
+            "<h2 id=\"what-to-expect-h\">What to expect</h2>",
+            "<h2 id=\"recovery-timeline-h\">Recovery timeline</h2>",
+            "<dt>Days 1–3</dt><dd>redness like a mild sunburn.</dd>",
+            "<h2 id=\"do-h\">Do</h2>",
+            // Inherited from _procedure.md:
+            "<li>Wash gently with a mild cleanser.</li>",
+            "<h2 id=\"dont-h\">Don&#39;t</h2>",
+            "<li>Do not pick at flaking skin.</li>",
+            "<h2 id=\"risks-h\">Risks</h2>",
+            "<h2 id=\"when-to-call-h\">When to call us</h2>",
+            "<li><strong>A fever</strong> or spreading redness.</li>",
+            "<h2 id=\"faq-h\">FAQ</h2>",
+            "<h3>Does it hurt?</h3>",
+            "<p>Most people feel pressure, not pain.</p>",
+            "<h3>How many sessions?</h3>",
+        ],
+    );
+}
+
+#[test]
+fn variant_page_has_facts_review_phone_and_metadata() {
+    let f = built();
+    let page = f.read("output/microneedling/classic/index.html");
+    for needle in [
+        "<dt>Sessions</dt><dd>4–6 sessions</dd>",
+        "<dt>Downtime</dt><dd>1–3 days</dd>",
+        "Reviewed <time datetime=\"2026-03-14\">14 March 2026</time> by Dr. Test Reviewer.",
+        "Next review due <time datetime=\"2027-03-14\">14 March 2027</time>.",
+        "<a href=\"tel:5550100100\">(555) 010-0100</a>",
+        "<link rel=\"canonical\" href=\"https://clinic.example/care/handouts/microneedling/classic/\">",
+        "<meta name=\"description\" content=\"What to expect from classic microneedling and how to care for your skin.\">",
+        "\"@type\":\"MedicalWebPage\"",
+        "\"lastReviewed\":\"2026-03-14\"",
+        "\"reviewedBy\":{\"@type\":\"Person\",\"name\":\"Dr. Test Reviewer\"}",
+        "<link rel=\"stylesheet\" href=\"../../style.css\">",
+        "class=\"section section-when-to-call\"",
+        "After hours: <a href=\"tel:5550100199\">(555) 010-0199</a>",
+    ] {
+        assert!(page.contains(needle), "missing {needle:?}");
+    }
+    assert!(
+        !page.contains("<script src"),
+        "no JavaScript is needed to read a page"
+    );
+}
+
+#[test]
+fn index_and_procedure_pages_list_the_variants_with_relative_links() {
+    let f = built();
+    let index = f.read("output/index.html");
+    assert!(
+        index.contains("<a href=\"microneedling/\">Microneedling</a>"),
+        "{index}"
+    );
+    assert!(index.contains("<a href=\"microneedling/classic/\">Classic microneedling</a>"));
+    let procedure = f.read("output/microneedling/index.html");
+    assert!(procedure.contains("<a href=\"../microneedling/classic/\">Classic microneedling</a>"));
+    assert!(procedure.contains("<link rel=\"stylesheet\" href=\"../style.css\">"));
+    assert!(f.path("output/style.css").is_file());
+}
+
+#[test]
+fn sitemap_lists_every_page_with_absolute_urls() {
+    let f = built();
+    let sitemap = f.read("output/sitemap.xml");
+    assert_in_order(
+        &sitemap,
+        &[
+            "<loc>https://clinic.example/care/handouts/</loc><lastmod>2026-03-14</lastmod>",
+            "<loc>https://clinic.example/care/handouts/microneedling/</loc>",
+            "<loc>https://clinic.example/care/handouts/microneedling/classic/</loc><lastmod>2026-03-14</lastmod>",
+        ],
+    );
+}
+
+#[test]
+fn variants_are_sorted_by_order_then_title() {
+    let f = Fixture::new();
+    let second = common::VARIANT
+        .replace("title: Classic microneedling", "title: Another one")
+        .replace("sessions:", "order: 2\nsessions:");
+    f.write("content/microneedling/another.md", &second);
+    f.edit(
+        "content/microneedling/classic.md",
+        "sessions:",
+        "order: 1\nsessions:",
+    );
+    assert_eq!(f.run(&["build"]).code, Some(0));
+    let page = f.read("output/microneedling/index.html");
+    assert_in_order(&page, &["Classic microneedling", "Another one"]);
+}
+
+#[test]
+fn rebuilds_are_byte_identical() {
+    let f = built();
+    let first = snapshot(&f.path("output"));
+    assert_eq!(f.run(&["build"]).code, Some(0));
+    assert_eq!(first, snapshot(&f.path("output")));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let f = built();
+    let before = snapshot(&f.path("output"));
+    f.edit(
+        "content/microneedling/classic.md",
+        "reviewed: 2026-03-14",
+        "reviewed: 2026-13-14",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .ends_with("1 problem found; nothing was written; the previous output is unchanged.\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(before, snapshot(&f.path("output")));
+    let leftovers: Vec<String> = std::fs::read_dir(f.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        leftovers.iter().all(|n| !n.starts_with(".output")),
+        "{leftovers:?}"
+    );
+}
+
+#[test]
+fn content_and_out_flags_are_honoured() {
+    let f = Fixture::new();
+    std::fs::rename(f.path("content"), f.path("site-src")).unwrap();
+    let out = f.run(&["build", "--content", "site-src", "--out", "public"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(f.path("public/microneedling/classic/index.html").is_file());
+    assert!(!f.path("output").exists());
+}
+
+#[test]
+fn the_bundled_sample_builds_and_checks_clean() {
+    let repo = env!("CARGO_MANIFEST_DIR");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handouts"))
+        .args(["build", "--content", &format!("{repo}/content"), "--out"])
+        .arg(out_dir.path().join("site"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for page in [
+        "microneedling/classic",
+        "microneedling/prp",
+        "microneedling/radiofrequency",
+        "chemical-peel/light",
+        "chemical-peel/medium",
+    ] {
+        let html =
+            std::fs::read_to_string(out_dir.path().join("site").join(page).join("index.html"))
+                .unwrap();
+        assert_eq!(
+            html.matches("<h2 id=").count(),
+            8,
+            "{page} must have the eight sections"
+        );
+    }
+}
