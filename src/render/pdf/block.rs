@@ -1,0 +1,214 @@
+//! The document model of a print handout: what `print_xml::parse` produces and `flow::layout` consumes.
+//!
+//! It mirrors the print-XML vocabulary (see `docs/print-engine.md`) one element to one variant, with
+//! whitespace already collapsed and attributes already validated, so layout never sees raw XML.
+
+pub use super::linebreak::Align;
+
+/// A whole handout: page setup, metadata, the repeated header and footer, and the body blocks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Paper size of every page.
+    pub paper: Paper,
+    /// BCP 47 language tag, written to the PDF catalog as /Lang.
+    pub lang: String,
+    /// Document title (PDF metadata).
+    pub title: String,
+    /// Document author (PDF metadata).
+    pub author: String,
+    /// Document subject (PDF metadata).
+    pub subject: String,
+    /// Creation date as an ISO date `YYYY-MM-DD`; the PDF dates come from it, never from the clock.
+    pub created: String,
+    /// Alignment of body paragraphs.
+    pub align: Align,
+    /// The band at the top of every page.
+    pub header: Header,
+    /// The band at the bottom of every page.
+    pub footer: Footer,
+    /// Body content in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// Paper sizes a clinic prints on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl Paper {
+    /// Width and height in PDF points (1/72 in).
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::Letter => (612.0, 792.0),
+            Paper::A4 => (595.28, 841.89),
+        }
+    }
+}
+
+/// Page header contents: the clinic's name and phone number.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Header {
+    /// Clinic name, shown bold at the left.
+    pub name: String,
+    /// Phone number as printed, shown at the right.
+    pub phone: String,
+    /// Phone number for the `tel:` link (e.g. `+15550100100`).
+    pub tel: String,
+}
+
+/// Page footer contents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Footer {
+    /// Review statement ("Reviewed 1 March 2026 by …").
+    pub reviewed: String,
+    /// Address of the web version, encoded in the QR code and printed beside it.
+    pub url: String,
+    /// Phone number as printed.
+    pub phone: String,
+    /// Phone number for the `tel:` link.
+    pub tel: String,
+}
+
+/// A block-level element of the body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// `<h1>`–`<h3>`; `bookmark` makes an outline entry.
+    Heading {
+        /// 1, 2 or 3.
+        level: u8,
+        /// The heading text.
+        inlines: Vec<Inline>,
+        /// Outline title, when the heading should appear in the PDF bookmarks.
+        bookmark: Option<String>,
+    },
+    /// `<p>`.
+    Paragraph {
+        /// Typographic role of the paragraph.
+        class: ParagraphClass,
+        /// The paragraph text.
+        inlines: Vec<Inline>,
+    },
+    /// `<ul>` or `<ol>`.
+    List {
+        /// The marker drawn before each item.
+        mark: ListMark,
+        /// One inline sequence per `<li>`.
+        items: Vec<Vec<Inline>>,
+    },
+    /// `<columns>`: side-by-side columns, each a sequence of blocks.
+    Columns(Vec<Vec<Block>>),
+    /// `<table>`: two-column label/content rows.
+    Table(Vec<Row>),
+    /// `<box>`: a tinted panel.
+    Box {
+        /// Colour scheme of the panel.
+        tone: Tone,
+        /// Panel content.
+        blocks: Vec<Block>,
+    },
+    /// `<facts>`: key figures shown side by side in a tinted panel.
+    Facts(Vec<Fact>),
+    /// `<keep>`: blocks that must stay on one page.
+    Keep(Vec<Block>),
+    /// `<spacer pt="…"/>`: extra vertical space in points.
+    Spacer(f32),
+}
+
+/// Typographic role of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParagraphClass {
+    /// Ordinary body text.
+    Body,
+    /// The summary under the title, slightly larger.
+    Lead,
+    /// A phone number in large bold type.
+    Phone,
+}
+
+/// The marker of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListMark {
+    /// A round bullet.
+    Bullet,
+    /// A green check mark (things to do).
+    Check,
+    /// A red cross (things to avoid).
+    Cross,
+    /// 1., 2., 3. (`<ol>`).
+    Number,
+}
+
+/// Colour scheme of a `<box>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Warm tint with a strong left bar: "When to call us".
+    Alert,
+    /// Cool accent tint: general information.
+    Info,
+}
+
+/// One table row: a bold label and its content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The `<th>` cell.
+    pub head: Vec<Inline>,
+    /// The `<td>` cell.
+    pub cell: Vec<Inline>,
+}
+
+/// One `<fact label="…">value</fact>`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    /// The small caption above the value.
+    pub label: String,
+    /// The value text.
+    pub value: Vec<Inline>,
+}
+
+/// A piece of inline content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    /// A run of text in one style.
+    Text(Span),
+    /// `<br/>`: a forced line break.
+    Break,
+}
+
+/// Text in one style, possibly linked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Span {
+    /// The text, whitespace already collapsed.
+    pub text: String,
+    /// Inside `<b>`.
+    pub bold: bool,
+    /// Inside `<i>`.
+    pub italic: bool,
+    /// Target of an enclosing `<a href>`.
+    pub link: Option<String>,
+}
+
+impl Inline {
+    /// Plain, unlinked text (a convenience for tests and generated content).
+    pub fn plain(text: &str) -> Inline {
+        Inline::Text(Span {
+            text: text.to_string(),
+            ..Span::default()
+        })
+    }
+}
+
+/// The visible text of inline content, with `<br/>` as `\n` (for bookmarks, tests and messages).
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(span) => out.push_str(&span.text),
+            Inline::Break => out.push('\n'),
+        }
+    }
+    out
+}

@@ -1,0 +1,405 @@
+//! Turns blocks into chunks: each block kind's look (sizes, markers, rules, panels) and its keep
+//! rules (no orphans or widows, list items and table rows whole, boxes and `<keep>` on one page).
+
+use super::super::block::{Block, Inline, ListMark, ParagraphClass};
+use super::super::font::{Face, Fonts};
+use super::super::frame::{Color, Item, Rect};
+use super::super::linebreak::Align;
+use super::style::*;
+use super::text::{self, LineBox, TextStyle};
+use super::{Chunk, LayoutError, Panel};
+
+/// Where a run of blocks is set: left edge (relative to the text box) and width.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Ctx {
+    pub(super) x: f32,
+    pub(super) width: f32,
+    /// Inside a box, where the panel already sets content apart and heading rules would be clutter.
+    pub(super) in_panel: bool,
+}
+
+impl Ctx {
+    /// The whole width of the text box.
+    pub(super) fn full(width: f32) -> Ctx {
+        Ctx {
+            x: 0.0,
+            width,
+            in_panel: false,
+        }
+    }
+
+    pub(super) fn inset(self, left: f32, right: f32) -> Ctx {
+        Ctx {
+            x: self.x + left,
+            width: (self.width - left - right).max(1.0),
+            in_panel: self.in_panel,
+        }
+    }
+}
+
+/// Builds chunks, collecting the panels that boxes draw behind them.
+pub(super) struct Builder<'a> {
+    pub(super) fonts: &'a Fonts,
+    align: Align,
+    /// Height of a page's text box: groups taller than this must split.
+    pub(super) page_height: f32,
+    /// Backgrounds of boxes, indexed by [`PanelRef::id`].
+    pub(super) panels: Vec<Panel>,
+}
+
+/// Below this width a column is too narrow to justify without rivers of space.
+const MIN_JUSTIFY_WIDTH: f32 = 300.0;
+
+impl<'a> Builder<'a> {
+    /// A builder for pages whose text box is `page_height` tall.
+    pub(super) fn new(fonts: &'a Fonts, align: Align, page_height: f32) -> Builder<'a> {
+        Builder {
+            fonts,
+            align,
+            page_height,
+            panels: Vec::new(),
+        }
+    }
+
+    /// The chunks of a sequence of blocks set in `ctx`. The first chunk has no gap: the container's
+    /// caller decides the space above it.
+    pub(super) fn blocks(&mut self, blocks: &[Block], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        let mut out: Vec<Chunk> = Vec::new();
+        let mut spacer = 0.0;
+        let mut after_heading = false;
+        for block in blocks {
+            if let Block::Spacer(pt) = block {
+                spacer += pt;
+                continue;
+            }
+            let mut chunks = self.block(block, ctx)?;
+            let Some(first) = chunks.first_mut() else {
+                continue;
+            };
+            // A heading's own bottom spacing already separates it from what follows.
+            if out.is_empty() || after_heading {
+                first.gap = 0.0;
+            }
+            first.gap += spacer;
+            spacer = 0.0;
+            after_heading = matches!(block, Block::Heading { .. });
+            out.append(&mut chunks);
+        }
+        Ok(out)
+    }
+
+    fn block(&mut self, block: &Block, ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        match block {
+            Block::Heading {
+                level,
+                inlines,
+                bookmark,
+            } => self.heading(*level, inlines, bookmark.as_deref(), ctx),
+            Block::Paragraph { class, inlines } => self.paragraph(*class, inlines, ctx),
+            Block::List { mark, items } => self.list(*mark, items, ctx),
+            Block::Columns(columns) => self.columns(columns, ctx),
+            Block::Table(rows) => self.table(rows, ctx),
+            Block::Box { tone, blocks } => self.panel(*tone, blocks, ctx),
+            Block::Facts(facts) => self.facts(facts, ctx),
+            Block::Keep(blocks) => {
+                let mut chunks = self.blocks(blocks, ctx)?;
+                keep_together(&mut chunks);
+                if let Some(first) = chunks.first_mut() {
+                    first.gap = BLOCK_SPACE;
+                }
+                Ok(chunks)
+            }
+            Block::Spacer(_) => Ok(Vec::new()),
+        }
+    }
+
+    pub(super) fn set(
+        &self,
+        inlines: &[Inline],
+        style: TextStyle,
+        width: f32,
+    ) -> Result<Vec<LineBox>, LayoutError> {
+        text::set(self.fonts, inlines, style, width)
+    }
+
+    pub(super) fn body_style(&self, ctx: Ctx) -> TextStyle {
+        TextStyle {
+            size: BODY_SIZE,
+            leading: LEADING,
+            bold: false,
+            color: TEXT,
+            link_color: ACCENT,
+            align: if ctx.width >= MIN_JUSTIFY_WIDTH {
+                self.align
+            } else {
+                Align::Left
+            },
+        }
+    }
+
+    fn heading(
+        &mut self,
+        level: u8,
+        inlines: &[Inline],
+        bookmark: Option<&str>,
+        ctx: Ctx,
+    ) -> Result<Vec<Chunk>, LayoutError> {
+        let (size, color, gap) = match level {
+            1 => (H1_SIZE, TEXT, H2_SPACE),
+            2 => (H2_SIZE, ACCENT, H2_SPACE),
+            _ => (H3_SIZE, TEXT, H3_SPACE),
+        };
+        let style = TextStyle {
+            size,
+            leading: HEADING_LEADING,
+            bold: true,
+            color,
+            link_color: color,
+            align: Align::Left,
+        };
+        let mut chunks = line_chunks(self.set(inlines, style, ctx.width)?, ctx);
+        for chunk in &mut chunks {
+            chunk.heading = true;
+            chunk.keep_with_next = true;
+        }
+        if let Some(first) = chunks.first_mut() {
+            first.gap = gap;
+            if let Some(title) = bookmark {
+                first.bookmarks.push((title.to_string(), 0.0));
+            }
+        }
+        if let Some(last) = chunks.last_mut() {
+            last.pad_bottom = HEADING_AFTER;
+            if level == 2 && !ctx.in_panel {
+                // A light rule under section headings marks where each section starts.
+                let y = -last.height - H2_RULE_GAP;
+                last.items
+                    .push(hline(ctx.x, ctx.x + ctx.width, y, ACCENT_RULE, HAIRLINE));
+                last.pad_bottom += H2_RULE_GAP + HAIRLINE;
+            }
+            if level == 1 {
+                last.pad_bottom += 2.0;
+            }
+        }
+        Ok(chunks)
+    }
+
+    fn paragraph(
+        &mut self,
+        class: ParagraphClass,
+        inlines: &[Inline],
+        ctx: Ctx,
+    ) -> Result<Vec<Chunk>, LayoutError> {
+        let mut style = self.body_style(ctx);
+        match class {
+            ParagraphClass::Body => {}
+            ParagraphClass::Lead => {
+                style.size = LEAD_SIZE;
+                style.leading = LEADING;
+            }
+            ParagraphClass::Phone => {
+                style.size = PHONE_SIZE;
+                style.leading = 1.25;
+                style.bold = true;
+                style.color = ACCENT;
+                style.link_color = ACCENT;
+                style.align = Align::Left;
+            }
+        }
+        let mut chunks = line_chunks(self.set(inlines, style, ctx.width)?, ctx);
+        no_orphans_or_widows(&mut chunks);
+        if let Some(first) = chunks.first_mut() {
+            first.gap = BLOCK_SPACE;
+        }
+        Ok(chunks)
+    }
+
+    fn list(
+        &mut self,
+        mark: ListMark,
+        items: &[Vec<Inline>],
+        ctx: Ctx,
+    ) -> Result<Vec<Chunk>, LayoutError> {
+        let inner = ctx.inset(LIST_INDENT, 0.0);
+        let style = self.body_style(inner);
+        let mut out = Vec::new();
+        for (n, item) in items.iter().enumerate() {
+            let lines = self.set(item, style, inner.width)?;
+            let baseline = lines.first().map_or(0.0, |l| l.baseline);
+            let mut chunks = line_chunks(lines, inner);
+            // A list item is never split across pages.
+            keep_together(&mut chunks);
+            if let Some(first) = chunks.first_mut() {
+                first.gap = if n == 0 { BLOCK_SPACE } else { ITEM_SPACE };
+                first
+                    .items
+                    .extend(self.marker(mark, n + 1, ctx.x, -baseline));
+            }
+            out.append(&mut chunks);
+        }
+        Ok(out)
+    }
+
+    /// The marker of item `number` whose first baseline is at `baseline`, drawn in the gutter at `x`.
+    fn marker(&self, mark: ListMark, number: usize, x: f32, baseline: f32) -> Vec<Item> {
+        // Marks are sized from the x-height region so they sit centred on lowercase text.
+        let s = BODY_SIZE * 0.62;
+        let stroke = BODY_SIZE * MARK_STROKE;
+        match mark {
+            ListMark::Bullet => {
+                let d = BODY_SIZE * 0.36;
+                vec![Item::Rect {
+                    rect: Rect {
+                        x: x + 5.0,
+                        y: baseline + BODY_SIZE * 0.25 - d / 2.0 + 0.6,
+                        w: d,
+                        h: d,
+                    },
+                    fill: Some(ACCENT),
+                    stroke: None,
+                    radius: d / 2.0,
+                }]
+            }
+            ListMark::Check => {
+                let (x0, y0) = (x + 2.5, baseline + 0.5);
+                vec![Item::Line {
+                    points: vec![
+                        (x0, y0 + s * 0.5),
+                        (x0 + s * 0.38, y0 + s * 0.1),
+                        (x0 + s * 1.05, y0 + s * 1.05),
+                    ],
+                    color: CHECK,
+                    width: stroke,
+                }]
+            }
+            ListMark::Cross => {
+                let (x0, y0) = (x + 3.0, baseline + 0.6);
+                let c = s * 0.85;
+                vec![
+                    Item::Line {
+                        points: vec![(x0, y0), (x0 + c, y0 + c)],
+                        color: CROSS,
+                        width: stroke,
+                    },
+                    Item::Line {
+                        points: vec![(x0, y0 + c), (x0 + c, y0)],
+                        color: CROSS,
+                        width: stroke,
+                    },
+                ]
+            }
+            ListMark::Number => {
+                let label = format!("{number}.");
+                let w = text::width(self.fonts, &label, Face::Bold, BODY_SIZE);
+                vec![Item::Text {
+                    x: (x + LIST_INDENT - 6.0 - w).max(x),
+                    y: baseline,
+                    text: label,
+                    face: Face::Bold,
+                    size: BODY_SIZE,
+                    color: ACCENT,
+                    width: w,
+                }]
+            }
+        }
+    }
+}
+
+/// One chunk per line, stacked with no gaps.
+pub(super) fn line_chunks(lines: Vec<LineBox>, ctx: Ctx) -> Vec<Chunk> {
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut items = Vec::with_capacity(line.items.len());
+            push_shifted(&mut items, &line.items, ctx.x);
+            Chunk {
+                height: line.height,
+                lines: 1,
+                items,
+                ..Chunk::default()
+            }
+        })
+        .collect()
+}
+
+pub(super) fn push_shifted(out: &mut Vec<Item>, items: &[Item], dx: f32) {
+    for item in items {
+        let mut item = item.clone();
+        super::translate(&mut item, dx, 0.0);
+        out.push(item);
+    }
+}
+
+/// A horizontal rule spanning `x0` to `x1` at height `y`. Lines have round caps, which reach half the
+/// width past each end point, so the end points are pulled in by that much.
+pub(super) fn hline(x0: f32, x1: f32, y: f32, color: Color, width: f32) -> Item {
+    Item::Line {
+        points: vec![(x0 + width / 2.0, y), (x1 - width / 2.0, y)],
+        color,
+        width,
+    }
+}
+
+/// Forbids page breaks inside `chunks` (the last may still break after itself).
+pub(super) fn keep_together(chunks: &mut [Chunk]) {
+    if let Some((_, rest)) = chunks.split_last_mut() {
+        for chunk in rest {
+            chunk.keep_with_next = true;
+        }
+    }
+}
+
+/// Never one line of a paragraph alone at a page bottom (orphan) or top (widow): no break after the
+/// first line nor before the last, so 2- and 3-line paragraphs move whole.
+fn no_orphans_or_widows(lines: &mut [Chunk]) {
+    let n = lines.len();
+    if n >= 2 {
+        if let Some(first) = lines.first_mut() {
+            first.keep_with_next = true;
+        }
+        if let Some(before_last) = lines.get_mut(n - 2) {
+            before_last.keep_with_next = true;
+        }
+    }
+}
+
+/// Keeps every heading with at least two lines of what follows it.
+pub(super) fn keep_headings_with_next(chunks: &mut [Chunk]) {
+    for i in 0..chunks.len() {
+        if !chunks.get(i).is_some_and(|c| c.heading) {
+            continue;
+        }
+        // Link following chunks until two lines are covered, but never past the next heading: the
+        // link must not chain this heading to the next section (or the next FAQ).
+        let mut seen = 0;
+        let mut j = i + 1;
+        while let Some(next) = chunks.get(j) {
+            seen += next.lines;
+            let next_is_heading = chunks.get(j + 1).is_none_or(|c| c.heading);
+            if next.heading || seen >= 2 || next_is_heading {
+                break;
+            }
+            if let Some(next) = chunks.get_mut(j) {
+                next.keep_with_next = true;
+            }
+            j += 1;
+        }
+    }
+}
+
+/// Replaces colours of text and rules in `chunks` by `map` (from, to).
+pub(super) fn recolor(chunks: &mut [Chunk], map: &[(Color, Color)]) {
+    let swap = |c: &mut Color| {
+        if let Some((_, to)) = map.iter().find(|(from, _)| from == c) {
+            *c = *to;
+        }
+    };
+    for chunk in chunks {
+        for item in &mut chunk.items {
+            match item {
+                Item::Text { color, .. } | Item::Line { color, .. } => swap(color),
+                _ => {}
+            }
+        }
+    }
+}

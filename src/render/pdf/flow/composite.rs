@@ -1,0 +1,246 @@
+//! The composite blocks: tables, boxes (tinted panels), the facts panel and side-by-side columns.
+//! Each is built from the simple blocks of `blocks`, plus the rules and panels that frame them.
+
+use super::super::block::{Block, Fact, Inline, Row, Tone};
+use super::super::frame::{Item, Rect, Stroke};
+use super::super::linebreak::Align;
+use super::blocks::{hline, keep_together, push_shifted, recolor, Builder, Ctx};
+use super::style::*;
+use super::text::{self, TextStyle};
+use super::{paginate, Chunk, LayoutError, Panel, PanelRef};
+
+impl Builder<'_> {
+    pub(super) fn table(&mut self, rows: &[Row], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        let label_w = ((ctx.width - TABLE_GAP) * TABLE_LABEL_SHARE).max(1.0);
+        let cell_x = label_w + TABLE_GAP;
+        let cell_w = (ctx.width - cell_x).max(1.0);
+        let head_style = TextStyle {
+            bold: true,
+            color: ACCENT,
+            align: Align::Left,
+            ..self.body_style(ctx)
+        };
+        let cell_style = TextStyle {
+            align: Align::Left,
+            ..self.body_style(ctx)
+        };
+        let mut out = Vec::new();
+        let last_row = rows.len().saturating_sub(1);
+        for (n, row) in rows.iter().enumerate() {
+            let head = self.set(&row.head, head_style, label_w)?;
+            let cell = self.set(&row.cell, cell_style, cell_w)?;
+            // Zip the two cells line by line, so an over-tall row can split between lines.
+            let count = head.len().max(cell.len()).max(1);
+            let mut chunks = Vec::with_capacity(count);
+            for i in 0..count {
+                let (h, c) = (head.get(i), cell.get(i));
+                let mut chunk = Chunk {
+                    height: h.map_or(0.0, |l| l.height).max(c.map_or(0.0, |l| l.height)),
+                    lines: 1,
+                    ..Chunk::default()
+                };
+                if let Some(h) = h {
+                    push_shifted(&mut chunk.items, &h.items, ctx.x);
+                }
+                if let Some(c) = c {
+                    push_shifted(&mut chunk.items, &c.items, ctx.x + cell_x);
+                }
+                chunks.push(chunk);
+            }
+            keep_together(&mut chunks);
+            if let Some(first) = chunks.first_mut() {
+                first.gap = if n == 0 { BLOCK_SPACE } else { 0.0 };
+                first.pad_top = ROW_PADDING;
+                let y = ROW_PADDING - HAIRLINE / 2.0;
+                first
+                    .items
+                    .push(hline(ctx.x, ctx.x + ctx.width, y, ROW_RULE, HAIRLINE));
+            }
+            if let Some(last) = chunks.last_mut() {
+                last.pad_bottom = ROW_PADDING;
+                if n == last_row {
+                    let y = -last.height - ROW_PADDING + HAIRLINE / 2.0;
+                    last.items
+                        .push(hline(ctx.x, ctx.x + ctx.width, y, ROW_RULE, HAIRLINE));
+                }
+            }
+            out.append(&mut chunks);
+        }
+        Ok(out)
+    }
+
+    /// A `<box>`: a tinted panel behind its blocks, kept on one page unless taller than a page.
+    pub(super) fn panel(
+        &mut self,
+        tone: Tone,
+        blocks: &[Block],
+        ctx: Ctx,
+    ) -> Result<Vec<Chunk>, LayoutError> {
+        let id = self.panels.len();
+        let (fill, border, bar) = match tone {
+            Tone::Alert => (ALERT_TINT, ALERT_BORDER, Some((ALERT_STRONG, ALERT_BAR))),
+            Tone::Info => (INFO_TINT, INFO_BORDER, None),
+        };
+        self.panels.push(Panel {
+            x: ctx.x,
+            w: ctx.width,
+            fill,
+            border: Some(Stroke {
+                color: border,
+                width: HAIRLINE,
+            }),
+            bar,
+        });
+        let left = BOX_PADDING + bar.map_or(0.0, |(_, w)| w);
+        let inner = Ctx {
+            in_panel: true,
+            ..ctx.inset(left, BOX_PADDING)
+        };
+        let mut chunks = self.blocks(blocks, inner)?;
+        if tone == Tone::Alert {
+            // The teal accent would clash with the warm panel: headings, phone numbers and rules
+            // take the panel's own strong colour.
+            recolor(
+                &mut chunks,
+                &[(ACCENT, ALERT_STRONG), (ACCENT_RULE, ALERT_BORDER)],
+            );
+        }
+        keep_together(&mut chunks);
+        let count = chunks.len();
+        for (i, chunk) in chunks.iter_mut().enumerate() {
+            let mut membership = PanelRef {
+                id,
+                open: None,
+                close: None,
+            };
+            if i == 0 {
+                chunk.gap = BLOCK_SPACE + 3.0;
+                chunk.pad_top += BOX_PADDING;
+                membership.open = Some(chunk.pad_top);
+            }
+            if i + 1 == count {
+                chunk.pad_bottom += BOX_PADDING;
+                membership.close = Some(chunk.pad_bottom);
+            }
+            chunk.panels.insert(0, membership);
+        }
+        Ok(chunks)
+    }
+
+    /// Key figures side by side in a tinted panel: a small caption above each value.
+    pub(super) fn facts(&mut self, facts: &[Fact], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        if facts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let per_row = facts.len().clamp(1, 4);
+        let inner = ctx.inset(BOX_PADDING + 2.0, BOX_PADDING + 2.0);
+        let cell_w = ((inner.width - FACT_GAP * (per_row as f32 - 1.0)) / per_row as f32).max(1.0);
+        let label_style = TextStyle {
+            size: FACT_LABEL_SIZE,
+            leading: 1.25,
+            bold: true,
+            color: ACCENT,
+            link_color: ACCENT,
+            align: Align::Left,
+        };
+        let value_style = TextStyle {
+            bold: true,
+            align: Align::Left,
+            ..self.body_style(inner)
+        };
+        let mut items = Vec::new();
+        let mut y = -BOX_PADDING;
+        for row in facts.chunks(per_row) {
+            let mut row_height: f32 = 0.0;
+            for (i, fact) in row.iter().enumerate() {
+                let x = inner.x + i as f32 * (cell_w + FACT_GAP);
+                let mut cell_y = y;
+                let label = text::set_plain(self.fonts, &fact.label, label_style, cell_w)?;
+                let value = self.set(&fact.value, value_style, cell_w)?;
+                for line in label.iter().chain(value.iter()) {
+                    let mut shifted = Vec::new();
+                    push_shifted(&mut shifted, &line.items, x);
+                    for mut item in shifted {
+                        super::translate(&mut item, 0.0, cell_y);
+                        items.push(item);
+                    }
+                    cell_y -= line.height;
+                }
+                row_height = row_height.max(y - cell_y);
+            }
+            y -= row_height + 6.0;
+        }
+        let height = -(y + 6.0) + BOX_PADDING;
+        if height > self.page_height {
+            // Absurdly long facts: fall back to a table, which can split between lines.
+            let rows: Vec<Row> = facts
+                .iter()
+                .map(|f| Row {
+                    head: vec![Inline::plain(&f.label)],
+                    cell: f.value.clone(),
+                })
+                .collect();
+            return self.table(&rows, ctx);
+        }
+        let panel = Item::Rect {
+            rect: Rect {
+                x: ctx.x,
+                y: -height,
+                w: ctx.width,
+                h: height,
+            },
+            fill: Some(INFO_TINT),
+            stroke: None,
+            radius: RADIUS,
+        };
+        items.insert(0, panel);
+        Ok(vec![Chunk {
+            height,
+            gap: BLOCK_SPACE + 3.0,
+            lines: 2,
+            items,
+            ..Chunk::default()
+        }])
+    }
+
+    /// Side-by-side columns. They move as one unit when they fit on a page; when taller than a page
+    /// they are set one after the other at full width, so nothing is ever cut.
+    pub(super) fn columns(
+        &mut self,
+        columns: &[Vec<Block>],
+        ctx: Ctx,
+    ) -> Result<Vec<Chunk>, LayoutError> {
+        let n = columns.len().max(1) as f32;
+        let col_w = ((ctx.width - COLUMN_GAP * (n - 1.0)) / n).max(1.0);
+        let mut unit = Chunk {
+            gap: BLOCK_SPACE,
+            lines: 2,
+            ..Chunk::default()
+        };
+        for (i, blocks) in columns.iter().enumerate() {
+            let col = Ctx {
+                x: ctx.x + i as f32 * (col_w + COLUMN_GAP),
+                width: col_w,
+                ..ctx
+            };
+            let chunks = self.blocks(blocks, col)?;
+            for body in paginate::paginate(chunks, &self.panels, f32::INFINITY) {
+                unit.height = unit.height.max(body.used);
+                unit.items.extend(body.items);
+                unit.bookmarks.extend(body.bookmarks);
+            }
+        }
+        if unit.height <= self.page_height {
+            return Ok(vec![unit]);
+        }
+        let mut out = Vec::new();
+        for blocks in columns {
+            let mut chunks = self.blocks(blocks, ctx)?;
+            if let Some(first) = chunks.first_mut() {
+                first.gap = BLOCK_SPACE;
+            }
+            out.append(&mut chunks);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,166 @@
+//! Lays a [`Document`] out on pages: the stage between `print_xml` (the model) and `paint` (PDF ops).
+//!
+//! The recipe is in [`layout`]: the page furniture is set first because the footer's height decides
+//! the text box; the blocks become *chunks* (slices that are never split: a line, a table row line, a
+//! facts panel, a column set), each saying whether a page break may follow it; pagination then fills
+//! pages first-fit, moving a whole keep-group (heading with its first lines, a list item, a box, an FAQ)
+//! to the next page when it does not fit; finally each page gets its header and its "Page N of M"
+//! footer, which is why pagination finishes before the furniture is drawn.
+//!
+//! Typography lives in `style`, text setting in `text`, simple blocks and keep rules in `blocks`,
+//! tables, boxes, facts and columns in `composite`, page breaking in
+//! `paginate`, headers and footers in `furniture`.
+
+mod blocks;
+mod composite;
+mod furniture;
+mod paginate;
+mod style;
+mod text;
+
+use std::fmt;
+
+use super::block::Document;
+use super::font::Fonts;
+use super::frame::{Bookmark, Color, Item, Layout, Page, Stroke};
+
+/// Why a document could not be laid out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LayoutError {
+    /// No embedded font can draw this character.
+    MissingGlyph(char),
+    /// The footer URL cannot be encoded as a QR code (far too long).
+    Qr(String),
+}
+
+impl fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LayoutError::MissingGlyph(c) => write!(
+                f,
+                "no font in the theme has the character '{c}' (U+{:04X}); replace it or remove it",
+                u32::from(*c)
+            ),
+            LayoutError::Qr(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for LayoutError {}
+
+/// Lays out `doc` on pages of its paper size.
+pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, LayoutError> {
+    // The footer's content (review note, URL, QR) decides its height, and so the text box.
+    let furniture = furniture::Furniture::new(doc, fonts)?;
+    let geometry = furniture.geometry();
+    // Blocks become unsplittable chunks that carry their keep rules.
+    let mut builder = blocks::Builder::new(fonts, doc.align, geometry.body.h);
+    let mut chunks = builder.blocks(&doc.blocks, blocks::Ctx::full(geometry.body.w))?;
+    blocks::keep_headings_with_next(&mut chunks);
+    // Chunks fill pages first-fit, whole keep-groups at a time.
+    let bodies = paginate::paginate(chunks, &builder.panels, geometry.body.h);
+    // Only now is the page count known for "Page N of M".
+    let total = bodies.len();
+    let mut pages = Vec::with_capacity(total);
+    let mut bookmarks = Vec::new();
+    for (index, body) in bodies.into_iter().enumerate() {
+        let mut items = furniture.header(index, &geometry);
+        let (dx, dy) = (geometry.body.x, geometry.body.top());
+        for mut item in body.items {
+            translate(&mut item, dx, dy);
+            items.push(item);
+        }
+        items.extend(furniture.footer(index, total, &geometry));
+        for (title, y) in body.bookmarks {
+            bookmarks.push(Bookmark {
+                title,
+                page: index,
+                y: y + dy,
+            });
+        }
+        pages.push(Page {
+            width: geometry.width,
+            height: geometry.height,
+            header: geometry.header,
+            body: geometry.body,
+            footer: geometry.footer,
+            items,
+        });
+    }
+    Ok(Layout { pages, bookmarks })
+}
+
+/// One unsplittable slice of the body, positioned relative to its own top-left corner: x from the
+/// text box's left edge, y from the top of its content, growing upwards (so content is at y < 0).
+#[derive(Clone, Debug, Default)]
+struct Chunk {
+    /// Height of the content.
+    height: f32,
+    /// Space above, dropped at the top of a page.
+    gap: f32,
+    /// Space above the content that is always kept (panel padding, table row padding).
+    pad_top: f32,
+    /// Space below the content that is always kept.
+    pad_bottom: f32,
+    /// Whether a page break is forbidden between this chunk and the next.
+    keep_with_next: bool,
+    /// Text lines in the chunk (a panel or column set counts as many), for keep-with-next.
+    lines: usize,
+    /// A heading line.
+    heading: bool,
+    /// Drawn content.
+    items: Vec<Item>,
+    /// Outline entries starting in this chunk, at y relative to the chunk top.
+    bookmarks: Vec<(String, f32)>,
+    /// Panels (boxes) this chunk sits in, outermost first.
+    panels: Vec<PanelRef>,
+}
+
+/// A chunk's membership in a panel, and whether it opens or closes it.
+#[derive(Clone, Copy, Debug)]
+struct PanelRef {
+    /// Index into the builder's panels.
+    id: usize,
+    /// Distance from the content top up to the panel's top edge, if this chunk opens the panel.
+    open: Option<f32>,
+    /// Distance from the content bottom down to the panel's bottom edge, if this chunk closes it.
+    close: Option<f32>,
+}
+
+/// The background of a box, drawn behind its chunks on each page it spans.
+#[derive(Clone, Debug)]
+struct Panel {
+    /// Left edge relative to the text box.
+    x: f32,
+    /// Width.
+    w: f32,
+    /// Tint.
+    fill: Color,
+    /// Border.
+    border: Option<Stroke>,
+    /// A strong bar down the left edge (alert boxes): colour and width.
+    bar: Option<(Color, f32)>,
+}
+
+/// Moves an item by (`dx`, `dy`).
+fn translate(item: &mut Item, dx: f32, dy: f32) {
+    match item {
+        Item::Text { x, y, .. } | Item::Qr { x, y, .. } => {
+            *x += dx;
+            *y += dy;
+        }
+        Item::Rect { rect, .. } | Item::Link { rect, .. } => {
+            rect.x += dx;
+            rect.y += dy;
+        }
+        Item::Line { points, .. } => {
+            for (x, y) in points {
+                *x += dx;
+                *y += dy;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests;

@@ -1,0 +1,359 @@
+//! The theme's fonts, compiled into the binary: which face has which character, and how wide it is.
+//!
+//! `linebreak` and `flow` measure text here and `paint` embeds the very same bytes, so the PDF shows
+//! exactly what was measured. This is the only module that knows about font units: everything it
+//! returns is in points. Body text is Atkinson Hyperlegible; DejaVu Sans is the fallback face for the
+//! symbols Atkinson lacks (✓, →, ★, U+2011, Greek…). The files and their licences are described in
+//! `themes/default/fonts/README.md`.
+
+use std::sync::OnceLock;
+
+use ttf_parser::{name_id, GlyphId};
+
+/// One of the embedded font faces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    /// Atkinson Hyperlegible Regular, the body face.
+    Regular,
+    /// Atkinson Hyperlegible Bold.
+    Bold,
+    /// Atkinson Hyperlegible Italic.
+    Italic,
+    /// Atkinson Hyperlegible Bold Italic.
+    BoldItalic,
+    /// DejaVu Sans, for glyphs Atkinson lacks.
+    Fallback,
+}
+
+impl Face {
+    /// Every face, in declaration order (`Face::ALL[face as usize] == face`).
+    pub const ALL: [Face; 5] = [
+        Face::Regular,
+        Face::Bold,
+        Face::Italic,
+        Face::BoldItalic,
+        Face::Fallback,
+    ];
+}
+
+/// The embedded files, indexed like [`Face::ALL`], with the PostScript name to use should a file lack one.
+const FILES: [(&[u8], &str); 5] = [
+    (
+        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-Regular.ttf"),
+        "AtkinsonHyperlegible-Regular",
+    ),
+    (
+        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-Bold.ttf"),
+        "AtkinsonHyperlegible-Bold",
+    ),
+    (
+        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-Italic.ttf"),
+        "AtkinsonHyperlegible-Italic",
+    ),
+    (
+        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
+        "AtkinsonHyperlegible-BoldItalic",
+    ),
+    (
+        include_bytes!("../../../themes/default/fonts/DejaVuSans.ttf"),
+        "DejaVuSans",
+    ),
+];
+
+/// Chars below this code point get their advance from a table built once at load, because body text is
+/// nearly all ASCII and Latin-1 and the cmap search is the costly part of measuring a char.
+const TABLE_SIZE: usize = 256;
+
+/// One parsed face.
+struct Loaded {
+    bytes: &'static [u8],
+    face: ttf_parser::Face<'static>,
+    fallback_name: &'static str,
+    /// Font units to points at 1 pt: 1 / units_per_em.
+    scale: f32,
+    /// Advance in font units of U+0000..U+00FF, `None` where the face has no glyph.
+    table: [Option<u16>; TABLE_SIZE],
+}
+
+impl Loaded {
+    fn parse(bytes: &'static [u8], fallback_name: &'static str) -> Option<Loaded> {
+        let face = ttf_parser::Face::parse(bytes, 0).ok()?;
+        let scale = 1.0 / f32::from(face.units_per_em().max(1));
+        let mut table = [None; TABLE_SIZE];
+        for (code, slot) in (0u8..=255).zip(table.iter_mut()) {
+            *slot = glyph_advance(&face, char::from(code));
+        }
+        Some(Loaded {
+            bytes,
+            face,
+            fallback_name,
+            scale,
+            table,
+        })
+    }
+
+    /// Advance of `c` in font units, `None` if the face has no glyph for it.
+    fn units(&self, c: char) -> Option<u16> {
+        match self.table.get(c as usize) {
+            Some(cached) => *cached,
+            None => glyph_advance(&self.face, c),
+        }
+    }
+}
+
+fn glyph_advance(face: &ttf_parser::Face<'_>, c: char) -> Option<u16> {
+    let glyph = face.glyph_index(c)?;
+    // A glyph without an hmtx entry still prints; zero is the honest width for it.
+    Some(face.glyph_hor_advance(glyph).unwrap_or(0))
+}
+
+/// Chars that take no room and are never painted: the soft hyphen (a hyphenation opportunity, drawn as
+/// a real '-' only where a line breaks), zero-width spaces and joiners, and the line separators, which
+/// end a line rather than sit on it.
+pub(super) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'
+            ..='\u{200d}'
+                | '\u{2060}'
+                | '\u{feff}'
+                | '\n'
+                | '\r'
+                | '\u{b}'
+                | '\u{c}'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+    )
+}
+
+/// The four Atkinson faces and DejaVu Sans, parsed once.
+pub struct Fonts {
+    faces: [Loaded; 5],
+}
+
+impl Fonts {
+    /// The fonts compiled into the binary, parsed on first use.
+    pub fn embedded() -> &'static Fonts {
+        static FONTS: OnceLock<Fonts> = OnceLock::new();
+        FONTS.get_or_init(|| {
+            let [a, b, c, d, e] = FILES.map(|(bytes, name)| {
+                // The bytes are fixed at compile time and a test parses them, so failing here means the
+                // build shipped a broken font file: no input can cause it.
+                Loaded::parse(bytes, name).expect("embedded theme font is a valid TrueType file")
+            });
+            Fonts {
+                faces: [a, b, c, d, e],
+            }
+        })
+    }
+
+    fn get(&self, face: Face) -> &Loaded {
+        &self.faces[face as usize]
+    }
+
+    /// The TTF file of `face`, for embedding in the PDF.
+    pub fn bytes(&self, face: Face) -> &'static [u8] {
+        self.get(face).bytes
+    }
+
+    /// The PostScript name of `face` (e.g. `AtkinsonHyperlegible-Bold`), for the PDF font dictionary.
+    pub fn postscript_name(&self, face: Face) -> String {
+        let loaded = self.get(face);
+        loaded
+            .face
+            .names()
+            .into_iter()
+            .filter(|name| name.name_id == name_id::POST_SCRIPT_NAME)
+            .find_map(|name| name.to_string())
+            .unwrap_or_else(|| loaded.fallback_name.to_string())
+    }
+
+    /// The face that will draw `c` when the text asks for `face`: `face` itself if it has the glyph,
+    /// else [`Face::Fallback`] if that has it, else `None`. Invisible chars (soft hyphen, zero-width
+    /// space, line separators) resolve to `face`, and so does whitespace no face has (tab), which is
+    /// measured as a space.
+    pub fn resolve(&self, face: Face, c: char) -> Option<Face> {
+        let loaded = self.get(face);
+        if is_invisible(c) || loaded.units(c).is_some() {
+            Some(face)
+        } else if self.get(Face::Fallback).units(c).is_some() {
+            Some(Face::Fallback)
+        } else if c.is_whitespace() && loaded.units(' ').is_some() {
+            Some(face)
+        } else {
+            None
+        }
+    }
+
+    /// The advance width of `c` in `face` at `size`, in points. `face` should be the result of
+    /// [`Fonts::resolve`]; for a char it lacks this is the width of the box the PDF would show.
+    pub fn advance(&self, face: Face, c: char, size: f32) -> f32 {
+        let loaded = self.get(face);
+        let units = if is_invisible(c) {
+            0
+        } else if let Some(units) = loaded.units(c) {
+            units
+        } else if c.is_whitespace() {
+            loaded.units(' ').unwrap_or(0)
+        } else {
+            loaded
+                .face
+                .glyph_hor_advance(GlyphId(0))
+                .unwrap_or_default()
+        };
+        f32::from(units) * loaded.scale * size
+    }
+
+    /// `resolve` and `advance` in one lookup, for measuring running text: the face drawing `c` and its
+    /// advance in points, `None` if no face has `c`.
+    pub(super) fn measure(&self, face: Face, c: char, size: f32) -> Option<(Face, f32)> {
+        let loaded = self.get(face);
+        if is_invisible(c) {
+            return Some((face, 0.0));
+        }
+        if let Some(units) = loaded.units(c) {
+            return Some((face, f32::from(units) * loaded.scale * size));
+        }
+        let fallback = self.get(Face::Fallback);
+        if let Some(units) = fallback.units(c) {
+            return Some((Face::Fallback, f32::from(units) * fallback.scale * size));
+        }
+        if c.is_whitespace() {
+            let units = loaded.units(' ')?;
+            return Some((face, f32::from(units) * loaded.scale * size));
+        }
+        None
+    }
+
+    /// The char to put in the PDF for `c` drawn in `face` (as returned by `resolve`): `None` for invisible
+    /// chars, a plain space for whitespace the face lacks (a no-break space the font does not have
+    /// would otherwise print as a box), else `c`.
+    pub(super) fn paint_char(&self, face: Face, c: char) -> Option<char> {
+        if is_invisible(c) {
+            None
+        } else if c.is_whitespace() && self.get(face).units(c).is_none() {
+            Some(' ')
+        } else {
+            Some(c)
+        }
+    }
+
+    /// The ascender of `face` at `size`: points above the baseline.
+    pub fn ascent(&self, face: Face, size: f32) -> f32 {
+        let loaded = self.get(face);
+        f32::from(loaded.face.ascender()) * loaded.scale * size
+    }
+
+    /// The descender of `face` at `size`: points below the baseline, as a positive number.
+    pub fn descent(&self, face: Face, size: f32) -> f32 {
+        let loaded = self.get(face);
+        -f32::from(loaded.face.descender()) * loaded.scale * size
+    }
+
+    /// The chars of `text` that would print as a box: those some face cannot draw even with the
+    /// fallback, which in practice means no embedded font has them. Each is listed once, in order of
+    /// first appearance. Whitespace and line breaks are never reported (they are measured as spaces).
+    pub fn missing_chars(&self, text: &str) -> Vec<char> {
+        let mut missing = Vec::new();
+        for c in text.chars() {
+            if !missing.contains(&c) && Face::ALL.iter().any(|&f| self.resolve(f, c).is_none()) {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn width(fonts: &Fonts, face: Face, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| fonts.advance(face, c, size)).sum()
+    }
+
+    #[test]
+    fn every_embedded_face_parses() {
+        let fonts = Fonts::embedded();
+        for face in Face::ALL {
+            assert!(fonts.bytes(face).len() > 50_000, "{face:?}");
+            assert_eq!(fonts.resolve(face, 'a'), Some(face), "{face:?}");
+        }
+    }
+
+    #[test]
+    fn hello_world_at_11pt_matches_the_fact_sheet() {
+        let w = width(Fonts::embedded(), Face::Regular, "Hello world", 11.0);
+        assert!((w - 53.768).abs() < 0.001, "{w}");
+    }
+
+    #[test]
+    fn bold_is_wider_than_regular() {
+        let fonts = Fonts::embedded();
+        let text = "Recommendations after treatment";
+        assert!(width(fonts, Face::Bold, text, 11.0) > width(fonts, Face::Regular, text, 11.0));
+    }
+
+    #[test]
+    fn symbols_atkinson_lacks_resolve_to_the_fallback() {
+        let fonts = Fonts::embedded();
+        for c in ['✓', '→', '★', '\u{2011}', 'α'] {
+            assert_eq!(fonts.resolve(Face::Regular, c), Some(Face::Fallback), "{c}");
+            assert_eq!(fonts.resolve(Face::Bold, c), Some(Face::Fallback), "{c}");
+        }
+        let check = fonts.advance(Face::Fallback, '✓', 10.0);
+        assert!((check - 1716.0 / 2048.0 * 10.0).abs() < 1e-4, "{check}");
+    }
+
+    #[test]
+    fn missing_chars_reports_private_use_and_cjk_once() {
+        let fonts = Fonts::embedded();
+        // The test is only meaningful while DejaVu Sans really lacks CJK.
+        assert_eq!(fonts.resolve(Face::Fallback, '漢'), None);
+        assert_eq!(
+            fonts.missing_chars("a\u{e000}b 漢 \u{e000}✓\n\t"),
+            vec!['\u{e000}', '漢']
+        );
+        assert!(fonts
+            .missing_chars("Plain text, “quotes” – 10\u{a0}mg → ✓")
+            .is_empty());
+    }
+
+    #[test]
+    fn soft_hyphen_is_invisible_and_no_break_space_measures_as_a_space() {
+        let fonts = Fonts::embedded();
+        assert_eq!(fonts.resolve(Face::Regular, '\u{ad}'), Some(Face::Regular));
+        assert_eq!(fonts.advance(Face::Regular, '\u{ad}', 11.0), 0.0);
+        assert_eq!(fonts.paint_char(Face::Regular, '\u{ad}'), None);
+        let space = fonts.advance(Face::Regular, ' ', 11.0);
+        assert_eq!(fonts.advance(Face::Regular, '\u{a0}', 11.0), space);
+        // A tab is in no font: it is measured and painted as a space.
+        assert_eq!(fonts.resolve(Face::Regular, '\t'), Some(Face::Regular));
+        assert_eq!(fonts.advance(Face::Regular, '\t', 11.0), space);
+        assert_eq!(fonts.paint_char(Face::Regular, '\t'), Some(' '));
+    }
+
+    #[test]
+    fn measure_agrees_with_resolve_and_advance() {
+        let fonts = Fonts::embedded();
+        for c in "Aé’–✓\u{ad}\u{a0}\u{202f}\t漢".chars() {
+            let expected = fonts
+                .resolve(Face::Italic, c)
+                .map(|f| (f, fonts.advance(f, c, 9.5)));
+            assert_eq!(fonts.measure(Face::Italic, c, 9.5), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn metrics_and_names() {
+        let fonts = Fonts::embedded();
+        assert!((fonts.ascent(Face::Regular, 10.0) - 9.5).abs() < 1e-4);
+        assert!((fonts.descent(Face::Regular, 10.0) - 2.9).abs() < 1e-4);
+        assert_eq!(
+            fonts.postscript_name(Face::BoldItalic),
+            "AtkinsonHyperlegible-BoldItalic"
+        );
+        assert_eq!(fonts.postscript_name(Face::Fallback), "DejaVuSans");
+    }
+}

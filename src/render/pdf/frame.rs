@@ -1,0 +1,183 @@
+//! Layout output as plain data: pages of positioned items, produced by `flow` and translated to PDF
+//! operators by `paint`.
+//!
+//! Keeping this as data (rather than drawing while laying out) lets tests assert on positions, page
+//! counts and line texts without parsing a PDF. Coordinates are PDF points (1/72 in) with the origin at
+//! the bottom-left corner of the page and y growing upwards, exactly as PDF draws them, so `paint`
+//! copies numbers without converting.
+
+use super::font::Face;
+
+/// An sRGB colour, 8 bits per channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Color {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+}
+
+impl Color {
+    /// A colour from `0xRRGGBB`.
+    pub const fn hex(rgb: u32) -> Color {
+        Color {
+            r: ((rgb >> 16) & 0xff) as u8,
+            g: ((rgb >> 8) & 0xff) as u8,
+            b: (rgb & 0xff) as u8,
+        }
+    }
+}
+
+/// An axis-aligned rectangle: lower-left corner (`x`, `y`) and size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+}
+
+impl Rect {
+    /// Top edge.
+    pub fn top(&self) -> f32 {
+        self.y + self.h
+    }
+
+    /// Right edge.
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+
+    /// Whether `other` lies inside `self`, allowing `slack` points for rounding.
+    pub fn contains(&self, other: &Rect, slack: f32) -> bool {
+        other.x >= self.x - slack
+            && other.y >= self.y - slack
+            && other.right() <= self.right() + slack
+            && other.top() <= self.top() + slack
+    }
+}
+
+/// A stroke: colour and line width in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    /// Line colour.
+    pub color: Color,
+    /// Line width in points.
+    pub width: f32,
+}
+
+/// One horizontal run of dark QR modules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QrRun {
+    /// Module row, 0 at the top of the symbol (quiet zone included).
+    pub row: u16,
+    /// First module column, 0 at the left (quiet zone included).
+    pub col: u16,
+    /// Number of dark modules in the run.
+    pub len: u16,
+}
+
+/// Something drawn on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// Text in one face and size, starting at `x` on the baseline `y`.
+    Text {
+        /// Left end of the text.
+        x: f32,
+        /// Baseline.
+        y: f32,
+        /// The characters to show (already resolved to `face`).
+        text: String,
+        /// Font face.
+        face: Face,
+        /// Font size in points.
+        size: f32,
+        /// Fill colour.
+        color: Color,
+        /// Advance width as measured by layout, for bounds checks.
+        width: f32,
+    },
+    /// A rectangle, optionally with rounded corners.
+    Rect {
+        /// Position and size.
+        rect: Rect,
+        /// Fill colour, if filled.
+        fill: Option<Color>,
+        /// Outline, if stroked.
+        stroke: Option<Stroke>,
+        /// Corner radius in points (0 for square corners).
+        radius: f32,
+    },
+    /// An open polyline with round caps and joins (rules, check marks, crosses).
+    Line {
+        /// The points, in order.
+        points: Vec<(f32, f32)>,
+        /// Stroke colour.
+        color: Color,
+        /// Stroke width in points.
+        width: f32,
+    },
+    /// A clickable area opening `uri`; draws nothing.
+    Link {
+        /// The clickable area.
+        rect: Rect,
+        /// Target (`https:`, `tel:`, `mailto:` …).
+        uri: String,
+    },
+    /// A QR code: a white square (quiet zone included) with dark runs.
+    Qr {
+        /// Lower-left corner of the whole symbol, quiet zone included.
+        x: f32,
+        /// Bottom edge of the whole symbol.
+        y: f32,
+        /// Side of one module in points.
+        module: f32,
+        /// Modules per side, quiet zone included.
+        modules: u16,
+        /// Dark modules, merged into horizontal runs.
+        runs: Vec<QrRun>,
+    },
+}
+
+/// One laid-out page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// The header band: header items lie inside it.
+    pub header: Rect,
+    /// The text box: every body item lies inside it.
+    pub body: Rect,
+    /// The footer band: footer items lie inside it.
+    pub footer: Rect,
+    /// What to draw, in painting (and reading) order: header, body, footer.
+    pub items: Vec<Item>,
+}
+
+/// An outline entry pointing at a heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bookmark {
+    /// Title shown in the viewer's outline.
+    pub title: String,
+    /// 0-based index of the page.
+    pub page: usize,
+    /// y of the top of the heading's first line, in points from the bottom.
+    pub y: f32,
+}
+
+/// The result of layout: all pages and the outline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Pages in order.
+    pub pages: Vec<Page>,
+    /// Outline entries in document order.
+    pub bookmarks: Vec<Bookmark>,
+}

@@ -1,0 +1,136 @@
+//! The print engine: a rendered print template (XML) in, a typeset patient handout (PDF) out.
+//!
+//! The stages, each a module with one job (contracts in `docs/print-engine.md`):
+//! `print_xml` parses the XML into the `block` model, `flow` lays it out on pages of `frame` items
+//! (breaking lines with `linebreak`, measuring with `font`, hyphenating with `hyphenate`, drawing the
+//! footer's QR code with `qr`), and `paint` writes the PDF. [`render`] runs them in order.
+//! Modules refer to each other only through `super::`, so this folder also builds as a crate of its own.
+
+pub mod block;
+pub mod flow;
+pub mod font;
+pub mod frame;
+pub mod hyphenate;
+pub mod linebreak;
+pub mod paint;
+pub mod print_xml;
+pub mod qr;
+
+pub use self::block::Document;
+pub use self::flow::{layout, LayoutError};
+pub use self::font::Fonts;
+pub use self::frame::{Item, Layout, Page};
+pub use self::print_xml::{parse, PrintError};
+
+/// A finished handout: the PDF and the layout it was painted from.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// The pages as laid out, for tests and checks that need positions rather than PDF bytes.
+    pub layout: Layout,
+}
+
+/// Renders print XML into a PDF, or reports every problem found, located in `xml` where possible.
+pub fn render(xml: &str, fonts: &Fonts) -> Result<Rendered, Vec<PrintError>> {
+    // Parse and validate the template output; all XML problems are reported together.
+    let doc = parse(xml)?;
+    // Lay out pages; a missing glyph is pointed at where it first occurs in the XML.
+    let layout = layout(&doc, fonts).map_err(|e| vec![layout_error(xml, &e)])?;
+    // Paint the PDF.
+    let bytes = paint::paint(&doc, &layout, fonts)
+        .map_err(|e| vec![PrintError::unlocated(e.to_string())])?;
+    Ok(Rendered { bytes, layout })
+}
+
+/// A layout error as a print error, located at the first occurrence of the character it is about.
+fn layout_error(xml: &str, error: &LayoutError) -> PrintError {
+    let mut located = PrintError::unlocated(error.to_string());
+    if let LayoutError::MissingGlyph(c) = error {
+        if let Some(offset) = xml.find(*c) {
+            let before = &xml[..offset];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            located.line = u32::try_from(before.matches('\n').count() + 1).unwrap_or(u32::MAX);
+            located.column =
+                u32::try_from(before[line_start..].chars().count() + 1).unwrap_or(u32::MAX);
+        }
+    }
+    located
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_glyph_is_located_in_the_xml() {
+        // No embedded face has CJK ideographs; the column counts characters, not bytes ("–" is 3).
+        let xml =
+            flow::tests::fixture::HANDOUT.replace("Does it hurt?", "Does it hurt – \u{4E2D}?");
+        let errors = render(&xml, Fonts::embedded()).err().unwrap_or_default();
+        let line = xml
+            .lines()
+            .position(|l| l.contains('\u{4E2D}'))
+            .unwrap_or(0)
+            + 1;
+        let text = xml.lines().nth(line - 1).unwrap_or_default();
+        let column = text.chars().position(|c| c == '\u{4E2D}').unwrap_or(0) + 1;
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            (errors[0].line as usize, errors[0].column as usize),
+            (line, column)
+        );
+        assert_eq!(
+            errors[0].message,
+            "no font in the theme has the character '\u{4E2D}' (U+4E2D); replace it or remove it"
+        );
+    }
+
+    #[test]
+    fn odd_but_valid_inputs_render_without_panicking() {
+        let head = "<handout lang=\"en\" title=\"t\" created=\"2026-01-02\">\
+            <header name=\"N\" phone=\"1\" tel=\"1\"/>\
+            <footer reviewed=\"r\" url=\"https://x.example/\" phone=\"1\" tel=\"\"/>";
+        let long_name = format!(
+            "<header name=\"{}\" phone=\"1\" tel=\"1\"/>",
+            "Clinic ".repeat(40)
+        );
+        let bodies = [
+            String::new(),
+            "<p></p><p> </p><h2></h2><ul></ul><ol><li/></ol><table/><facts/><columns/><box tone=\"info\"/><keep/>".into(),
+            "<spacer pt=\"144\"/><spacer pt=\"144\"/><spacer pt=\"144\"/><spacer pt=\"144\"/><p>x</p>".into(),
+            format!("<facts>{}</facts>", "<fact label=\"L\">value</fact>".repeat(9)),
+            "<box tone=\"alert\"><box tone=\"info\"><columns><column><box tone=\"alert\"><p>deep</p></box></column></columns></box></box>".into(),
+            format!("<p>{}</p>", "<br/>".repeat(200)),
+            format!("<h1>{}</h1>", "W".repeat(3000)),
+        ];
+        for body in bodies {
+            let xml = format!("{head}{body}</handout>");
+            assert!(render(&xml, Fonts::embedded()).is_ok(), "{body}");
+        }
+        let xml = format!(
+            "{}</handout>",
+            head.replace("<header name=\"N\" phone=\"1\" tel=\"1\"/>", &long_name)
+        );
+        assert!(render(&xml, Fonts::embedded()).is_ok());
+        // A URL too long for any QR code is an error, not a panic.
+        let xml = format!(
+            "{}</handout>",
+            head.replace("https://x.example/", &"u".repeat(8000))
+        );
+        let errors = render(&xml, Fonts::embedded()).err().unwrap_or_default();
+        assert!(
+            errors[0].message.starts_with("cannot make a QR code"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn parse_errors_pass_through() {
+        let errors = render("<handout>", Fonts::embedded())
+            .err()
+            .unwrap_or_default();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 1);
+    }
+}

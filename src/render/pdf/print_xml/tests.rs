@@ -1,0 +1,253 @@
+//! Tests of the print-XML parser: each error kind with its exact message and location, and
+//! whitespace collapsing.
+
+use super::super::block::{Block, Inline, ListMark, Paper, ParagraphClass, Span, Tone};
+use super::{parse, PrintError};
+
+/// A valid handout around `body`, whose first line is line 4.
+fn handout(body: &str) -> String {
+    format!(
+        "<handout paper=\"letter\" lang=\"en-US\" title=\"T\" created=\"2026-03-01\">\n\
+         <header name=\"Clinic\" phone=\"(555) 010-0100\" tel=\"+15550100100\"/>\n\
+         <footer reviewed=\"Reviewed\" url=\"https://example.org/a/\" phone=\"(555) 010-0100\" tel=\"+15550100100\"/>\n\
+         {body}\n</handout>"
+    )
+}
+
+fn errors(xml: &str) -> Vec<PrintError> {
+    match parse(xml) {
+        Ok(_) => panic!("expected errors for {xml}"),
+        Err(errors) => errors,
+    }
+}
+
+fn blocks(body: &str) -> Vec<Block> {
+    match parse(&handout(body)) {
+        Ok(doc) => doc.blocks,
+        Err(errors) => panic!("unexpected errors: {errors:?}"),
+    }
+}
+
+fn span(text: &str, bold: bool, italic: bool, link: Option<&str>) -> Inline {
+    Inline::Text(Span {
+        text: text.into(),
+        bold,
+        italic,
+        link: link.map(str::to_string),
+    })
+}
+
+fn err(line: u32, column: u32, message: &str) -> PrintError {
+    PrintError {
+        line,
+        column,
+        message: message.into(),
+    }
+}
+
+#[test]
+fn parses_a_minimal_handout() {
+    let doc = parse(&handout("<h1>Title</h1>")).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(doc.paper, Paper::Letter);
+    assert_eq!(doc.lang, "en-US");
+    assert_eq!(doc.created, "2026-03-01");
+    assert_eq!(doc.header.tel, "+15550100100");
+    assert_eq!(doc.footer.url, "https://example.org/a/");
+    assert_eq!(
+        doc.blocks,
+        vec![Block::Heading {
+            level: 1,
+            inlines: vec![Inline::plain("Title")],
+            bookmark: None
+        }]
+    );
+}
+
+#[test]
+fn unknown_element_on_line_1_and_line_n() {
+    assert_eq!(
+        errors("<tabel/>"),
+        vec![err(1, 1, "the root element must be <handout>, not <tabel>")]
+    );
+    let all = "header, footer, h1, h2, h3, p, ul, ol, li, columns, column, table, row, th, td, box, facts, fact, keep, spacer, b, i, a, br";
+    assert_eq!(
+        errors(&handout("<p>ok</p>\n  <tabel><row/></tabel>")),
+        vec![err(
+            5,
+            3,
+            &format!("unknown element <tabel>; the print template may use: {all}")
+        )]
+    );
+}
+
+#[test]
+fn bad_choice_names_the_allowed_values() {
+    assert_eq!(
+        errors(&handout("<box tone=\"red\"><p>x</p></box>")),
+        vec![err(
+            4,
+            6,
+            "attribute `tone` on <box> must be alert or info, not `red`"
+        )]
+    );
+    assert_eq!(
+        errors(&handout("<ul mark=\"star\"/>")),
+        vec![err(
+            4,
+            5,
+            "attribute `mark` on <ul> must be bullet, check or cross, not `star`"
+        )]
+    );
+}
+
+#[test]
+fn missing_required_attributes_are_all_reported() {
+    let xml = "<handout lang=\"en\">\n<header name=\"C\"/>\n<footer url=\"u\" phone=\"p\" tel=\"t\" reviewed=\"r\"/>\n<box><p>x</p></box>\n<p>a <a>link</a></p>\n</handout>";
+    assert_eq!(
+        errors(xml),
+        vec![
+            err(1, 1, "missing required attribute `title` on <handout>"),
+            err(1, 1, "missing required attribute `created` on <handout>"),
+            err(2, 1, "missing required attribute `phone` on <header>"),
+            err(2, 1, "missing required attribute `tel` on <header>"),
+            err(4, 1, "missing required attribute `tone` on <box>"),
+            err(5, 6, "missing required attribute `href` on <a>"),
+        ]
+    );
+}
+
+#[test]
+fn unknown_attribute_and_misplaced_element() {
+    assert_eq!(
+        errors(&handout("<p colour=\"red\">x</p>\n<li>y</li>\n<ul><li><p>z</p></li></ul>")),
+        vec![
+            err(4, 4, "unknown attribute `colour` on <p>; <p> may have: class"),
+            err(5, 1, "<li> is not allowed inside <handout>; <handout> may contain: h1, h2, h3, p, ul, ol, columns, table, box, facts, keep, spacer"),
+            err(6, 9, "<p> is not allowed inside <li>; <li> may contain: b, i, a, br"),
+        ]
+    );
+    assert_eq!(
+        errors(&handout("<ol start=\"3\"/>")),
+        vec![err(
+            4,
+            5,
+            "unknown attribute `start`: <ol> takes no attributes"
+        )]
+    );
+}
+
+#[test]
+fn stray_text_bad_rows_dates_and_spacers() {
+    let xml = handout("loose words\n<table><row><td>a</td></row></table>\n<spacer pt=\"lots\"/>");
+    assert_eq!(
+        errors(&xml),
+        vec![
+            err(4, 1, "text “loose words” is not allowed directly inside <handout>; put it in a block element such as <p>"),
+            err(5, 8, "<row> must contain one <th> followed by one <td>"),
+            err(6, 9, "attribute `pt` on <spacer> must be a number of points from 0 to 144, not `lots`"),
+        ]
+    );
+    let bad_date = handout("").replace("2026-03-01", "1 March");
+    assert_eq!(
+        errors(&bad_date),
+        vec![err(
+            1,
+            48,
+            "attribute `created` on <handout> must be a date like 2026-03-01, not `1 March`"
+        )]
+    );
+}
+
+#[test]
+fn missing_header_and_footer() {
+    assert_eq!(
+        errors("<handout lang=\"en\" title=\"t\" created=\"2026-01-02\"><p>x</p></handout>"),
+        vec![
+            err(
+                1,
+                1,
+                "<handout> is missing its <header name=\"…\" phone=\"…\" tel=\"…\"/>"
+            ),
+            err(
+                1,
+                1,
+                "<handout> is missing its <footer reviewed=\"…\" url=\"…\" phone=\"…\" tel=\"…\"/>"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn malformed_xml_has_one_located_error() {
+    let found = errors(&handout("<p>unclosed <b>bold</p>"));
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].line, found[0].column), (4, 20));
+    assert_eq!(
+        found[0].message,
+        "the print template is not well-formed XML: expected 'b' tag, not 'p'"
+    );
+    assert_eq!(found[0].to_string(), format!("4:20: {}", found[0].message));
+}
+
+#[test]
+fn whitespace_collapses_like_html() {
+    let body = "<p>\n   Call   us <b> today </b>\t\n or <a href=\"tel:+1\">call\n  now</a>  <br/>  next   line\n</p>";
+    assert_eq!(
+        blocks(body),
+        vec![Block::Paragraph {
+            class: ParagraphClass::Body,
+            inlines: vec![
+                span("Call us ", false, false, None),
+                span("today ", true, false, None),
+                span("or ", false, false, None),
+                span("call now", false, false, Some("tel:+1")),
+                Inline::Break,
+                span("next line", false, false, None),
+            ]
+        }]
+    );
+}
+
+#[test]
+fn nbsp_and_adjacent_same_style_text_are_kept_together() {
+    let body = "<p>3&#160;to&#160;6 <!-- note --> sessions</p>";
+    assert_eq!(
+        blocks(body),
+        vec![Block::Paragraph {
+            class: ParagraphClass::Body,
+            inlines: vec![Inline::plain("3\u{a0}to\u{a0}6 sessions")]
+        }]
+    );
+}
+
+#[test]
+fn structures_parse_into_the_model() {
+    let body = "<ul mark=\"check\"><li>one</li><li> two </li></ul>\n\
+        <columns><column><h3>Do</h3></column><column><spacer pt=\"6\"/></column></columns>\n\
+        <table><row><th>Day 1</th><td>Rest</td></row></table>\n\
+        <box tone=\"alert\"><p class=\"phone\">555</p></box>\n\
+        <facts><fact label=\"Sessions\"> 3 to 6 </fact></facts>\n\
+        <keep><h2 bookmark=\"FAQ\">FAQ</h2></keep>";
+    let got = blocks(body);
+    assert_eq!(got.len(), 6);
+    assert_eq!(
+        got[0],
+        Block::List {
+            mark: ListMark::Check,
+            items: vec![vec![Inline::plain("one")], vec![Inline::plain("two")]]
+        }
+    );
+    assert!(
+        matches!(&got[1], Block::Columns(cols) if cols.len() == 2 && cols[1] == vec![Block::Spacer(6.0)])
+    );
+    assert!(matches!(&got[2], Block::Table(rows) if rows[0].head == vec![Inline::plain("Day 1")]));
+    assert!(
+        matches!(&got[3], Block::Box { tone: Tone::Alert, blocks } if matches!(blocks[0], Block::Paragraph { class: ParagraphClass::Phone, .. }))
+    );
+    assert!(
+        matches!(&got[4], Block::Facts(f) if f[0].label == "Sessions" && f[0].value == vec![Inline::plain("3 to 6")])
+    );
+    assert!(
+        matches!(&got[5], Block::Keep(k) if matches!(&k[0], Block::Heading { level: 2, bookmark: Some(b), .. } if b == "FAQ"))
+    );
+}
