@@ -41,4 +41,25 @@ pub enum Command {
         #[command(flatten)]
         folders: Folders,
     },
+    /// Write the PDF handout of one variant, e.g. `handouts pdf microneedling/classic`.
+    Pdf {
+        /// The variant, as procedure/variant.
+        #[arg(value_name = "PROCEDURE/VARIANT")]
+        variant: String,
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+        /// The PDF file to write (default: procedure-variant.pdf in the current folder).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Preview the site locally; it rebuilds and the browser reloads whenever a file changes.
+    Serve {
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+        /// The port on 127.0.0.1 to serve on.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
 }

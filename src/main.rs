@@ -64,6 +64,52 @@ fn main() -> ExitCode {
                 Err(diags) => fail(&diags, "nothing was written"),
             }
         }
+        Command::Pdf {
+            variant,
+            folders,
+            output,
+        } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            match handouts::pdf_one(
+                &folders.content,
+                folders.theme.as_deref(),
+                &variant,
+                output.as_deref(),
+                today,
+            ) {
+                Ok(path) => {
+                    println!("Wrote {}.", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(handouts::PdfOneError::Usage(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(EXIT_USAGE)
+                }
+                Err(handouts::PdfOneError::Content(diags)) => fail(&diags, "no PDF was written"),
+            }
+        }
+        Command::Serve { folders, port } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            let preview =
+                std::env::temp_dir().join(format!("handouts-preview-{}", std::process::id()));
+            let options = BuildOptions {
+                content: folders.content,
+                theme: folders.theme,
+                out: preview.join("site"),
+                today,
+            };
+            match handouts::serve::run(options, port) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: the preview could not start on port {port}: {err}.\n  fix: choose another port with `--port`.");
+                    ExitCode::from(EXIT_USAGE)
+                }
+            }
+        }
     }
 }
 

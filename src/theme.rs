@@ -59,6 +59,8 @@ pub struct Theme {
     pub assets: Vec<(String, Vec<u8>)>,
     /// Template name → the file it came from, for messages.
     sources: Vec<(String, PathBuf)>,
+    /// Template name → its text, to quote lines in messages.
+    texts: Vec<(String, String)>,
 }
 
 impl Theme {
@@ -110,15 +112,23 @@ impl Theme {
             tera,
             assets,
             sources,
+            texts,
         })
     }
 
     /// Renders template `name`; a failure becomes a diagnostic naming the template file.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostics> {
-        self.tera.render(name, context).map_err(|err| {
-            let texts: Vec<(String, String)> = Vec::new();
-            template_error(&err, &self.sources, &texts).into()
-        })
+        self.tera
+            .render(name, context)
+            .map_err(|err| template_error(&err, &self.sources, &self.texts).into())
+    }
+
+    /// The text of template `name`.
+    pub fn template_text(&self, name: &str) -> Option<String> {
+        self.texts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.clone())
     }
 
     /// The file template `name` came from.

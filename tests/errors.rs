@@ -156,7 +156,7 @@ fn summary_too_long() {
         "content/microneedling/classic.md",
         "summary: What",
         "summary: Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. What",
-        "content/microneedling/classic.md:3:10: the summary is 276 characters long; it may be at most 200, so it fits search results and the top of the handout.\n 3 | summary: Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. Long words here. What to expect from classic microneedling and how to care for your skin.\n   |          ^\n  fix: shorten it to one or two sentences; details belong in `## What it is`.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:3:10: the summary is 276 characters long; it may be at most 200, so it fits search results and the top of the handout.\n 3 | summary: Long words here. Long words here. Long words here. Long words here. Long words here. Long w…\n   |          ^\n  fix: shorten it to one or two sentences; details belong in `## What it is`.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]

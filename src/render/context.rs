@@ -21,6 +21,8 @@ pub struct PhoneCtx {
     pub display: String,
     /// `tel:` URI.
     pub href: String,
+    /// Digits only (and a leading `+`), for the print template's `tel` attributes.
+    pub dial: String,
 }
 
 impl From<&Phone> for PhoneCtx {
@@ -28,6 +30,7 @@ impl From<&Phone> for PhoneCtx {
         PhoneCtx {
             display: p.display.clone(),
             href: p.href(),
+            dial: p.dial.clone(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! All problems of a run are collected; a [`Site`] is returned only when there are no errors.
 
 pub(crate) mod fields;
+pub mod glyphs;
 mod sections;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};

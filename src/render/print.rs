@@ -1,0 +1,131 @@
+//! Model → print XML (through the theme's `print/handout.xml` Tera template) → PDF.
+//!
+//! This is the seam between the site pipeline and the print engine in `render::pdf`: it fills the
+//! template and turns the engine's problems into diagnostics that name the template file.
+
+use super::context::{self, Markup, ProcedureCtx, VariantCtx};
+use super::inline::escape;
+use super::pdf::{self, Fonts, PrintError, Rendered};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::model::{Block, Inline, Procedure, Site, Variant};
+use crate::theme::Theme;
+
+/// The print template's name in the theme.
+pub const TEMPLATE: &str = "handout.xml";
+
+/// Print-XML markup for template contexts: `<b>`, `<i>`, `<a>`, `<br/>`, `<p>`, `<ul>`, `<h3>`.
+pub struct PrintXml;
+
+impl Markup for PrintXml {
+    fn inlines(&self, items: &[Inline]) -> String {
+        let mut out = String::new();
+        for item in items {
+            match item {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(&escape(t)),
+                Inline::Strong(c) => out.push_str(&format!("<b>{}</b>", self.inlines(c))),
+                Inline::Emphasis(c) => out.push_str(&format!("<i>{}</i>", self.inlines(c))),
+                Inline::Link { href, children } => out.push_str(&format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(href),
+                    self.inlines(children)
+                )),
+                Inline::Break => out.push_str("<br/>"),
+            }
+        }
+        out
+    }
+
+    fn blocks(&self, items: &[Block]) -> String {
+        let mut out = String::new();
+        for block in items {
+            match block {
+                Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>", self.inlines(p))),
+                Block::Subheading(h) => out.push_str(&format!("<h3>{}</h3>", self.inlines(h))),
+                Block::List { ordered, items } => {
+                    let tag = if *ordered { "ol" } else { "ul" };
+                    out.push_str(&format!("<{tag}>"));
+                    for item in items {
+                        out.push_str(&format!("<li>{}</li>", self.inlines(item)));
+                    }
+                    out.push_str(&format!("</{tag}>"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The print XML of one variant: the theme's template filled with its content.
+pub fn xml(
+    site: &Site,
+    procedure: &Procedure,
+    variant: &Variant,
+    theme: &Theme,
+) -> Result<String, Diagnostics> {
+    // Links in the print template are absolute: a printed page has no "current folder".
+    let root = site.clinic.base_url.as_str();
+    let mut ctx = context::base(site, root);
+    ctx.insert(
+        "procedure",
+        &ProcedureCtx::new(procedure, &site.clinic, root),
+    );
+    ctx.insert("variant", &VariantCtx::new(variant, &site.clinic, root));
+    ctx.insert("sections", &context::sections(variant, &PrintXml));
+    theme.render(TEMPLATE, &ctx)
+}
+
+/// The PDF handout of one variant, with its layout for checks.
+pub fn handout(
+    site: &Site,
+    procedure: &Procedure,
+    variant: &Variant,
+    theme: &Theme,
+    fonts: &Fonts,
+) -> Result<Rendered, Diagnostics> {
+    let xml = xml(site, procedure, variant, theme)?;
+    pdf::render(&xml, fonts).map_err(|errors| {
+        let mut diags = Diagnostics::new();
+        for e in errors {
+            diags.push(template_problem(&e, &xml, theme, variant));
+        }
+        diags
+    })
+}
+
+/// A print-engine problem as a diagnostic on the template file. The engine locates problems in the
+/// rendered XML; the template line is found by looking for the element or text the message names.
+fn template_problem(e: &PrintError, xml: &str, theme: &Theme, variant: &Variant) -> Diagnostic {
+    let file = theme.source_of(TEMPLATE);
+    let which = format!("{}/{}", variant.procedure, variant.slug);
+    let rendered_line = xml
+        .lines()
+        .nth((e.line as usize).saturating_sub(1))
+        .unwrap_or("")
+        .trim();
+    let mut d = Diagnostic::error(format!(
+        "{} (in the handout for {which}).",
+        e.message.trim_end_matches('.')
+    ))
+    .in_file(&file)
+    .hint("fix the print template; the elements it may use are listed in docs/print-engine.md.");
+    let template = theme.template_text(TEMPLATE);
+    let needle = e
+        .message
+        .split(['<', '>'])
+        .nth(1)
+        .filter(|name| !name.is_empty() && !name.contains(' '))
+        .map(|name| format!("<{name}"));
+    let found = match (&template, needle) {
+        (Some(t), Some(n)) => t.find(&n).map(|offset| (t.clone(), offset)),
+        _ => None,
+    };
+    if let Some((text, offset)) = found {
+        d = d.at(&text, Location::from_offset(&text, offset));
+    } else if e.line > 0 {
+        d.message = format!(
+            "{} It is on line {} of the XML the template produced: `{rendered_line}`",
+            d.message, e.line
+        );
+    }
+    d
+}
