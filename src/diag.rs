@@ -131,23 +131,44 @@ impl fmt::Display for Diagnostic {
         if let (Some(line), Some(loc)) = (&self.source_line, self.location) {
             let number = loc.line.to_string();
             let pad = " ".repeat(number.len());
-            // Tabs are shown as one space so the caret lines up under the right character.
-            let shown: String = line
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
+            let (shown, caret) = excerpt(line, loc.column);
             write!(f, "\n {number} | {shown}")?;
-            write!(
-                f,
-                "\n {pad} | {}^",
-                " ".repeat(loc.column.saturating_sub(1))
-            )?;
+            write!(f, "\n {pad} | {}^", " ".repeat(caret))?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "\n  fix: {hint}")?;
         }
         Ok(())
     }
+}
+
+/// The longest source line quoted whole; longer ones are cut to a window around the column.
+const MAX_QUOTED: usize = 100;
+
+/// The line as quoted (tabs as spaces, long lines cut with `…`) and the caret's offset in it.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    // Tabs are shown as one space so the caret lines up under the right character.
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= MAX_QUOTED {
+        return (chars.into_iter().collect(), at);
+    }
+    let start = at.saturating_sub(MAX_QUOTED / 2);
+    let end = (start + MAX_QUOTED).min(chars.len());
+    let mut shown = String::new();
+    let mut caret = at - start;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// All the diagnostics of one run, in the order they were found.
@@ -297,6 +318,16 @@ mod tests {
             d.to_string(),
             "content/a/b.md:3:1: unknown key `reviewd`.\n 3 | reviewd: 2026-01-01\n   | ^\n  fix: did you mean `reviewed`?"
         );
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(300), "b".repeat(300));
+        let (shown, caret) = excerpt(&line, 301);
+        assert_eq!(shown.chars().count(), MAX_QUOTED + 2);
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(excerpt("a\tb", 3), ("a b".to_string(), 2));
     }
 
     #[test]

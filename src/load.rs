@@ -112,8 +112,25 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
     (sources, diags)
 }
 
+/// The largest content file read: a handout is a few kilobytes; anything near this is a mistake
+/// (a pasted document, an export) that would only slow every build down.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
 /// Reads a file as UTF-8, reporting where the first invalid byte is.
 fn read(path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_FILE_BYTES {
+            diags.push(
+                Diagnostic::error(format!(
+                    "this file is {:.1} MB; a content file may be at most 1 MB.",
+                    meta.len() as f64 / (1024.0 * 1024.0)
+                ))
+                .in_file(path)
+                .hint("a handout is a few pages of text: remove pasted or generated material from the file."),
+            );
+            return None;
+        }
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(err) => {

@@ -219,7 +219,7 @@ fn list_items(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Locat
                             });
                             skip_to_end(events);
                         }
-                        other => inline(other, range, events, problems, &mut item),
+                        other => inline(other, range, events, problems, &mut item, 0),
                     }
                 }
                 items.push(Located {
@@ -234,14 +234,22 @@ fn list_items(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Locat
     items
 }
 
+/// How deeply emphasis and links may nest. Real text needs two or three levels; the limit keeps
+/// hostile input (`*****…`) from exhausting the stack.
+const MAX_INLINE_DEPTH: usize = 16;
+
 /// Inline content up to the end of the element whose `Start` was just read.
 fn inlines_until(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Inline> {
+    inlines_at(events, problems, 0)
+}
+
+fn inlines_at(events: &mut Events<'_>, problems: &mut Vec<Problem>, depth: usize) -> Vec<Inline> {
     let mut out = Vec::new();
     while let Some((event, range)) = events.next() {
         if let Event::End(_) = event {
             break;
         }
-        inline(event, range, events, problems, &mut out);
+        inline(event, range, events, problems, &mut out, depth);
     }
     out
 }
@@ -252,7 +260,20 @@ fn inline(
     events: &mut Events<'_>,
     problems: &mut Vec<Problem>,
     out: &mut Vec<Inline>,
+    depth: usize,
 ) {
+    if matches!(event, Event::Start(_)) && depth >= MAX_INLINE_DEPTH {
+        problems.push(Problem {
+            offset: range.start,
+            message: "bold, italic and links are nested too deeply here.".into(),
+            hint: "remove the extra `*`, `_` or `[` characters.".into(),
+        });
+        skip_to_end(events);
+        return;
+    }
+    let nested = |events: &mut Events<'_>, problems: &mut Vec<Problem>| {
+        inlines_at(events, problems, depth + 1)
+    };
     match event {
         Event::Text(t) => match out.last_mut() {
             Some(Inline::Text(prev)) => prev.push_str(&t),
@@ -264,14 +285,31 @@ fn inline(
             _ => out.push(Inline::Text(" ".into())),
         },
         Event::HardBreak => out.push(Inline::Break),
-        Event::Start(Tag::Strong) => out.push(Inline::Strong(inlines_until(events, problems))),
-        Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(inlines_until(events, problems))),
+        Event::Start(Tag::Strong) => out.push(Inline::Strong(nested(events, problems))),
+        Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(nested(events, problems))),
         Event::Start(Tag::Link { dest_url, .. }) => {
-            let children = inlines_until(events, problems);
-            out.push(Inline::Link {
-                href: dest_url.trim().to_string(),
-                children,
-            });
+            let children = nested(events, problems);
+            if let Some(scheme) = unsafe_scheme(&dest_url) {
+                problems.push(Problem {
+                    offset: range.start,
+                    message: format!("links starting with `{scheme}` are not allowed: they could run code in a reader's browser."),
+                    hint: "link to a web page (https://…), a phone number (tel:…) or an e-mail address (mailto:…).".into(),
+                });
+                return;
+            }
+            let href = dest_url.trim().to_string();
+            if href.is_empty() {
+                // `[text]()` points nowhere: keep the words, drop the link.
+                out.extend(children);
+                return;
+            }
+            // A link needs words a screen reader can announce; `[](url)` shows its address.
+            let children = if crate::model::plain_text(&children).trim().is_empty() {
+                vec![Inline::Text(href.clone())]
+            } else {
+                children
+            };
+            out.push(Inline::Link { href, children });
         }
         Event::Start(Tag::Image { .. }) => {
             problems.push(Problem {
@@ -279,17 +317,28 @@ fn inline(
                 message: "images cannot be shown in handout text yet.".into(),
                 hint: "remove the `![…](…)` image, or describe it in words.".into(),
             });
-            let _ = inlines_until(events, problems);
+            skip_to_end(events);
         }
         // A closing tag belongs to an opening one already reported.
         Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("</") => {
             problems.push(raw_html(range.start))
         }
-        Event::Start(_) => {
-            let _ = inlines_until(events, problems);
-        }
+        Event::Start(_) => skip_to_end(events),
         _ => {}
     }
+}
+
+/// The dangerous scheme a link uses, if any. Browsers ignore ASCII whitespace and control
+/// characters inside a scheme (`java\tscript:`), so those are removed before comparing.
+pub fn unsafe_scheme(href: &str) -> Option<&'static str> {
+    let cleaned: String = href
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| cleaned.starts_with(s))
 }
 
 /// Skips past the `End` matching a `Start` that was just read.

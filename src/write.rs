@@ -1,7 +1,10 @@
 //! Output files → the output folder, all or nothing.
 //!
-//! Everything is written to a staging folder beside the output folder and swapped in with
-//! renames, so a build that fails, or is killed, never leaves a half-written site behind.
+//! Everything is written to a staging folder beside the output folder and swapped in with one
+//! atomic exchange of the two folders (Linux `renameat2`), so a build that fails, or is killed at
+//! any moment, leaves either the complete previous site or the complete new one. A lock file
+//! beside the output makes a second build wait for the first; the system releases the lock
+//! when a build dies, so it never stays stuck.
 
 use crate::diag::Diagnostic;
 use crate::load::io_words;
@@ -12,6 +15,7 @@ use std::path::{Path, PathBuf};
 /// Replaces the contents of `out` with `files`.
 pub fn commit(files: &[OutputFile], out: &Path) -> Result<(), Box<Diagnostic>> {
     let (parent, name) = split(out)?;
+    let _lock = lock(&parent, &name)?;
     recover(out, &parent, &name);
     if out.exists() && !out.is_dir() {
         return Err(Box::new(
@@ -49,21 +53,125 @@ pub fn commit(files: &[OutputFile], out: &Path) -> Result<(), Box<Diagnostic>> {
         let _ = fs::remove_dir_all(&staging);
         return Err(d);
     }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if out.exists() {
-        if let Err(e) = fs::rename(out, &old) {
+        if let Err(e) = exchange(&staging, out, &parent, &name) {
             let _ = fs::remove_dir_all(&staging);
-            return Err(fail("the previous output could not be moved aside", out, e));
+            return Err(fail("the new output could not be swapped in", out, e));
         }
-    }
-    if let Err(e) = fs::rename(&staging, out) {
-        // Put the previous site back: a failed build must leave it as it was.
-        let _ = fs::rename(&old, out);
+        // `staging` now holds the previous site.
+        let _ = fs::remove_dir_all(&staging);
+    } else if let Err(e) = fs::rename(&staging, out) {
         let _ = fs::remove_dir_all(&staging);
         return Err(fail("the new output could not be moved into place", out, e));
     }
-    let _ = fs::remove_dir_all(&old);
     Ok(())
+}
+
+/// Swaps the folders `a` and `b` in one step, where the system can.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path, parent: &Path, name: &str) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (ca, cb) = (c(a)?, c(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(());
+    }
+    let err = std::io::Error::last_os_error();
+    // Some file systems lack RENAME_EXCHANGE: fall back to two renames (recovered if interrupted).
+    match err.raw_os_error() {
+        Some(libc::EINVAL) | Some(libc::ENOSYS) => exchange_by_renames(a, b, parent, name),
+        _ => Err(err),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(a: &Path, b: &Path, parent: &Path, name: &str) -> std::io::Result<()> {
+    exchange_by_renames(a, b, parent, name)
+}
+
+/// Two renames through `.{name}.old-*`; `recover` repairs an interruption between them.
+fn exchange_by_renames(
+    staging: &Path,
+    out: &Path,
+    parent: &Path,
+    name: &str,
+) -> std::io::Result<()> {
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    fs::rename(out, &old)?;
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        return Err(e);
+    }
+    fs::rename(&old, staging)
+}
+
+/// Takes the output folder's lock, waiting (and saying so) while another build holds it.
+fn lock(parent: &Path, name: &str) -> Result<fs::File, Box<Diagnostic>> {
+    let path = parent.join(format!(".{name}.lock"));
+    let failed = |err: std::io::Error| {
+        Box::new(
+            Diagnostic::error(format!(
+                "the output folder's lock file could not be used: {}.",
+                io_words(Some(&err))
+            ))
+            .in_file(&path)
+            .hint("check that the folder holding the output can be written to."),
+        )
+    };
+    if let Err(err) = fs::create_dir_all(parent) {
+        return Err(failed(err));
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "Another build is writing {}; waiting for it to finish…",
+                parent.join(name).display()
+            );
+            file.lock().map_err(failed)?;
+            Ok(file)
+        }
+        Err(fs::TryLockError::Error(err)) => Err(failed(err)),
+    }
+}
+
+/// Writes one file through a temporary file and a rename, so it is never seen half-written.
+pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Box<Diagnostic>> {
+    let tmp = path.with_file_name(format!(
+        ".{}.tmp-{}",
+        path.file_name()
+            .map_or_else(|| "out".into(), |n| n.to_string_lossy()),
+        std::process::id()
+    ));
+    let result = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    result.map_err(|err| {
+        let _ = fs::remove_file(&tmp);
+        Box::new(
+            Diagnostic::error(format!(
+                "the file could not be written: {}.",
+                io_words(Some(&err))
+            ))
+            .in_file(path)
+            .hint("check that the folder exists and can be written to."),
+        )
+    })
 }
 
 fn split(out: &Path) -> Result<(PathBuf, String), Box<Diagnostic>> {
@@ -131,12 +239,13 @@ mod tests {
         commit(&[file("a/index.html", "two")], &out).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("stale.txt").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
+        let mut leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
             .collect();
-        assert_eq!(leftovers, ["output"]);
+        leftovers.sort();
+        assert_eq!(leftovers, [".output.lock", "output"]);
     }
 
     #[test]

@@ -70,6 +70,11 @@ const ALIASES: &[(&str, SectionKind)] = &[
     ("questions", SectionKind::Faq),
 ];
 
+/// The most items a list may have: a printed handout has room for a few dozen at most.
+pub(crate) const MAX_LIST_ITEMS: usize = 500;
+/// The longest heading or question, in characters.
+pub(crate) const MAX_HEADING_CHARS: usize = 200;
+
 /// Which section a heading names: case and apostrophe style do not matter.
 pub(crate) fn kind_of(heading: &str) -> Option<SectionKind> {
     let norm = normalise(heading);
@@ -106,6 +111,14 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
             }
             continue;
         };
+        if heading.value.chars().count() > MAX_HEADING_CHARS {
+            diags.push(body.error(
+                heading.offset,
+                format!("this heading is {} characters long; a heading may have at most {MAX_HEADING_CHARS}.", heading.value.chars().count()),
+                "use one of the section headings; the text belongs under it.",
+            ));
+            continue;
+        }
         let Some(kind) = kind_of(&heading.value) else {
             let valid: Vec<&str> = SectionKind::ALL.iter().map(|k| k.heading()).collect();
             let names: Vec<&str> = ALIASES.iter().map(|(n, _)| *n).collect();
@@ -160,6 +173,19 @@ fn shape(
     body: &Body<'_>,
     diags: &mut Diagnostics,
 ) -> Option<Content> {
+    if let Some(long) = blocks.iter().find_map(|b| match &b.value {
+        MdBlock::List { items, .. } if items.len() > MAX_LIST_ITEMS => {
+            Some((b.offset, items.len()))
+        }
+        _ => None,
+    }) {
+        diags.push(body.error(
+            long.0,
+            format!("this list in the `{}` section has {} items; a list may have at most {MAX_LIST_ITEMS}.", kind.heading(), long.1),
+            "keep the points a patient needs; a handout has room for a few dozen at most.",
+        ));
+        return None;
+    }
     match kind {
         SectionKind::WhatItIs | SectionKind::WhatToExpect => Some(Content::Prose(
             blocks.into_iter().map(|b| to_block(b.value)).collect(),
@@ -275,6 +301,14 @@ fn faq(
     let mut ok = true;
     for block in blocks {
         match block.value {
+            MdBlock::Subheading(q) if plain_text(&q).chars().count() > MAX_HEADING_CHARS => {
+                ok = false;
+                diags.push(body.error(
+                    block.offset,
+                    format!("this question is {} characters long; a question may have at most {MAX_HEADING_CHARS}.", plain_text(&q).chars().count()),
+                    "shorten the question; the details belong in its answer.",
+                ));
+            }
             MdBlock::Subheading(q) => entries.push((
                 block.offset,
                 FaqEntry {
