@@ -71,6 +71,14 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         if name.starts_with('.') {
             continue; // editor and system files (.DS_Store, .swp) are not content.
         }
+        if entry.path_is_symlink() && !inside(root, &path) {
+            diags.push(
+                Diagnostic::error("this is a symbolic link to something outside the content folder, so it is not used.")
+                    .in_file(&path)
+                    .hint("copy the file into the content folder instead of linking to it."),
+            );
+            continue;
+        }
         let is_dir = entry.file_type().is_dir();
         match entry.depth() {
             1 if is_dir => sources.procedures.push(ProcedureFiles {
@@ -110,6 +118,14 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         }
     }
     (sources, diags)
+}
+
+/// Whether `path`, with every symbolic link resolved, is inside `root`.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
 }
 
 /// The largest content file read: a handout is a few kilobytes; anything near this is a mistake

@@ -305,6 +305,17 @@ pub struct Procedure {
     pub summary: String,
     /// Variants in display order.
     pub variants: Vec<Variant>,
+    /// Local files its handouts link to, published beside the pages.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file from `content/` that a handout links to, published at the same place under the site.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Attachment {
+    /// Where it is read from.
+    pub source: PathBuf,
+    /// Its path under the site, with `/` separators (e.g. `microneedling/forms/consent.pdf`).
+    pub path: String,
 }
 
 /// One variant of a procedure: what becomes one page and one printed handout.

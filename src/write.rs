@@ -129,6 +129,13 @@ fn lock(parent: &Path, name: &str) -> Result<fs::File, Box<Diagnostic>> {
             .hint("check that the folder holding the output can be written to."),
         )
     };
+    if let Some(file) = parent.ancestors().find(|p| p.is_file()) {
+        return Err(Box::new(
+            Diagnostic::error("this is a file, so the output folder cannot be created inside it.")
+                .in_file(file)
+                .hint("move or delete the file, or choose another folder with `--out`."),
+        ));
+    }
     if let Err(err) = fs::create_dir_all(parent) {
         return Err(failed(err));
     }

@@ -62,6 +62,25 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics
             bytes: bytes.clone(),
         });
     }
+    // Files the handouts link to, published at the same place under the site.
+    for a in site.procedures.iter().flat_map(|p| &p.attachments) {
+        match std::fs::read(&a.source) {
+            Ok(bytes) => files.push(OutputFile {
+                path: a.path.clone(),
+                bytes,
+            }),
+            Err(err) => diags.push(
+                crate::diag::Diagnostic::error(format!(
+                    "this linked file could not be read: {}.",
+                    crate::load::io_words(Some(&err))
+                ))
+                .in_file(&a.source),
+            ),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
     Ok(files)
 }
 

@@ -4,7 +4,8 @@
 
 pub(crate) mod fields;
 pub mod glyphs;
-mod sections;
+mod links;
+pub(crate) mod sections;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, SplitError};
@@ -13,6 +14,7 @@ use crate::model::{
     Date, Facts, Procedure, Revision, Section, SectionKind, Sections, Site, Slug, Variant,
 };
 use fields::{Describe, Fields};
+use links::LinkContext;
 use sections::{Body, Content, SectionMap};
 use std::path::Path;
 
@@ -56,9 +58,14 @@ pub fn validate(
         }
     };
     let interval = clinic.as_ref().map_or(12, |c| c.review_interval_months);
+    let links = LinkContext {
+        root: content_root.to_path_buf(),
+        real_root: std::fs::canonicalize(content_root).ok(),
+        base_url: clinic.as_ref().map(|c| c.base_url.clone()),
+    };
     let mut procedures = Vec::new();
     for files in &sources.procedures {
-        if let Some(p) = procedure(files, interval, today, &mut diags) {
+        if let Some(p) = procedure(files, interval, today, &links, &mut diags) {
             procedures.push(p);
         }
     }
@@ -83,17 +90,19 @@ struct ProcedureInfo {
     summary: String,
     order: i64,
     sections: SectionMap,
+    attachments: Vec<crate::model::Attachment>,
 }
 
 fn procedure(
     files: &ProcedureFiles,
     interval: u32,
     today: Date,
+    links: &LinkContext,
     diags: &mut Diagnostics,
 ) -> Option<(i64, Procedure)> {
     let slug = checked_slug(&files.name, &files.path, "folder", diags);
     let info = match &files.procedure {
-        Some(file) => procedure_info(file, diags),
+        Some(file) => procedure_info(file, links, diags),
         None => {
             diags.push(
                 Diagnostic::error(format!("the procedure folder has no `{PROCEDURE_FILE}`."))
@@ -117,12 +126,18 @@ fn procedure(
         procedure: slug.clone(),
         interval,
         today,
+        links,
     };
+    let mut attachments = info
+        .as_ref()
+        .map_or_else(Vec::new, |i| i.attachments.clone());
     let mut variants: Vec<Variant> = files
         .variants
         .iter()
-        .filter_map(|file| variant(file, &context, diags))
+        .filter_map(|file| variant(file, &context, &mut attachments, diags))
         .collect();
+    attachments.sort();
+    attachments.dedup();
     variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
     let info = info?;
     Some((
@@ -132,6 +147,7 @@ fn procedure(
             title: info.title,
             summary: info.summary,
             variants,
+            attachments,
         },
     ))
 }
@@ -200,7 +216,11 @@ fn summary(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
     Some(s)
 }
 
-fn procedure_info(file: &SourceFile, diags: &mut Diagnostics) -> Option<ProcedureInfo> {
+fn procedure_info(
+    file: &SourceFile,
+    links: &LinkContext,
+    diags: &mut Diagnostics,
+) -> Option<ProcedureInfo> {
     let (mut fields, body) = front(file, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
     let title = fields.text("title", true, "Microneedling", diags);
@@ -208,12 +228,15 @@ fn procedure_info(file: &SourceFile, diags: &mut Diagnostics) -> Option<Procedur
     let order = fields
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
-    let sections = sections::sections(&body, diags);
+    let mut sections = sections::sections(&body, diags);
+    let checked = links::check(&body, links, diags);
+    checked.rewrite(&mut sections);
     Some(ProcedureInfo {
         title: title?,
         summary: summary?,
         order,
         sections,
+        attachments: checked.attachments,
     })
 }
 
@@ -227,11 +250,14 @@ struct VariantContext<'a> {
     interval: u32,
     /// For overdue warnings.
     today: Date,
+    /// For checking links to local files.
+    links: &'a LinkContext,
 }
 
 fn variant(
     file: &SourceFile,
     context: &VariantContext<'_>,
+    attachments: &mut Vec<crate::model::Attachment>,
     diags: &mut Diagnostics,
 ) -> Option<Variant> {
     let before = diags.error_count();
@@ -262,7 +288,10 @@ fn variant(
             ));
         }
     }
-    let own = sections::sections(&body, diags);
+    let mut own = sections::sections(&body, diags);
+    let checked = links::check(&body, context.links, diags);
+    checked.rewrite(&mut own);
+    attachments.extend(checked.attachments);
     let sections = inherit(own, context.shared.map(|s| &s.sections), file, diags);
     if diags.error_count() > before || context.shared.is_none() {
         return None;

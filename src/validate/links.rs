@@ -1,0 +1,215 @@
+//! Links in the body: which are allowed, and local files that must be published with the page.
+//!
+//! Web, phone and e-mail links pass through. A relative link names a file inside `content/`
+//! (a consent form, a price list): it must exist, stay inside the folder (no `../` out of it,
+//! no absolute path, no symbolic link to elsewhere), and is published at the same place under
+//! the site, so its link becomes that absolute URL, which works on the page and on paper alike.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Attachment, BaseUrl, Block, Inline};
+use crate::validate::sections::{Body, Content, SectionMap};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+/// What local links are resolved against.
+pub(crate) struct LinkContext {
+    /// The content folder, as given (for messages) and resolved (for containment checks).
+    pub root: PathBuf,
+    /// The content folder with symbolic links resolved.
+    pub real_root: Option<PathBuf>,
+    /// Where the site is published, when `clinic.yaml` could be read.
+    pub base_url: Option<BaseUrl>,
+}
+
+/// The links of one file: how to rewrite local ones, and the files to publish.
+#[derive(Default)]
+pub(crate) struct Checked {
+    rewrites: BTreeMap<String, String>,
+    /// Local files the links point at.
+    pub attachments: Vec<Attachment>,
+}
+
+/// Checks every link in `body`, reporting the ones that cannot be published.
+pub(crate) fn check(body: &Body<'_>, ctx: &LinkContext, diags: &mut Diagnostics) -> Checked {
+    let mut checked = Checked::default();
+    let events = Parser::new_ext(body.body, Options::empty()).into_offset_iter();
+    for (event, range) in events {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let href = dest_url.trim();
+        if href.is_empty() || crate::markdown::unsafe_scheme(href).is_some() {
+            continue; // handled where the Markdown is read
+        }
+        let error = |message: String, hint: &str| {
+            Diagnostic::error(message)
+                .in_file(body.file)
+                .at_offset(body.text, body.offset + range.start)
+                .hint(hint)
+        };
+        if let Some(scheme) = scheme(href) {
+            if !matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
+                diags.push(error(
+                    format!("links starting with `{scheme}:` cannot be opened by patients."),
+                    "link to a web page (https://…), a phone number (tel:…) or an e-mail address (mailto:…).",
+                ));
+            }
+            continue;
+        }
+        if href.starts_with('#') {
+            diags.push(error(
+                "links to a place on the same page are not supported; they do nothing on paper."
+                    .into(),
+                "name the section in words instead, for example \"see When to call us\".",
+            ));
+            continue;
+        }
+        if href.starts_with('/') || href.starts_with('\\') {
+            diags.push(error(
+                format!("the link `{href}` is an absolute path; links to files must stay inside the content folder."),
+                "write the path relative to this file, for example `forms/consent.pdf`, or use a full https:// address.",
+            ));
+            continue;
+        }
+        match local(body.file, href, ctx) {
+            Ok((source, site_path)) => {
+                let url = ctx
+                    .base_url
+                    .as_ref()
+                    .map_or_else(|| site_path.clone(), |b| b.join(&site_path));
+                checked.rewrites.insert(href.to_string(), url);
+                checked.attachments.push(Attachment {
+                    source,
+                    path: site_path,
+                });
+            }
+            Err((message, hint)) => diags.push(error(message, hint)),
+        }
+    }
+    checked
+}
+
+/// The scheme of `href`, lowercased, if it has one.
+fn scheme(href: &str) -> Option<String> {
+    let (scheme, _) = href.split_once(':')?;
+    let valid = scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Resolves a relative link from `file` to a file inside the content folder.
+fn local(
+    file: &Path,
+    href: &str,
+    ctx: &LinkContext,
+) -> Result<(PathBuf, String), (String, &'static str)> {
+    let path_part = href.split(['?', '#']).next().unwrap_or(href);
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let rel_dir = dir.strip_prefix(&ctx.root).unwrap_or(Path::new(""));
+    // Resolve `.` and `..` by hand: the file may not exist, and escaping must be caught either way.
+    let mut parts: Vec<String> = rel_dir
+        .components()
+        .filter_map(|c| c.as_os_str().to_str().map(str::to_string))
+        .collect();
+    for c in Path::new(path_part).components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if parts.pop().is_none() {
+                    return Err((
+                        format!("the link `{href}` leads out of the content folder."),
+                        "put the file inside the content folder and link to it from there, for example `forms/consent.pdf`.",
+                    ));
+                }
+            }
+            _ => {
+                return Err((
+                    format!("the link `{href}` is not a path inside the content folder."),
+                    "write a relative path such as `forms/consent.pdf`.",
+                ))
+            }
+        }
+    }
+    let site_path = parts.join("/");
+    let source = ctx.root.join(&site_path);
+    if !source.is_file() {
+        return Err((
+            format!("the linked file `{site_path}` does not exist in the content folder."),
+            "check the spelling of the path, or add the file; paths are relative to this Markdown file.",
+        ));
+    }
+    if site_path.ends_with(".md") || site_path.ends_with(".yaml") {
+        return Err((
+            format!("the link `{href}` points at a content file, which is not published as it is."),
+            "link to the handout's web address (https://…) instead.",
+        ));
+    }
+    let real = std::fs::canonicalize(&source).ok();
+    let inside = match (&real, &ctx.real_root) {
+        (Some(real), Some(root)) => real.starts_with(root),
+        _ => false,
+    };
+    if !inside {
+        return Err((
+            format!("the linked file `{site_path}` is a symbolic link to a file outside the content folder."),
+            "copy the file into the content folder instead of linking to it.",
+        ));
+    }
+    Ok((source, site_path))
+}
+
+impl Checked {
+    /// Rewrites the local links in `sections` to the published files' addresses.
+    pub(crate) fn rewrite(&self, sections: &mut SectionMap) {
+        if self.rewrites.is_empty() {
+            return;
+        }
+        for content in sections.values_mut().flatten() {
+            match content {
+                Content::Prose(blocks) => blocks.iter_mut().for_each(|b| self.block(b)),
+                Content::Points(p) => {
+                    p.intro
+                        .iter_mut()
+                        .chain(p.items.iter_mut())
+                        .for_each(|i| self.inlines(i));
+                }
+                Content::Timeline(t) => {
+                    t.intro.iter_mut().for_each(|i| self.inlines(i));
+                    t.stages.iter_mut().for_each(|s| self.inlines(&mut s.text));
+                }
+                Content::Faq(f) => f
+                    .entries
+                    .iter_mut()
+                    .flat_map(|e| e.answer.iter_mut())
+                    .for_each(|b| self.block(b)),
+            }
+        }
+    }
+
+    fn block(&self, block: &mut Block) {
+        match block {
+            Block::Paragraph(i) | Block::Subheading(i) => self.inlines(i),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| self.inlines(i)),
+        }
+    }
+
+    fn inlines(&self, inlines: &mut [Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { href, children } => {
+                    if let Some(url) = self.rewrites.get(href.as_str()) {
+                        *href = url.clone();
+                    }
+                    self.inlines(children);
+                }
+                Inline::Strong(c) | Inline::Emphasis(c) => self.inlines(c),
+                _ => {}
+            }
+        }
+    }
+}
