@@ -8,6 +8,7 @@ use crate::validate::fields::{Describe, Fields};
 const CLINIC_KEYS: Describe = Describe {
     what: "clinic.yaml",
     keys: &[
+        "allowed_html",
         "name",
         "phone",
         "after_hours_phone",
@@ -80,6 +81,7 @@ pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
             Paper::Letter
         }
     };
+    let allowed_html = allowed_html(&fields, diags);
     let review_interval_months = fields
         .integer("review_interval_months", 1, 12, diags)
         .map_or(12, |n| n.min(120) as u32);
@@ -95,6 +97,7 @@ pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
         base_url: base_url?,
         paper,
         review_interval_months,
+        allowed_html,
     })
 }
 
@@ -109,4 +112,37 @@ fn phone(fields: &Fields<'_>, key: &str, required: bool, diags: &mut Diagnostics
         ));
     }
     phone
+}
+
+/// Inline HTML tags that carry no behaviour and no attributes: the only ones a clinic may allow.
+pub const SAFE_HTML_TAGS: &[&str] = &[
+    "abbr", "b", "br", "cite", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "strong",
+    "sub", "sup", "u",
+];
+
+/// `allowed_html: [sup, sub]`: raw HTML tags editors may use; anything outside the safe list is an error.
+fn allowed_html(fields: &Fields<'_>, diags: &mut Diagnostics) -> Vec<String> {
+    let Some(items) = fields.list("allowed_html", "[sup, sub]", diags) else {
+        return Vec::new();
+    };
+    let mut tags = Vec::new();
+    for item in items {
+        let tag = item
+            .trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_ascii_lowercase();
+        if SAFE_HTML_TAGS.contains(&tag.as_str()) {
+            tags.push(tag);
+        } else {
+            diags.push(fields.problem(
+                "allowed_html",
+                format!("the HTML tag `{item}` cannot be allowed: it could change how pages behave or look."),
+                format!("allow only tags from this list: {}.", SAFE_HTML_TAGS.join(", ")),
+            ));
+        }
+    }
+    tags.sort();
+    tags.dedup();
+    tags
 }

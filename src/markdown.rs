@@ -59,7 +59,7 @@ type Events<'a> =
 
 /// Parses `text` and cuts it at its `##` headings. A `#` heading is a problem: the title comes
 /// from the front matter.
-pub fn chunks(text: &str) -> (Vec<Chunk>, Vec<Problem>) {
+pub fn chunks(text: &str, allowed_html: &[String]) -> (Vec<Chunk>, Vec<Problem>) {
     let mut events = Parser::new_ext(text, Options::empty())
         .into_offset_iter()
         .peekable();
@@ -67,7 +67,10 @@ pub fn chunks(text: &str) -> (Vec<Chunk>, Vec<Problem>) {
         heading: None,
         blocks: Vec::new(),
     }];
-    let mut problems = Vec::new();
+    let mut problems = Reader {
+        problems: Vec::new(),
+        allowed_html,
+    };
     while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Heading {
@@ -104,7 +107,7 @@ pub fn chunks(text: &str) -> (Vec<Chunk>, Vec<Problem>) {
             }
         }
     }
-    (chunks, problems)
+    (chunks, problems.problems)
 }
 
 /// Reads one block that began with `event`; `None` for things skipped (and reported).
@@ -112,7 +115,7 @@ fn block(
     event: Event<'_>,
     range: Range<usize>,
     events: &mut Events<'_>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Reader<'_>,
 ) -> Option<Located<MdBlock>> {
     let offset = range.start;
     let value = match event {
@@ -133,7 +136,7 @@ fn block(
             return None;
         }
         Event::Html(_) | Event::InlineHtml(_) => {
-            problems.push(raw_html(offset));
+            problems.push(raw_html(offset, problems.allowed_html));
             return None;
         }
         Event::Rule => {
@@ -170,17 +173,42 @@ fn unsupported(tag: &Tag<'_>) -> (&'static str, &'static str) {
     }
 }
 
-fn raw_html(offset: usize) -> Problem {
+fn raw_html(offset: usize, allowed: &[String]) -> Problem {
+    let hint =
+        "write it in Markdown instead: **bold**, *italic*, [link](https://…), or a `-` list.";
     Problem {
         offset,
         message: "raw HTML is not allowed in handout text.".into(),
-        hint: "write it in Markdown instead: **bold**, *italic*, [link](https://…), or a `-` list."
-            .into(),
+        hint: if allowed.is_empty() {
+            hint.into()
+        } else {
+            format!(
+                "{hint} The HTML tags clinic.yaml allows are: {}.",
+                allowed.join(", ")
+            )
+        },
+    }
+}
+
+/// Reading state shared by the parsing functions: problems found, and the raw HTML tags the
+/// clinic allows.
+struct Reader<'a> {
+    problems: Vec<Problem>,
+    allowed_html: &'a [String],
+}
+
+impl Reader<'_> {
+    fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    fn allows(&self, tag: &str) -> bool {
+        self.allowed_html.iter().any(|t| t == tag)
     }
 }
 
 /// Items of a list whose `Start(List)` was just read. A nested list is reported and left out.
-fn list_items(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Located<Vec<Inline>>> {
+fn list_items(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Vec<Located<Vec<Inline>>> {
     let mut items = Vec::new();
     while let Some((event, range)) = events.next() {
         match event {
@@ -219,7 +247,11 @@ fn list_items(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Locat
                             });
                             skip_to_end(events);
                         }
-                        other => inline(other, range, events, problems, &mut item, 0),
+                        other => {
+                            if inline(other, range, events, problems, &mut item, 0) {
+                                break;
+                            }
+                        }
                     }
                 }
                 items.push(Located {
@@ -239,29 +271,78 @@ fn list_items(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Locat
 const MAX_INLINE_DEPTH: usize = 16;
 
 /// Inline content up to the end of the element whose `Start` was just read.
-fn inlines_until(events: &mut Events<'_>, problems: &mut Vec<Problem>) -> Vec<Inline> {
-    inlines_at(events, problems, 0)
+fn inlines_until(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Vec<Inline> {
+    inlines_at(events, problems, 0, None).0
 }
 
-fn inlines_at(events: &mut Events<'_>, problems: &mut Vec<Problem>, depth: usize) -> Vec<Inline> {
+/// Inline content up to the end of the enclosing element, or up to the closing tag `</until>` of
+/// an allowed raw HTML element. The flag says whether the enclosing element ended (its `End` was
+/// read), which a caller collecting an HTML element must pass on.
+fn inlines_at(
+    events: &mut Events<'_>,
+    problems: &mut Reader<'_>,
+    depth: usize,
+    until: Option<&str>,
+) -> (Vec<Inline>, bool) {
     let mut out = Vec::new();
     while let Some((event, range)) = events.next() {
         if let Event::End(_) = event {
-            break;
+            return (out, true);
         }
-        inline(event, range, events, problems, &mut out, depth);
+        if let (Some(name), Event::InlineHtml(h)) = (until, &event) {
+            if html_tag(h) == Some(HtmlTag::Close(name.to_string())) {
+                return (out, false);
+            }
+        }
+        if inline(event, range, events, problems, &mut out, depth) {
+            return (out, true);
+        }
     }
-    out
+    (out, true)
 }
 
+/// A raw HTML tag, as far as the allow-list needs to know it.
+#[derive(Debug, PartialEq, Eq)]
+enum HtmlTag {
+    Open(String),
+    Close(String),
+    Void(String),
+}
+
+/// Reads `<name …>`, `</name>` or `<name/>`; `None` for comments and anything else.
+fn html_tag(html: &str) -> Option<HtmlTag> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let (close, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    Some(if close {
+        HtmlTag::Close(name)
+    } else if inner.trim_end().ends_with('/') || name == "br" {
+        HtmlTag::Void(name)
+    } else {
+        HtmlTag::Open(name)
+    })
+}
+
+/// Reads one inline event; returns true when it ended the enclosing element (a raw HTML element
+/// left open until the end of its paragraph).
 fn inline(
     event: Event<'_>,
     range: Range<usize>,
     events: &mut Events<'_>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Reader<'_>,
     out: &mut Vec<Inline>,
     depth: usize,
-) {
+) -> bool {
     if matches!(event, Event::Start(_)) && depth >= MAX_INLINE_DEPTH {
         problems.push(Problem {
             offset: range.start,
@@ -269,10 +350,10 @@ fn inline(
             hint: "remove the extra `*`, `_` or `[` characters.".into(),
         });
         skip_to_end(events);
-        return;
+        return false;
     }
-    let nested = |events: &mut Events<'_>, problems: &mut Vec<Problem>| {
-        inlines_at(events, problems, depth + 1)
+    let nested = |events: &mut Events<'_>, problems: &mut Reader<'_>| {
+        inlines_at(events, problems, depth + 1, None).0
     };
     match event {
         Event::Text(t) => match out.last_mut() {
@@ -295,13 +376,13 @@ fn inline(
                     message: format!("links starting with `{scheme}` are not allowed: they could run code in a reader's browser."),
                     hint: "link to a web page (https://…), a phone number (tel:…) or an e-mail address (mailto:…).".into(),
                 });
-                return;
+                return false;
             }
             let href = dest_url.trim().to_string();
             if href.is_empty() {
                 // `[text]()` points nowhere: keep the words, drop the link.
                 out.extend(children);
-                return;
+                return false;
             }
             // A link needs words a screen reader can announce; `[](url)` shows its address.
             let children = if crate::model::plain_text(&children).trim().is_empty() {
@@ -319,13 +400,35 @@ fn inline(
             });
             skip_to_end(events);
         }
-        // A closing tag belongs to an opening one already reported.
-        Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("</") => {
-            problems.push(raw_html(range.start))
-        }
+        Event::Html(h) | Event::InlineHtml(h) => match html_tag(&h) {
+            Some(HtmlTag::Void(name)) if name == "br" && problems.allows(&name) => {
+                out.push(Inline::Break)
+            }
+            Some(HtmlTag::Open(name)) if problems.allows(&name) && depth < MAX_INLINE_DEPTH => {
+                let (children, ended) = inlines_at(events, problems, depth + 1, Some(&name));
+                if ended {
+                    problems.push(Problem {
+                        offset: range.start,
+                        message: format!("the HTML tag `<{name}>` is never closed."),
+                        hint: format!(
+                            "add `</{name}>` where it should end, in the same paragraph."
+                        ),
+                    });
+                }
+                out.push(Inline::Tagged {
+                    tag: name,
+                    children,
+                });
+                return ended;
+            }
+            // A closing tag belongs to an opening one already handled or reported.
+            Some(HtmlTag::Close(_)) => {}
+            _ => problems.push(raw_html(range.start, problems.allowed_html)),
+        },
         Event::Start(_) => skip_to_end(events),
         _ => {}
     }
+    false
 }
 
 /// The dangerous scheme a link uses, if any. Browsers ignore ASCII whitespace and control
@@ -365,7 +468,7 @@ mod tests {
     #[test]
     fn cuts_at_level_two_headings_with_offsets() {
         let text = "## Do\n\n- **Wash** gently\n- Rest\n\n## FAQ\n\n### Why?\n\nBecause.\n";
-        let (chunks, problems) = chunks(text);
+        let (chunks, problems) = chunks(text, &[]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(chunks.len(), 3);
         assert!(chunks[0].blocks.is_empty());
@@ -404,7 +507,7 @@ mod tests {
     #[test]
     fn reports_what_a_handout_cannot_show() {
         let text = "## Do\n\n- a\n  - nested\n\n<b>x</b>\n\n> quote\n\n# Title\n";
-        let (_, problems) = chunks(text);
+        let (_, problems) = chunks(text, &[]);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(
             messages,

@@ -29,6 +29,8 @@ pub struct Clinic {
     pub email: Option<String>,
     /// Where the site is published.
     pub base_url: BaseUrl,
+    /// Raw HTML tags editors may use in Markdown (from a fixed safe list).
+    pub allowed_html: Vec<String>,
     /// Paper size for printed handouts.
     pub paper: Paper,
     /// Months between reviews, when a variant gives no `next_review`.
@@ -493,6 +495,13 @@ pub enum Inline {
     },
     /// A forced line break.
     Break,
+    /// Raw HTML the clinic allows (`<sup>`, `<abbr>` …), without attributes.
+    Tagged {
+        /// The lowercase tag name.
+        tag: String,
+        /// Its content.
+        children: Vec<Inline>,
+    },
 }
 
 /// Plain text of inline content, for titles, metadata and search.
@@ -501,9 +510,10 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
-                out.push_str(&plain_text(c))
-            }
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { children: c, .. }
+            | Inline::Tagged { children: c, .. } => out.push_str(&plain_text(c)),
             Inline::Break => out.push(' '),
         }
     }

@@ -305,3 +305,70 @@ fn a_content_file_linking_outside_the_folder_is_an_error() {
     assert_eq!(out.code, Some(1));
     assert!(out.stderr.starts_with("content/microneedling/linked.md: this is a symbolic link to something outside the content folder, so it is not used."), "{}", out.stderr);
 }
+
+#[test]
+fn raw_html_passes_only_when_clinic_yaml_allows_the_tag() {
+    let f = Fixture::new();
+    f.edit(
+        "content/microneedling/classic.md",
+        "Usually four to six.",
+        "Usually 4<sup>–6</sup> <abbr title=\"x\" onclick=\"evil()\">PRP</abbr>.",
+    );
+    // Not allowed: an error naming the place.
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.starts_with(
+            "content/microneedling/classic.md:31:10: raw HTML is not allowed in handout text."
+        ),
+        "{}",
+        out.stderr
+    );
+    // Allowed: shown, with every attribute stripped.
+    f.edit(
+        "content/clinic.yaml",
+        "site:",
+        "allowed_html: [sup, abbr]\nsite:",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(
+        page.contains("<p>Usually 4<sup>–6</sup> <abbr>PRP</abbr>.</p>"),
+        "{page}"
+    );
+    // A script stays an error even then, and the hint lists what is allowed.
+    f.edit(
+        "content/microneedling/classic.md",
+        "Usually 4",
+        "Usually <script>alert(1)</script> 4",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("raw HTML is not allowed in handout text.")
+            && out
+                .stderr
+                .contains("The HTML tags clinic.yaml allows are: abbr, sup."),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn only_harmless_tags_can_be_allowed() {
+    let f = Fixture::new();
+    f.edit(
+        "content/clinic.yaml",
+        "site:",
+        "allowed_html: [sup, script]\nsite:",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.starts_with("content/clinic.yaml:4:15: the HTML tag `script` cannot be allowed: it could change how pages behave or look."),
+        "{}",
+        out.stderr
+    );
+}

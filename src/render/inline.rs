@@ -47,9 +47,27 @@ pub fn inlines(items: &[Inline]) -> String {
                 out.push_str("</a>");
             }
             Inline::Break => out.push_str("<br>"),
+            Inline::Tagged { tag, children } => out.push_str(&allowed_tag(tag, &inlines(children))),
         }
     }
     out
+}
+
+/// `<tag>inner</tag>`, passed through ammonia with only that tag allowed and no attributes, so
+/// whatever the tag name, nothing but harmless markup reaches the page.
+fn allowed_tag(tag: &str, inner: &str) -> String {
+    let html = format!("<{tag}>{inner}</{tag}>");
+    ammonia::Builder::empty()
+        .add_tags([tag])
+        .add_tags([
+            "strong", "em", "code", "a", "br", "abbr", "b", "cite", "del", "i", "ins", "kbd",
+            "mark", "q", "s", "small", "sub", "sup", "u",
+        ])
+        .add_tag_attributes("a", ["href"])
+        .link_rel(None)
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .clean(&html)
+        .to_string()
 }
 
 /// Blocks as HTML; `subheading` is the heading level used for `###` lines.

@@ -30,6 +30,14 @@ impl Markup for PrintXml {
                     self.inlines(children)
                 )),
                 Inline::Break => out.push_str("<br/>"),
+                // The handout's type has bold and italic; other allowed tags print as their text.
+                Inline::Tagged { tag, children } => match tag.as_str() {
+                    "b" | "strong" => out.push_str(&format!("<b>{}</b>", self.inlines(children))),
+                    "i" | "em" | "cite" => {
+                        out.push_str(&format!("<i>{}</i>", self.inlines(children)))
+                    }
+                    _ => out.push_str(&self.inlines(children)),
+                },
             }
         }
         out

@@ -252,6 +252,43 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A list of short texts (`key: [a, b]` or one `- item` per line).
+    pub(crate) fn list(
+        &self,
+        key: &str,
+        example: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<Vec<String>> {
+        match self.get(key)? {
+            Value::Null => None,
+            Value::Sequence(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::Scalar(s) => out.push(s.clone()),
+                        _ => {
+                            diags.push(self.problem(
+                                key,
+                                format!("`{key}` must be a list of words."),
+                                format!("write it as `{key}: {example}`."),
+                            ));
+                            return None;
+                        }
+                    }
+                }
+                Some(out)
+            }
+            _ => {
+                diags.push(self.problem(
+                    key,
+                    format!("`{key}` must be a list."),
+                    format!("write it as `{key}: {example}`."),
+                ));
+                None
+            }
+        }
+    }
+
     /// A `YYYY-MM-DD` date.
     pub(crate) fn date(&self, key: &str, required: bool, diags: &mut Diagnostics) -> Option<Date> {
         let text = self.text(key, required, "2026-03-14", diags)?;

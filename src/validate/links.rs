@@ -12,14 +12,16 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-/// What local links are resolved against.
-pub(crate) struct LinkContext {
+/// What every content file is read against: the folder, the site's address, the clinic's HTML allow-list.
+pub(crate) struct ContentContext {
     /// The content folder, as given (for messages) and resolved (for containment checks).
     pub root: PathBuf,
     /// The content folder with symbolic links resolved.
     pub real_root: Option<PathBuf>,
     /// Where the site is published, when `clinic.yaml` could be read.
     pub base_url: Option<BaseUrl>,
+    /// Raw HTML tags editors may use.
+    pub allowed_html: Vec<String>,
 }
 
 /// The links of one file: how to rewrite local ones, and the files to publish.
@@ -31,7 +33,7 @@ pub(crate) struct Checked {
 }
 
 /// Checks every link in `body`, reporting the ones that cannot be published.
-pub(crate) fn check(body: &Body<'_>, ctx: &LinkContext, diags: &mut Diagnostics) -> Checked {
+pub(crate) fn check(body: &Body<'_>, ctx: &ContentContext, diags: &mut Diagnostics) -> Checked {
     let mut checked = Checked::default();
     let events = Parser::new_ext(body.body, Options::empty()).into_offset_iter();
     for (event, range) in events {
@@ -105,7 +107,7 @@ fn scheme(href: &str) -> Option<String> {
 fn local(
     file: &Path,
     href: &str,
-    ctx: &LinkContext,
+    ctx: &ContentContext,
 ) -> Result<(PathBuf, String), (String, &'static str)> {
     let path_part = href.split(['?', '#']).next().unwrap_or(href);
     let dir = file.parent().unwrap_or(Path::new("."));

@@ -14,7 +14,7 @@ use crate::model::{
     Date, Facts, Procedure, Revision, Section, SectionKind, Sections, Site, Slug, Variant,
 };
 use fields::{Describe, Fields};
-use links::LinkContext;
+use links::ContentContext;
 use sections::{Body, Content, SectionMap};
 use std::path::Path;
 
@@ -58,10 +58,13 @@ pub fn validate(
         }
     };
     let interval = clinic.as_ref().map_or(12, |c| c.review_interval_months);
-    let links = LinkContext {
+    let links = ContentContext {
         root: content_root.to_path_buf(),
         real_root: std::fs::canonicalize(content_root).ok(),
         base_url: clinic.as_ref().map(|c| c.base_url.clone()),
+        allowed_html: clinic
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.allowed_html.clone()),
     };
     let mut procedures = Vec::new();
     for files in &sources.procedures {
@@ -97,7 +100,7 @@ fn procedure(
     files: &ProcedureFiles,
     interval: u32,
     today: Date,
-    links: &LinkContext,
+    links: &ContentContext,
     diags: &mut Diagnostics,
 ) -> Option<(i64, Procedure)> {
     let slug = checked_slug(&files.name, &files.path, "folder", diags);
@@ -166,7 +169,11 @@ fn checked_slug(name: &str, path: &Path, what: &str, diags: &mut Diagnostics) ->
 }
 
 /// Splits a file and parses its front matter; problems with the fences are reported.
-fn front<'a>(file: &'a SourceFile, diags: &mut Diagnostics) -> Option<(Fields<'a>, Body<'a>)> {
+fn front<'a>(
+    file: &'a SourceFile,
+    allowed_html: &'a [String],
+    diags: &mut Diagnostics,
+) -> Option<(Fields<'a>, Body<'a>)> {
     let split = match front_matter::split(&file.text) {
         Ok(s) => s,
         Err(SplitError::NoOpening) => {
@@ -193,6 +200,7 @@ fn front<'a>(file: &'a SourceFile, diags: &mut Diagnostics) -> Option<(Fields<'a
         text: &file.text,
         body: split.body,
         offset: split.body_offset,
+        allowed_html,
     };
     let fields = Fields::parse(&file.path, &file.text, split.yaml, split.yaml_offset, diags)?;
     Some((fields, body))
@@ -218,10 +226,10 @@ fn summary(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
 
 fn procedure_info(
     file: &SourceFile,
-    links: &LinkContext,
+    links: &ContentContext,
     diags: &mut Diagnostics,
 ) -> Option<ProcedureInfo> {
-    let (mut fields, body) = front(file, diags)?;
+    let (mut fields, body) = front(file, &links.allowed_html, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
     let title = fields.text("title", true, "Microneedling", diags);
     let summary = summary(&fields, diags);
@@ -251,7 +259,7 @@ struct VariantContext<'a> {
     /// For overdue warnings.
     today: Date,
     /// For checking links to local files.
-    links: &'a LinkContext,
+    links: &'a ContentContext,
 }
 
 fn variant(
@@ -267,7 +275,7 @@ fn variant(
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let slug = checked_slug(&stem, &file.path, "file name", diags);
-    let (mut fields, body) = front(file, diags)?;
+    let (mut fields, body) = front(file, &context.links.allowed_html, diags)?;
     fields.reject_unknown(&VARIANT_KEYS, diags);
     let title = fields.text("title", true, "Microneedling with PRP", diags);
     let summary = summary(&fields, diags);

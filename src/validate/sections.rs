@@ -36,6 +36,8 @@ pub(crate) struct Body<'a> {
     pub body: &'a str,
     /// Byte offset of the body in the file.
     pub offset: usize,
+    /// Raw HTML tags the clinic allows.
+    pub allowed_html: &'a [String],
 }
 
 impl Body<'_> {
@@ -94,7 +96,7 @@ fn normalise(heading: &str) -> String {
 
 /// Reads the sections of a body. Problems are reported; sections with problems are left out.
 pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
-    let (chunks, problems) = markdown::chunks(body.body);
+    let (chunks, problems) = markdown::chunks(body.body, body.allowed_html);
     for p in problems {
         diags.push(body.error(p.offset, p.message, p.hint));
     }
