@@ -33,6 +33,11 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         include_str!("../themes/default/templates/variant.html"),
     ),
     (
+        "variant_card.html",
+        "templates/variant_card.html",
+        include_str!("../themes/default/templates/variant_card.html"),
+    ),
+    (
         "handout.xml",
         "print/handout.xml",
         include_str!("../themes/default/print/handout.xml"),

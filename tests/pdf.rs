@@ -3,7 +3,7 @@
 #![allow(missing_docs)]
 
 mod common;
-use common::Fixture;
+use common::{assert_in_order, Fixture};
 use handouts::model::{Date, Paper, Site};
 use handouts::render::pdf::font::Face;
 use handouts::render::pdf::{Item, Rendered};
@@ -183,16 +183,6 @@ fn handout_text_has_every_heading_and_item_in_order() {
             "Risks",
         ],
     );
-}
-
-fn assert_in_order(hay: &str, needles: &[&str]) {
-    let mut from = 0;
-    for n in needles {
-        match hay[from..].find(n) {
-            Some(i) => from += i + n.len(),
-            None => panic!("{n:?} missing or out of order:\n{hay}"),
-        }
-    }
 }
 
 #[test]

@@ -2,24 +2,13 @@
 
 #![allow(missing_docs)]
 mod common;
-use common::{snapshot, Fixture};
+use common::{assert_in_order, snapshot, Fixture};
 
 fn built() -> Fixture {
     let f = Fixture::new();
     let out = f.run(&["build"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     f
-}
-
-/// The positions of `needles` in `hay`, asserting each is present and they come in order.
-fn assert_in_order(hay: &str, needles: &[&str]) {
-    let mut from = 0;
-    for n in needles {
-        match hay[from..].find(n) {
-            Some(i) => from += i + n.len(),
-            None => panic!("{n:?} missing or out of order after byte {from}"),
-        }
-    }
 }
 
 #[test]

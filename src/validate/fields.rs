@@ -44,27 +44,20 @@ impl<'a> Fields<'a> {
             line: l.line + first_line - 1,
             column: l.column,
         };
+        let fields = |entries| Fields {
+            entries,
+            file,
+            text,
+            yaml,
+            first_line,
+            search_from: 0,
+            prefix: String::new(),
+            suggested: Vec::new(),
+        };
         match yaml::parse(yaml) {
-            Ok(Value::Mapping(entries)) => Some(Fields {
-                entries,
-                file,
-                text,
-                yaml,
-                first_line,
-                search_from: 0,
-                prefix: String::new(),
-                suggested: Vec::new(),
-            }),
-            Ok(Value::Null) => Some(Fields {
-                entries: Vec::new(),
-                file,
-                text,
-                yaml,
-                first_line,
-                search_from: 0,
-                prefix: String::new(),
-                suggested: Vec::new(),
-            }),
+            Ok(Value::Mapping(entries)) => Some(fields(entries)),
+            // An empty front matter is a mapping with no keys: each required key is reported missing.
+            Ok(Value::Null) => Some(fields(Vec::new())),
             Ok(_) => {
                 diags.push(
                     Diagnostic::error("the front matter must be a list of `key: value` lines.")

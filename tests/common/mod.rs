@@ -96,3 +96,14 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Asserts that each of `needles` is in `hay`, in this order.
+pub fn assert_in_order(hay: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        match hay[from..].find(n) {
+            Some(i) => from += i + n.len(),
+            None => panic!("{n:?} missing or out of order after byte {from}:\n{hay}"),
+        }
+    }
+}
