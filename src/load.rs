@@ -138,8 +138,9 @@ fn read(path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
         if meta.len() > MAX_FILE_BYTES {
             diags.push(
                 Diagnostic::error(format!(
-                    "this file is {:.1} MB; a content file may be at most 1 MB.",
-                    meta.len() as f64 / (1024.0 * 1024.0)
+                    "this file is {} KB; a content file may be at most {} KB (1 MB).",
+                    meta.len().div_ceil(1024),
+                    MAX_FILE_BYTES / 1024
                 ))
                 .in_file(path)
                 .hint("a handout is a few pages of text: remove pasted or generated material from the file."),

@@ -391,3 +391,44 @@ fn arbitrary_bytes_never_crash_the_checker() {
         assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     }
 }
+
+#[test]
+fn limits_have_their_own_messages() {
+    let f = Fixture::new();
+    let long_question = format!("### {}?", "Why ".repeat(60));
+    f.edit(
+        "content/microneedling/classic.md",
+        "### Does it hurt?",
+        &long_question,
+    );
+    let items: String = (0..501).map(|i| format!("- point {i}\n")).collect();
+    f.edit(
+        "content/microneedling/classic.md",
+        "## FAQ",
+        &format!("## Risks\n\n{items}\n## FAQ"),
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(1));
+    let firsts: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("content/"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "content/microneedling/classic.md:25:1: this list in the `Risks` section has 501 items; a list may have at most 500.",
+            "content/microneedling/classic.md:529:1: this question is 241 characters long; a question may have at most 200.",
+        ]
+    );
+    let big = Fixture::new();
+    big.write(
+        "content/microneedling/classic.md",
+        &format!("{}{}", common::VARIANT, "x".repeat(1024 * 1024)),
+    );
+    let out = big.run(&["check"]);
+    assert_eq!(
+        out.stderr,
+        "content/microneedling/classic.md: this file is 1025 KB; a content file may be at most 1024 KB (1 MB).\n  fix: a handout is a few pages of text: remove pasted or generated material from the file.\n\n1 problem found; nothing was written.\n"
+    );
+}

@@ -310,6 +310,14 @@ fn faq(
                     format!("this question is {} characters long; a question may have at most {MAX_HEADING_CHARS}.", plain_text(&q).chars().count()),
                     "shorten the question; the details belong in its answer.",
                 ));
+                // Keep it as a question so its answer is not reported again as stray text.
+                entries.push((
+                    block.offset,
+                    FaqEntry {
+                        question: String::new(),
+                        answer: Vec::new(),
+                    },
+                ));
             }
             MdBlock::Subheading(q) => entries.push((
                 block.offset,
@@ -340,7 +348,7 @@ fn faq(
         return None;
     }
     for (offset, entry) in &entries {
-        if entry.answer.is_empty() {
+        if entry.answer.is_empty() && !entry.question.is_empty() {
             ok = false;
             diags.push(body.error(
                 *offset,
