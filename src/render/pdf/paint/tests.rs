@@ -6,7 +6,7 @@ use std::process::Command;
 
 use super::super::flow::tests::fixture::HANDOUT;
 use super::super::{render, Fonts};
-use super::unix_time;
+use super::metadata::unix_time;
 
 fn fixture_pdf() -> Vec<u8> {
     match render(HANDOUT, Fonts::embedded()) {

@@ -1,0 +1,105 @@
+//! Text items → PDF text objects: the words of one line in one style become one object, with real
+//! spaces between them and TJ offsets where layout spaced them differently.
+
+use std::collections::BTreeMap;
+
+use printpdf::{FontId, Op, PdfFontHandle, TextItem, TextMatrix};
+
+use super::super::font::{Face, Fonts};
+use super::super::frame::Item;
+use super::ops::{pt, Pen};
+
+/// Whether `next` continues the text of `prev` on the same line, in the same face, size and colour,
+/// to its right.
+pub(super) fn continues(prev: Option<&Item>, next: &Item) -> bool {
+    match (prev, next) {
+        (
+            Some(Item::Text {
+                x: x0,
+                y: y0,
+                face: f0,
+                size: s0,
+                color: c0,
+                width: w0,
+                ..
+            }),
+            Item::Text {
+                x,
+                y,
+                face,
+                size,
+                color,
+                ..
+            },
+        ) => {
+            (y - y0).abs() < 0.001
+                && face == f0
+                && size == s0
+                && color == c0
+                && *x >= x0 + w0 - 0.01
+        }
+        _ => false,
+    }
+}
+
+/// One text object for `run` (same baseline, face, size, colour, left to right).
+pub(super) fn text_ops(
+    pen: &mut Pen,
+    run: &[&Item],
+    fonts: &Fonts,
+    faces: &BTreeMap<Face, FontId>,
+) {
+    let Some(Item::Text {
+        x,
+        y,
+        face,
+        size,
+        color,
+        ..
+    }) = run.first()
+    else {
+        return;
+    };
+    let space = fonts.advance(*face, ' ', *size);
+    let mut shown = Vec::new();
+    // Words and the spaces between them accumulate into one string, cut only where a TJ offset is
+    // needed: fewer, longer strings keep the content stream (and its compression time) small.
+    let mut pending = String::new();
+    let mut end = *x;
+    for item in run {
+        let Item::Text { x, text, width, .. } = item else {
+            continue;
+        };
+        let gap = x - end;
+        if gap > 0.01 {
+            // A real space where words are apart, then a TJ adjustment (1/1000 em, positive moves
+            // left) for any difference between that space and the gap layout chose (justification).
+            pending.push(' ');
+            let adjust = (gap - space) * 1000.0 / size;
+            if adjust.abs() > 0.5 {
+                shown.push(TextItem::Text(std::mem::take(&mut pending)));
+                shown.push(TextItem::Offset(-adjust));
+            }
+        }
+        pending.push_str(text);
+        end = x + width;
+    }
+    if !pending.is_empty() {
+        shown.push(TextItem::Text(pending));
+    }
+    let Some(id) = faces.get(face) else {
+        return;
+    };
+    // The fill colour is graphics state, which survives ET, so it is set before BT and only on change.
+    pen.fill(*color);
+    pen.ops.push(Op::StartTextSection);
+    pen.ops.push(Op::SetFont {
+        font: PdfFontHandle::External(id.clone()),
+        size: pt(*size),
+    });
+    pen.ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(pt(*x), pt(*y)),
+    });
+    pen.ops.push(Op::ShowText { items: shown });
+    pen.ops.push(Op::EndTextSection);
+}

@@ -1,0 +1,216 @@
+//! Block elements (`<p>`, headings, lists, tables, boxes, facts, columns, keeps, spacers) → [`Block`]s,
+//! each checked for its attributes and allowed children; inline content is left to `inlines`.
+
+use roxmltree::Node;
+
+use super::super::block::{Block, Fact, ListMark, ParagraphClass, Row, Tone};
+use super::attributes::attr_offset;
+use super::content::is_text;
+use super::{collapse, Parser};
+
+/// Elements that may stand where a block is expected (the body, a column, a box, a keep).
+const BLOCKS: &[&str] = &[
+    "h1", "h2", "h3", "p", "ul", "ol", "columns", "table", "box", "facts", "keep", "spacer",
+];
+/// Largest `<spacer pt>`: more than two inches of blank paper is surely a typo.
+const MAX_SPACER_PT: f32 = 144.0;
+
+impl Parser<'_, '_> {
+    /// Parses the block children of a container (`<handout>`, `<column>`, `<box>`, `<keep>`),
+    /// skipping the names in `skip` (handled by the caller).
+    pub(super) fn blocks(&mut self, parent: Node<'_, '_>, skip: &[&str]) -> Vec<Block> {
+        let mut out = Vec::new();
+        for child in parent.children() {
+            if is_text(child) {
+                self.stray_text(child, parent, "a block element such as <p>");
+            } else if child.is_element() {
+                let name = child.tag_name().name();
+                if skip.contains(&name) {
+                    continue;
+                }
+                if let Some(block) = self.block(child, parent) {
+                    out.push(block);
+                }
+            }
+        }
+        out
+    }
+
+    /// One block element of `parent`, or `None` (with an error) if it may not stand there.
+    fn block(&mut self, node: Node<'_, '_>, parent: Node<'_, '_>) -> Option<Block> {
+        let name = node.tag_name().name();
+        if !BLOCKS.contains(&name) {
+            self.misplaced(node, parent, BLOCKS);
+            return None;
+        }
+        let block = match name {
+            "h1" | "h2" | "h3" => {
+                self.check_attributes(node, &["bookmark"]);
+                let bookmark = node.attribute("bookmark").map(collapse);
+                if bookmark.as_deref() == Some("") {
+                    let offset = attr_offset(node, "bookmark");
+                    self.error_at(
+                        offset,
+                        format!("attribute `bookmark` on <{name}> must not be empty"),
+                    );
+                }
+                Block::Heading {
+                    level: if name == "h1" {
+                        1
+                    } else if name == "h2" {
+                        2
+                    } else {
+                        3
+                    },
+                    inlines: self.inlines(node),
+                    bookmark,
+                }
+            }
+            "p" => {
+                self.check_attributes(node, &["class"]);
+                let classes = [
+                    ("body", ParagraphClass::Body),
+                    ("lead", ParagraphClass::Lead),
+                    ("phone", ParagraphClass::Phone),
+                ];
+                let class = self.choice(node, "class", &classes, ParagraphClass::Body, false);
+                Block::Paragraph {
+                    class,
+                    inlines: self.inlines(node),
+                }
+            }
+            "ul" | "ol" => {
+                let mark = if name == "ul" {
+                    self.check_attributes(node, &["mark"]);
+                    let marks = [
+                        ("bullet", ListMark::Bullet),
+                        ("check", ListMark::Check),
+                        ("cross", ListMark::Cross),
+                    ];
+                    self.choice(node, "mark", &marks, ListMark::Bullet, false)
+                } else {
+                    self.check_attributes(node, &[]);
+                    ListMark::Number
+                };
+                let items = self
+                    .children_named(node, "li")
+                    .into_iter()
+                    .map(|li| {
+                        self.check_attributes(li, &[]);
+                        self.inlines(li)
+                    })
+                    .collect();
+                Block::List { mark, items }
+            }
+            "columns" => {
+                self.check_attributes(node, &[]);
+                let columns = self
+                    .children_named(node, "column")
+                    .into_iter()
+                    .map(|column| {
+                        self.check_attributes(column, &[]);
+                        self.blocks(column, &[])
+                    })
+                    .collect();
+                Block::Columns(columns)
+            }
+            "table" => {
+                self.check_attributes(node, &[]);
+                let rows = self
+                    .children_named(node, "row")
+                    .into_iter()
+                    .map(|row| self.row(row))
+                    .collect();
+                Block::Table(rows)
+            }
+            "box" => {
+                self.check_attributes(node, &["tone"]);
+                let tones = [("alert", Tone::Alert), ("info", Tone::Info)];
+                let tone = self.choice(node, "tone", &tones, Tone::Info, true);
+                Block::Box {
+                    tone,
+                    blocks: self.blocks(node, &[]),
+                }
+            }
+            "facts" => {
+                self.check_attributes(node, &[]);
+                let facts = self
+                    .children_named(node, "fact")
+                    .into_iter()
+                    .map(|fact| {
+                        self.check_attributes(fact, &["label"]);
+                        Fact {
+                            label: self.required(fact, "label"),
+                            value: self.inlines(fact),
+                        }
+                    })
+                    .collect();
+                Block::Facts(facts)
+            }
+            "keep" => {
+                self.check_attributes(node, &[]);
+                Block::Keep(self.blocks(node, &[]))
+            }
+            _ => {
+                // "spacer", the last of BLOCKS.
+                self.check_attributes(node, &["pt"]);
+                self.no_children(node);
+                Block::Spacer(self.spacer_points(node))
+            }
+        };
+        Some(block)
+    }
+
+    /// The height of a `<spacer>`, in points; 0 (with an error) when missing or out of range.
+    fn spacer_points(&mut self, node: Node<'_, '_>) -> f32 {
+        let Some(raw) = node.attribute("pt") else {
+            self.error(node, "missing required attribute `pt` on <spacer>".into());
+            return 0.0;
+        };
+        match raw.trim().parse::<f32>() {
+            Ok(pt) if (0.0..=MAX_SPACER_PT).contains(&pt) => pt,
+            _ => {
+                let offset = attr_offset(node, "pt");
+                self.error_at(
+                    offset,
+                    format!("attribute `pt` on <spacer> must be a number of points from 0 to {MAX_SPACER_PT}, not `{raw}`"),
+                );
+                0.0
+            }
+        }
+    }
+
+    /// A `<row>`: exactly one `<th>` followed by one `<td>`.
+    fn row(&mut self, row: Node<'_, '_>) -> Row {
+        self.check_attributes(row, &[]);
+        let mut cells = Vec::new();
+        for child in row.children() {
+            if is_text(child) {
+                self.stray_text(child, row, "<th> or <td>");
+            } else if child.is_element() {
+                let name = child.tag_name().name();
+                if name == "th" || name == "td" {
+                    self.check_attributes(child, &[]);
+                    cells.push((name, child));
+                } else {
+                    self.misplaced(child, row, &["th", "td"]);
+                }
+            }
+        }
+        let mut out = Row {
+            head: Vec::new(),
+            cell: Vec::new(),
+        };
+        match cells.as_slice() {
+            [("th", head), ("td", cell)] => {
+                out.head = self.inlines(*head);
+                out.cell = self.inlines(*cell);
+            }
+            _ => self.error(
+                row,
+                "<row> must contain one <th> followed by one <td>".into(),
+            ),
+        }
+        out
+    }
+}

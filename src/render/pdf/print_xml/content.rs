@@ -1,0 +1,84 @@
+//! What an element may contain: reports for elements that are unknown or out of place, text where
+//! only elements may stand, and content inside elements that must be empty.
+
+use roxmltree::Node;
+
+use super::{collapse, is_xml_space, Parser};
+
+/// Every element of the vocabulary, in the order the error message lists them.
+const ELEMENTS: &[&str] = &[
+    "header", "footer", "h1", "h2", "h3", "p", "ul", "ol", "li", "columns", "column", "table",
+    "row", "th", "td", "box", "facts", "fact", "keep", "spacer", "b", "i", "a", "br",
+];
+
+impl Parser<'_, '_> {
+    /// Reports any element or text inside an element that must be empty.
+    pub(super) fn no_children(&mut self, node: Node<'_, '_>) {
+        let name = node.tag_name().name();
+        for child in node.children() {
+            if child.is_element() || is_text(child) {
+                self.error(
+                    child,
+                    format!("<{name}> must be empty; write its content in attributes"),
+                );
+            }
+        }
+    }
+
+    /// The element children of `node`, which must all be `<name>`; anything else is reported.
+    pub(super) fn children_named<'n, 'i>(
+        &mut self,
+        node: Node<'n, 'i>,
+        name: &str,
+    ) -> Vec<Node<'n, 'i>> {
+        let mut out = Vec::new();
+        for child in node.children() {
+            if is_text(child) {
+                self.stray_text(child, node, &format!("<{name}>"));
+            } else if child.is_element() {
+                if child.tag_name().name() == name {
+                    out.push(child);
+                } else {
+                    self.misplaced(child, node, &[name]);
+                }
+            }
+        }
+        out
+    }
+
+    /// Reports an element that is unknown, or known but in the wrong place.
+    pub(super) fn misplaced(&mut self, node: Node<'_, '_>, parent: Node<'_, '_>, allowed: &[&str]) {
+        let name = node.tag_name().name();
+        let parent_name = parent.tag_name().name();
+        let message = if !ELEMENTS.contains(&name) {
+            format!(
+                "unknown element <{name}>; the print template may use: {}",
+                ELEMENTS.join(", ")
+            )
+        } else {
+            format!(
+                "<{name}> is not allowed inside <{parent_name}>; <{parent_name}> may contain: {}",
+                allowed.join(", ")
+            )
+        };
+        self.error(node, message);
+    }
+
+    /// Reports non-blank text directly inside `parent`, suggesting the element to wrap it in.
+    pub(super) fn stray_text(&mut self, text: Node<'_, '_>, parent: Node<'_, '_>, wrap_in: &str) {
+        let parent_name = parent.tag_name().name();
+        let raw = text.text().unwrap_or_default();
+        let snippet: String = collapse(raw).chars().take(30).collect();
+        // Point at the first visible character, not at the newline that starts the text node.
+        let lead = raw.len() - raw.trim_start_matches(is_xml_space).len();
+        self.error_at(
+            text.range().start + lead,
+            format!("text “{snippet}” is not allowed directly inside <{parent_name}>; put it in {wrap_in}"),
+        );
+    }
+}
+
+/// A text node with something other than whitespace in it.
+pub(super) fn is_text(node: Node<'_, '_>) -> bool {
+    node.is_text() && !node.text().unwrap_or_default().chars().all(is_xml_space)
+}

@@ -1,0 +1,120 @@
+//! The root element: `<handout>`'s document attributes and its one `<header>` and one `<footer>`,
+//! whose content is all in attributes. The body's blocks are left to `blocks`.
+
+use roxmltree::Node;
+
+use super::super::block::{Align, Document, Footer, Header, Paper};
+use super::attributes::attr_offset;
+use super::{collapse, Parser};
+
+impl Parser<'_, '_> {
+    /// The root element: a [`Document`] with its attributes, header, footer and body blocks.
+    pub(super) fn handout(&mut self, root: Node<'_, '_>) -> Document {
+        let name = root.tag_name().name();
+        let mut doc = Document {
+            paper: Paper::Letter,
+            lang: String::new(),
+            title: String::new(),
+            author: String::new(),
+            subject: String::new(),
+            created: String::new(),
+            align: Align::Left,
+            header: Header::default(),
+            footer: Footer::default(),
+            blocks: Vec::new(),
+        };
+        if name != "handout" {
+            self.error(
+                root,
+                format!("the root element must be <handout>, not <{name}>"),
+            );
+            return doc;
+        }
+        self.check_attributes(
+            root,
+            &[
+                "paper", "lang", "title", "author", "subject", "created", "align",
+            ],
+        );
+        let papers = [("letter", Paper::Letter), ("a4", Paper::A4)];
+        doc.paper = self.choice(root, "paper", &papers, Paper::Letter, false);
+        doc.lang = self.required(root, "lang");
+        doc.title = self.required(root, "title");
+        doc.author = root.attribute("author").map(collapse).unwrap_or_default();
+        doc.subject = root.attribute("subject").map(collapse).unwrap_or_default();
+        doc.created = self.required(root, "created");
+        if !doc.created.is_empty() && !is_iso_date(&doc.created) {
+            let value = doc.created.clone();
+            let offset = attr_offset(root, "created");
+            self.error_at(
+                offset,
+                format!("attribute `created` on <handout> must be a date like 2026-03-01, not `{value}`"),
+            );
+        }
+        let aligns = [("left", Align::Left), ("justify", Align::Justify)];
+        doc.align = self.choice(root, "align", &aligns, Align::Left, false);
+
+        let (mut header, mut footer) = (None, None);
+        for child in root.children() {
+            match child.tag_name().name() {
+                "header" if child.is_element() => {
+                    self.check_attributes(child, &["name", "phone", "tel"]);
+                    self.no_children(child);
+                    let value = Header {
+                        name: self.required(child, "name"),
+                        phone: self.required(child, "phone"),
+                        tel: self.required(child, "tel"),
+                    };
+                    if header.replace(value).is_some() {
+                        self.error(child, "only one <header> is allowed in <handout>".into());
+                    }
+                }
+                "footer" if child.is_element() => {
+                    self.check_attributes(child, &["reviewed", "url", "phone", "tel"]);
+                    self.no_children(child);
+                    let value = Footer {
+                        reviewed: self.required(child, "reviewed"),
+                        url: self.required(child, "url"),
+                        phone: self.required(child, "phone"),
+                        tel: self.required(child, "tel"),
+                    };
+                    if footer.replace(value).is_some() {
+                        self.error(child, "only one <footer> is allowed in <handout>".into());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if header.is_none() {
+            self.error(
+                root,
+                "<handout> is missing its <header name=\"…\" phone=\"…\" tel=\"…\"/>".into(),
+            );
+        }
+        if footer.is_none() {
+            self.error(
+                root,
+                "<handout> is missing its <footer reviewed=\"…\" url=\"…\" phone=\"…\" tel=\"…\"/>"
+                    .into(),
+            );
+        }
+        doc.header = header.unwrap_or_default();
+        doc.footer = footer.unwrap_or_default();
+        doc.blocks = self.blocks(root, &["header", "footer"]);
+        doc
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (m, d) = (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
