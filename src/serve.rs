@@ -37,6 +37,9 @@ pub fn run(options: BuildOptions, port: u16) -> std::io::Result<()> {
         version: 0,
         errors: None,
     }));
+    // Fingerprint before the first build and before announcing the address, so an edit made the
+    // moment the address appears is seen as a change.
+    let first = fingerprint(&options);
     rebuild(&options, &state);
     // Port 0 lets the system choose; the message names the port actually used.
     let port = listener.local_addr().map_or(port, |a| a.port());
@@ -46,7 +49,7 @@ pub fn run(options: BuildOptions, port: u16) -> std::io::Result<()> {
     );
     let _ = std::io::stdout().flush();
     let watcher_state = Arc::clone(&state);
-    std::thread::spawn(move || watch(options, watcher_state));
+    std::thread::spawn(move || watch(options, first, watcher_state));
     for stream in listener.incoming().flatten() {
         let state = Arc::clone(&state);
         let site_dir = site_dir.clone();
@@ -57,8 +60,7 @@ pub fn run(options: BuildOptions, port: u16) -> std::io::Result<()> {
     Ok(())
 }
 
-fn watch(options: BuildOptions, state: Arc<Mutex<State>>) {
-    let mut last = fingerprint(&options);
+fn watch(options: BuildOptions, mut last: Vec<Stamp>, state: Arc<Mutex<State>>) {
     loop {
         std::thread::sleep(POLL);
         let now = fingerprint(&options);
@@ -69,10 +71,13 @@ fn watch(options: BuildOptions, state: Arc<Mutex<State>>) {
     }
 }
 
-/// Every watched file's path, size and modification time.
-fn fingerprint(options: &BuildOptions) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+/// One watched file's path, size and modification time.
+type Stamp = (PathBuf, u64, Option<SystemTime>);
+
+/// Every watched file's stamp, sorted.
+fn fingerprint(options: &BuildOptions) -> Vec<Stamp> {
     let roots = std::iter::once(&options.content).chain(options.theme.as_ref());
-    let mut files: Vec<(PathBuf, u64, Option<SystemTime>)> = roots
+    let mut files: Vec<Stamp> = roots
         .flat_map(|root| walkdir::WalkDir::new(root).into_iter().flatten())
         .filter_map(|e| {
             let meta = e.metadata().ok()?;

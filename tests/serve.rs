@@ -27,7 +27,10 @@ fn an_edit_is_rebuilt_and_its_error_shown_in_the_preview() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let stdout = child.stdout.take().unwrap();
+    // Stop the preview even when an assertion fails.
+    let _guard = KillOnDrop(child);
+    let mut lines = BufReader::new(stdout).lines();
     let mut port = 0;
     for line in lines.by_ref().map_while(Result::ok) {
         if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
@@ -63,6 +66,13 @@ fn an_edit_is_rebuilt_and_its_error_shown_in_the_preview() {
         "{page}"
     );
     assert!(get(port, "/../Cargo.toml").starts_with("HTTP/1.1 404"));
-    child.kill().unwrap();
-    child.wait().unwrap();
+}
+
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
