@@ -185,34 +185,20 @@ pub(super) fn pdf_page(page: &Page, fonts: &Fonts, faces: &BTreeMap<Face, FontId
             }
         }
     }
+    // The whole sheet: media, trim and crop boxes are the same for a printed handout.
+    let sheet = pdf_rect(
+        &Rect {
+            x: 0.0,
+            y: 0.0,
+            w: page.width,
+            h: page.height,
+        },
+        None,
+    );
     PdfPage {
-        media_box: pdf_rect(
-            &Rect {
-                x: 0.0,
-                y: 0.0,
-                w: page.width,
-                h: page.height,
-            },
-            None,
-        ),
-        trim_box: pdf_rect(
-            &Rect {
-                x: 0.0,
-                y: 0.0,
-                w: page.width,
-                h: page.height,
-            },
-            None,
-        ),
-        crop_box: pdf_rect(
-            &Rect {
-                x: 0.0,
-                y: 0.0,
-                w: page.width,
-                h: page.height,
-            },
-            None,
-        ),
+        media_box: sheet.clone(),
+        trim_box: sheet.clone(),
+        crop_box: sheet,
         ops: pen.ops,
     }
 }
