@@ -53,7 +53,15 @@ pub fn pdfs(
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            // A panic is a bug, but it must still fail the build rather than drop handouts silently.
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(crate::diag::Diagnostic::error(
+                        "an internal error stopped some PDF handouts from being made; nothing was written. Please report it with the content that caused it.",
+                    )
+                    .into())]
+                })
+            })
             .collect()
     });
     let mut files = Vec::new();
