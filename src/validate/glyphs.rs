@@ -16,7 +16,6 @@ pub fn check(sources: &Sources, fonts: &Fonts) -> Diagnostics {
             .flat_map(|p| p.procedure.iter().chain(p.variants.iter())),
     );
     for file in files {
-        let mut seen = Vec::new();
         if let Some((offset, c)) = file.text.char_indices().find(|(_, c)| is_forbidden(*c)) {
             diags.push(
                 Diagnostic::error(format!(
@@ -29,11 +28,8 @@ pub fn check(sources: &Sources, fonts: &Fonts) -> Diagnostics {
             );
             continue;
         }
+        // Each character once, at its first place: `missing_chars` lists each only once.
         for c in fonts.missing_chars(&file.text) {
-            if seen.contains(&c) {
-                continue;
-            }
-            seen.push(c);
             let Some(offset) = file.text.find(c) else {
                 continue;
             };

@@ -352,22 +352,18 @@ fn inherit(
         );
         None
     };
-    let taken: Vec<Option<(Content, bool)>> = SectionKind::ALL.iter().map(|k| take(*k)).collect();
-    let mut it = taken.into_iter();
-    let mut next = || it.next().flatten();
-    let (what_it_is, what_to_expect, timeline, dos, donts, risks, call, faq) = (
-        next(),
-        next(),
-        next(),
-        next(),
-        next(),
-        next(),
-        next(),
-        next(),
-    );
+    // Every section is taken before any `?`, so each missing one is reported, not just the first.
+    let what_it_is = take(SectionKind::WhatItIs);
+    let what_to_expect = take(SectionKind::WhatToExpect);
+    let timeline = take(SectionKind::RecoveryTimeline);
+    let dos = take(SectionKind::Dos);
+    let donts = take(SectionKind::Donts);
+    let risks = take(SectionKind::Risks);
+    let call = take(SectionKind::WhenToCall);
+    let faq = take(SectionKind::Faq);
     Some(Sections {
-        what_it_is: prose(what_it_is?),
-        what_to_expect: prose(what_to_expect?),
+        what_it_is: prose(what_it_is?)?,
+        what_to_expect: prose(what_to_expect?)?,
         recovery_timeline: match timeline? {
             (Content::Timeline(t), inherited) => Section { body: t, inherited },
             _ => return None,
@@ -383,13 +379,10 @@ fn inherit(
     })
 }
 
-fn prose((content, inherited): (Content, bool)) -> Section<Vec<crate::model::Block>> {
+fn prose((content, inherited): (Content, bool)) -> Option<Section<Vec<crate::model::Block>>> {
     match content {
-        Content::Prose(body) => Section { body, inherited },
-        _ => Section {
-            body: Vec::new(),
-            inherited,
-        },
+        Content::Prose(body) => Some(Section { body, inherited }),
+        _ => None,
     }
 }
 
