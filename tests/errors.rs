@@ -298,11 +298,7 @@ fn all_errors_of_a_run_are_reported_together_in_file_order() {
     );
     let out = f.run(&["build"]);
     assert_eq!(out.code, Some(1));
-    let firsts: Vec<&str> = out
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("content/"))
-        .collect();
+    let firsts = common::message_lines(&out.stderr);
     assert_eq!(
         firsts,
         [
@@ -409,11 +405,7 @@ fn limits_have_their_own_messages() {
     );
     let out = f.run(&["check"]);
     assert_eq!(out.code, Some(1));
-    let firsts: Vec<&str> = out
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("content/"))
-        .collect();
+    let firsts = common::message_lines(&out.stderr);
     assert_eq!(
         firsts,
         [

@@ -107,3 +107,11 @@ pub fn assert_in_order(hay: &str, needles: &[&str]) {
         }
     }
 }
+
+/// The first line of each message in `stderr` (the `path:line:column: …` lines).
+pub fn message_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("content/"))
+        .collect()
+}
