@@ -194,6 +194,10 @@ fn explain(text: &str, err: &serde_yaml::Error) -> YamlError {
             format!("keep one `{key}:` line and delete the other."),
         )
     } else if raw.contains("found unexpected end of stream") || raw.contains("unexpected end") {
+        // The parser only notices at the end of the text; the place to fix is where the quote opens.
+        if let Some(open) = unclosed_quote(text) {
+            location = Some(open);
+        }
         (
             "a quote or bracket is opened here but never closed.".into(),
             "add the closing quote (\") or bracket, or remove the opening one.".into(),
@@ -226,6 +230,48 @@ fn explain(text: &str, err: &serde_yaml::Error) -> YamlError {
         message,
         hint,
     }
+}
+
+/// Where a quoted value opens that is never closed: the quote's line and column. A quote counts as
+/// opening only where a value starts (after `key: `, `- `, `[` or `,`), so the apostrophe in
+/// `title: Don't` is not mistaken for one; `\"` inside double quotes and `''` inside single quotes
+/// are escapes, and a quoted value may run over several lines, as YAML allows.
+fn unclosed_quote(text: &str) -> Option<Location> {
+    let mut open: Option<(char, Location)> = None;
+    for (i, line) in text.split('\n').enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut col = 0;
+        while col < chars.len() {
+            let c = chars[col];
+            match open {
+                Some(('"', _)) if c == '\\' => col += 1,
+                Some((q, _)) if c == q => {
+                    if q == '\'' && chars.get(col + 1) == Some(&'\'') {
+                        col += 1;
+                    } else {
+                        open = None;
+                    }
+                }
+                Some(_) => {}
+                None if c == '#' && (col == 0 || chars[col - 1].is_whitespace()) => break,
+                None if c == '"' || c == '\'' => {
+                    let before = chars[..col].iter().rev().find(|c| !c.is_whitespace());
+                    if matches!(before, None | Some(':' | '-' | '[' | ',' | '{')) {
+                        open = Some((
+                            c,
+                            Location {
+                                line: i + 1,
+                                column: col + 1,
+                            },
+                        ));
+                    }
+                }
+                None => {}
+            }
+            col += 1;
+        }
+    }
+    open.map(|(_, at)| at)
 }
 
 #[cfg(test)]
@@ -282,9 +328,18 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_is_explained() {
-        let e = err("title: \"A\nsummary: B\n");
+    fn an_unclosed_quote_is_explained_where_it_opens() {
+        let e = err("title: \"A\nsummary: B\nreviewed_by: Dr. O'Hara\n");
         assert!(e.message.contains("never closed"), "{}", e.message);
+        assert_eq!(e.location, Some(Location { line: 1, column: 8 }));
+        let e = err("title: Don't worry\nsummary: 'It''s fine\nreviewed: 2026-01-01\n");
+        assert_eq!(
+            e.location,
+            Some(Location {
+                line: 2,
+                column: 10
+            })
+        );
     }
 
     #[test]
