@@ -5,6 +5,7 @@
 //! measured in the same run (so a slower machine does not read as a regression).
 #![allow(missing_docs)]
 
+use handouts::edition::{Lang, PrintSize};
 use handouts::model::Date;
 use handouts::render::pdf::Fonts;
 use std::path::Path;
@@ -19,19 +20,22 @@ fn main() {
     let content = repo.join("content");
     let (site, theme, _) =
         handouts::check(&content, None, today).expect("the sample content is valid");
-    let (p, v) = (&site.procedures[0], &site.procedures[0].variants[0]);
+    let job = handouts::render::Job::new(&site, &theme, Lang::EN, PrintSize::Regular)
+        .expect("the English book");
+    let book = site.default_book();
+    let (p, v) = (&book.procedures[0], &book.procedures[0].variants[0]);
     let runs = 200;
     let baseline = time(runs, || {
         let _ = handouts::check(&content, None, today);
     });
     let html = time(runs, || {
-        let _ = handouts::render::html::render(&site, &theme);
+        let _ = handouts::render::html::pages(&job);
     });
     let pdf = time(runs, || {
-        let _ = handouts::render::print::handout(&site, p, v, &theme, fonts);
+        let _ = handouts::render::print::handout(&job, p, v, fonts);
     });
-    let pages = handouts::render::print::handout(&site, p, v, &theme, fonts)
-        .map_or(0, |r| r.layout.pages.len());
+    let pages =
+        handouts::render::print::handout(&job, p, v, fonts).map_or(0, |r| r.layout.pages.len());
     println!(
         "one handout ({}/{}, {pages} pages, fonts subset), {runs} runs on one thread:",
         p.slug, v.slug

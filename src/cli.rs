@@ -52,6 +52,12 @@ pub enum Command {
         /// The PDF file to write (default: procedure-variant.pdf in the current folder).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The language, as a code from clinic.yaml's `languages` (default: the first).
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// Write the large-print edition (18 pt text) instead of the regular one.
+        #[arg(long)]
+        large: bool,
     },
     /// Preview the site locally; it rebuilds and the browser reloads whenever a file changes.
     Serve {

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::SourceFile;
-use crate::model::{BaseUrl, Clinic, Paper, Phone};
+use crate::model::{BaseUrl, Clinic, Lang, Paper, Phone};
 use crate::validate::fields::{Describe, Fields};
 
 const CLINIC_KEYS: Describe = Describe {
@@ -17,6 +17,7 @@ const CLINIC_KEYS: Describe = Describe {
         "site",
         "paper",
         "review_interval_months",
+        "languages",
     ],
 };
 const SITE_KEYS: Describe = Describe {
@@ -24,8 +25,9 @@ const SITE_KEYS: Describe = Describe {
     keys: &["base_url"],
 };
 
-/// Reads the clinic file; every problem in it is reported.
-pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
+/// Reads the clinic file; every problem in it is reported. `known` are the languages the theme has
+/// labels for.
+pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Option<Clinic> {
     let before = diags.error_count();
     let mut fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
     fields.reject_unknown(&CLINIC_KEYS, diags);
@@ -85,6 +87,7 @@ pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
     let review_interval_months = fields
         .integer("review_interval_months", 1, 12, diags)
         .map_or(12, |n| n.min(120) as u32);
+    let languages = languages(&fields, known, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -98,7 +101,56 @@ pub fn clinic(file: &SourceFile, diags: &mut Diagnostics) -> Option<Clinic> {
         paper,
         review_interval_months,
         allowed_html,
+        languages,
     })
+}
+
+/// `languages: [en, es]`: the languages handouts are published in, the default first; each needs a
+/// label set in the theme.
+fn languages(fields: &Fields<'_>, known: &[Lang], diags: &mut Diagnostics) -> Vec<Lang> {
+    let Some(items) = fields.list("languages", "[en, es]", diags) else {
+        return vec![Lang::EN];
+    };
+    let known_list = || {
+        known
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out: Vec<Lang> = Vec::new();
+    for item in &items {
+        let code = item.trim();
+        match Lang::parse(code) {
+            None => diags.push(fields.problem(
+                "languages",
+                format!("`{code}` is not a language code."),
+                format!("write each language as its two-letter lowercase ISO 639-1 code, for example `languages: [en, es]`; the theme has labels for {}.", known_list()),
+            )),
+            Some(lang) if !known.contains(&lang) => diags.push(fields.problem(
+                "languages",
+                format!("the theme has no labels for the language `{lang}`."),
+                format!("the label sets there are {}; add `labels/{lang}.yaml` to your theme, or remove `{lang}` from the list.", known_list()),
+            )),
+            Some(lang) if out.contains(&lang) => diags.push(fields.problem(
+                "languages",
+                format!("`{lang}` is listed twice."),
+                "list each language once, the default language first.",
+            )),
+            Some(lang) => out.push(lang),
+        }
+    }
+    if items.is_empty() {
+        diags.push(fields.problem(
+            "languages",
+            "the list of languages is empty.",
+            "list at least one language, the default first, for example `languages: [en]`, or delete the line.",
+        ));
+    }
+    if out.is_empty() {
+        out.push(Lang::EN);
+    }
+    out
 }
 
 fn phone(fields: &Fields<'_>, key: &str, required: bool, diags: &mut Diagnostics) -> Option<Phone> {

@@ -5,12 +5,17 @@
 
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod diag;
+pub mod edition;
 pub mod front_matter;
+pub mod labels;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod readability;
 pub mod render;
+pub mod routes;
 pub mod serve;
 pub mod theme;
 pub mod validate;
@@ -54,15 +59,23 @@ pub fn check(
 ) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
     // Read every file first, so unreadable files and content problems are reported together.
     let (sources, mut diags) = load::load(content);
-    let (site, checked) = validate::validate(&sources, content, today);
+    // The theme's labels say which headings name which section, so it is read before the content
+    // is checked; its problems are reported with the content's.
+    let theme = Theme::load(theme_dir);
+    let labels = match &theme {
+        Ok(theme) => theme.labels.clone(),
+        Err(d) => {
+            diags.extend(d.clone());
+            Theme::builtin_labels()
+        }
+    };
+    let (site, checked) = validate::validate(&sources, content, today, &labels);
     diags.extend(checked);
     // A character no font has would print as an empty box: catch it where the editor typed it.
     diags.extend(validate::glyphs::check(
         &sources,
         render::pdf::Fonts::embedded(),
     ));
-    // The theme is checked even when the content has errors: a run reports everything.
-    let theme = Theme::load(theme_dir).map_err(|d| diags.extend(d));
     match (site, theme) {
         (Some(site), Ok(theme)) if !diags.has_errors() => Ok((site, theme, diags)),
         _ => Err(diags),
@@ -73,13 +86,11 @@ pub fn check(
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let (site, theme, warnings) = check(&options.content, options.theme.as_deref(), options.today)?;
     // Render everything in memory before touching the output folder.
-    let mut files = render::html::render(&site, &theme)?;
-    files.extend(render::pdfs(&site, &theme)?);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let files = render::render_all(&site, &theme)?;
     write::commit(&files, &options.out).map_err(|d| Diagnostics::from(*d))?;
     Ok(BuildReport {
         files: files.len(),
-        variants: site.procedures.iter().map(|p| p.variants.len()).sum(),
+        variants: site.default_book().variants().count(),
         warnings,
     })
 }
@@ -93,55 +104,82 @@ pub enum PdfOneError {
     Content(Diagnostics),
 }
 
-/// Writes the PDF handout of one variant (`procedure/variant`) to `output`, or to
-/// `procedure-variant.pdf` in the current folder. Returns the path written.
-pub fn pdf_one(
-    content: &Path,
-    theme_dir: Option<&Path>,
-    which: &str,
-    output: Option<&Path>,
-    today: Date,
-) -> Result<PathBuf, PdfOneError> {
-    let (site, theme, _) = check(content, theme_dir, today).map_err(PdfOneError::Content)?;
+/// What `handouts pdf` is asked to write.
+#[derive(Clone, Debug)]
+pub struct PdfRequest<'a> {
+    /// The content folder.
+    pub content: &'a Path,
+    /// A theme folder overriding the built-in theme's files.
+    pub theme: Option<&'a Path>,
+    /// `procedure/variant`.
+    pub which: &'a str,
+    /// The file to write; default `procedure-variant.pdf` (or `…-large.pdf`) in the current folder.
+    pub output: Option<&'a Path>,
+    /// The language (a code from `clinic.yaml`); default the clinic's first language.
+    pub lang: Option<&'a str>,
+    /// Regular or large print.
+    pub size: edition::PrintSize,
+    /// Today's date, to tell which reviews are overdue.
+    pub today: Date,
+}
+
+/// Writes the PDF handout of one variant in one edition. Returns the path written.
+pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, PdfOneError> {
+    let which = request.which;
+    let (site, theme, _) =
+        check(request.content, request.theme, request.today).map_err(PdfOneError::Content)?;
+    let book = match request.lang {
+        None => site.default_book(),
+        Some(code) => {
+            let found = site.books.iter().find(|b| b.lang.as_str() == code);
+            let Some(book) = found else {
+                let listed: Vec<String> =
+                    site.books.iter().map(|b| format!("`{}`", b.lang)).collect();
+                return Err(PdfOneError::Usage(format!(
+                    "there are no handouts in the language `{code}`; clinic.yaml lists {}.",
+                    listed.join(", ")
+                )));
+            };
+            book
+        }
+    };
     let (proc_slug, variant_slug) = which
         .trim_matches('/')
         .split_once('/')
         .unwrap_or((which, ""));
-    let found = site
-        .procedures
-        .iter()
-        .filter(|p| p.slug.as_str() == proc_slug)
-        .find_map(|p| {
-            p.variants
-                .iter()
-                .find(|v| v.slug.as_str() == variant_slug)
-                .map(|v| (p, v))
-        });
+    let found = book
+        .variants()
+        .find(|(p, v)| p.slug.as_str() == proc_slug && v.slug.as_str() == variant_slug);
     let Some((procedure, variant)) = found else {
-        let all: Vec<String> = site
-            .procedures
-            .iter()
-            .flat_map(|p| {
-                p.variants
-                    .iter()
-                    .map(move |v| format!("{}/{}", p.slug, v.slug))
-            })
+        let all: Vec<String> = book
+            .variants()
+            .map(|(p, v)| format!("{}/{}", p.slug, v.slug))
             .collect();
+        let language = if request.lang.is_some() {
+            format!(" in `{}`", book.lang)
+        } else {
+            String::new()
+        };
         return Err(PdfOneError::Usage(format!(
-            "there is no handout `{which}`; the handouts are: {}.",
+            "there is no handout `{which}`{language}; the handouts are: {}.",
             all.join(", ")
         )));
     };
-    let rendered = render::print::handout(
-        &site,
-        procedure,
-        variant,
-        &theme,
-        render::pdf::Fonts::embedded(),
-    )
-    .map_err(PdfOneError::Content)?;
-    let path = output.map_or_else(
-        || PathBuf::from(render::context::pdf_name(variant)),
+    let Some(job) = render::Job::new(&site, &theme, book.lang, request.size) else {
+        return Err(PdfOneError::Usage(format!(
+            "the theme has no labels for the language `{}`.",
+            book.lang
+        )));
+    };
+    let rendered = render::print::handout(&job, procedure, variant, render::pdf::Fonts::embedded())
+        .map_err(PdfOneError::Content)?;
+    let path = request.output.map_or_else(
+        || {
+            PathBuf::from(
+                job.routes
+                    .pdf_name(&procedure.slug, &variant.slug, request.size),
+            )
+        },
         Path::to_path_buf,
     );
     write::file(&path, &rendered.bytes).map_err(|d| PdfOneError::Content(Diagnostics::from(*d)))?;

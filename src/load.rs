@@ -24,8 +24,29 @@ pub struct ProcedureFiles {
     pub procedure: Option<SourceFile>,
     /// The variant files, sorted by name.
     pub variants: Vec<SourceFile>,
+    /// Translations (`prp.es.md`, `_procedure.es.md`), sorted by name.
+    pub translations: Vec<Translation>,
     /// How many `.md` files could not be read (already reported).
     pub unreadable: usize,
+}
+
+/// A file named `<original>.<xx>.md`: a translation of `<original>.md` into language `xx`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The language code as written in the file name (not yet checked against `clinic.yaml`).
+    pub lang: String,
+    /// The original's file stem (`prp`, or `_procedure` for the procedure's own file).
+    pub original: String,
+    /// The file.
+    pub file: SourceFile,
+}
+
+/// Splits `prp.es.md` into (`prp`, `es`): a file stem, a dot and two lowercase letters before `.md`.
+pub fn translation_name(name: &str) -> Option<(&str, &str)> {
+    let stem = name.strip_suffix(".md")?;
+    let (original, lang) = stem.rsplit_once('.')?;
+    let is_code = lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase());
+    (is_code && !original.is_empty()).then_some((original, lang))
 }
 
 /// Everything read from the content folder.
@@ -86,6 +107,7 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
                 path,
                 procedure: None,
                 variants: Vec::new(),
+                translations: Vec::new(),
                 unreadable: 0,
             }),
             1 if name == CLINIC_FILE => sources.clinic = read(&path, &mut diags),
@@ -104,6 +126,12 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
                 if let Some(proc) = sources.procedures.last_mut() {
                     if name == PROCEDURE_FILE {
                         proc.procedure = Some(file);
+                    } else if let Some((original, lang)) = translation_name(&name) {
+                        proc.translations.push(Translation {
+                            lang: lang.to_string(),
+                            original: original.to_string(),
+                            file,
+                        });
                     } else {
                         proc.variants.push(file);
                     }
@@ -164,7 +192,7 @@ fn read(path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
     match String::from_utf8(bytes) {
         Ok(text) => Some(SourceFile {
             path: path.to_path_buf(),
-            text,
+            text: normalise_text(text),
         }),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
@@ -178,6 +206,21 @@ fn read(path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
             );
             None
         }
+    }
+}
+
+/// The text as every later stage expects it: without the byte-order mark Windows Notepad writes at
+/// the start, and with LF line ends (CRLF and lone CR become LF), so a file saved on any system
+/// reads the same and locations count lines the way the editor shows them.
+pub fn normalise_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
     }
 }
 

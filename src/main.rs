@@ -3,6 +3,7 @@
 use clap::Parser;
 use handouts::cli::{Cli, Command, Folders};
 use handouts::diag::Diagnostics;
+use handouts::edition::PrintSize;
 use handouts::model::Date;
 use handouts::BuildOptions;
 use std::process::ExitCode;
@@ -50,7 +51,7 @@ fn main() -> ExitCode {
             match handouts::check(&folders.content, folders.theme.as_deref(), today) {
                 Ok((site, _, warnings)) => {
                     print_diagnostics(&warnings);
-                    let n: usize = site.procedures.iter().map(|p| p.variants.len()).sum();
+                    let n = site.default_book().variants().count();
                     println!(
                         "All {n} handouts are correct{}.",
                         if warnings.is_empty() {
@@ -68,17 +69,26 @@ fn main() -> ExitCode {
             variant,
             folders,
             output,
+            lang,
+            large,
         } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
-            match handouts::pdf_one(
-                &folders.content,
-                folders.theme.as_deref(),
-                &variant,
-                output.as_deref(),
+            let size = if large {
+                PrintSize::Large
+            } else {
+                PrintSize::Regular
+            };
+            match handouts::pdf_one(&handouts::PdfRequest {
+                content: &folders.content,
+                theme: folders.theme.as_deref(),
+                which: &variant,
+                output: output.as_deref(),
+                lang: lang.as_deref(),
+                size,
                 today,
-            ) {
+            }) {
                 Ok(path) => {
                     println!("Wrote {}.", path.display());
                     ExitCode::SUCCESS

@@ -2,6 +2,7 @@
 //!
 //! Only `validate` builds these values; renderers read them and never see YAML or Markdown.
 
+pub use crate::edition::Lang;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -10,8 +11,54 @@ use std::path::PathBuf;
 pub struct Site {
     /// The clinic the handouts belong to.
     pub clinic: Clinic,
-    /// Procedures in display order.
+    /// One book of handouts per language, the default language's first.
+    pub books: Vec<Book>,
+}
+
+impl Site {
+    /// The default language's handouts: every procedure and variant there is.
+    pub fn default_book(&self) -> &Book {
+        // `validate` always makes the default language's book, first.
+        &self.books[0]
+    }
+
+    /// The same page in every language that has it, the default language's first.
+    pub fn translations_of<'a>(
+        &'a self,
+        procedure: &'a Slug,
+        variant: Option<&'a Slug>,
+    ) -> impl Iterator<Item = &'a Book> + 'a {
+        self.books
+            .iter()
+            .filter(move |b| match b.procedure(procedure) {
+                Some(p) => variant.is_none_or(|v| p.variant(v).is_some()),
+                None => false,
+            })
+    }
+}
+
+/// The handouts of one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Book {
+    /// The language every text in it is written in.
+    pub lang: Lang,
+    /// Procedures in display order (only those with at least one variant in this language, except
+    /// in the default language, which has them all).
     pub procedures: Vec<Procedure>,
+}
+
+impl Book {
+    /// The procedure with this slug.
+    pub fn procedure(&self, slug: &Slug) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.slug == *slug)
+    }
+
+    /// Every variant with its procedure, in display order.
+    pub fn variants(&self) -> impl Iterator<Item = (&Procedure, &Variant)> {
+        self.procedures
+            .iter()
+            .flat_map(|p| p.variants.iter().map(move |v| (p, v)))
+    }
 }
 
 /// The clinic, from `clinic.yaml`.
@@ -35,6 +82,8 @@ pub struct Clinic {
     pub paper: Paper,
     /// Months between reviews, when a variant gives no `next_review`.
     pub review_interval_months: u32,
+    /// The languages handouts are published in, the default first.
+    pub languages: Vec<Lang>,
 }
 
 /// A phone number as written, and as a `tel:` URI.
@@ -104,7 +153,7 @@ impl BaseUrl {
 }
 
 /// Paper size for the printed handouts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Paper {
     /// US Letter, 8.5 × 11 in.
     Letter,
@@ -168,13 +217,9 @@ impl fmt::Display for Slug {
     }
 }
 
-/// A calendar date (proleptic Gregorian).
+/// A calendar date (proleptic Gregorian), on the `time` crate's calendar arithmetic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u32,
-    day: u32,
-}
+pub struct Date(time::Date);
 
 /// Why a date could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,6 +232,10 @@ pub enum DateError {
     Day(u32, u32),
 }
 
+/// The Julian day number of 1970-01-01.
+const UNIX_EPOCH_JULIAN_DAY: i32 = 2_440_588;
+
+/// English month names, for editor-facing messages only (readers see the labels' names).
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -213,87 +262,72 @@ impl Date {
         if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
             return Err(DateError::Shape);
         }
-        let (year, month, day) = (
+        let (year, month, day): (i32, u32, u32) = (
             y.parse().map_err(|_| DateError::Shape)?,
             m.parse().map_err(|_| DateError::Shape)?,
             d.parse().map_err(|_| DateError::Shape)?,
         );
-        if !(1..=12).contains(&month) {
-            return Err(DateError::Month(month));
-        }
-        if day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::Day(month, day));
-        }
-        Ok(Date { year, month, day })
+        let month_value = u8::try_from(month)
+            .ok()
+            .and_then(|m| time::Month::try_from(m).ok())
+            .ok_or(DateError::Month(month))?;
+        let day_value = u8::try_from(day).map_err(|_| DateError::Day(month, day))?;
+        time::Date::from_calendar_date(year, month_value, day_value)
+            .map(Date)
+            .map_err(|_| DateError::Day(month, day))
     }
 
     /// The date `months` later, clamped to the end of a shorter month.
     pub fn add_months(self, months: u32) -> Date {
-        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
-        let year = total.div_euclid(12) as i32;
-        let month = total.rem_euclid(12) as u32 + 1;
-        Date {
-            year,
-            month,
-            day: self.day.min(days_in_month(year, month)),
-        }
+        let total = i64::from(self.0.year()) * 12 + i64::from(self.month()) - 1 + i64::from(months);
+        let year = i32::try_from(total.div_euclid(12)).unwrap_or(i32::MAX);
+        let month = u8::try_from(total.rem_euclid(12) + 1).unwrap_or(1);
+        let month = time::Month::try_from(month).unwrap_or(time::Month::January);
+        let day = self.0.day().min(time::util::days_in_month(month, year));
+        time::Date::from_calendar_date(year, month, day).map_or(self, Date)
     }
 
     /// `2026-09-14`.
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 
-    /// `14 September 2026`: unambiguous in every English-speaking country.
-    pub fn long(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[(self.month - 1) as usize],
-            self.year
-        )
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u32 {
+        u32::from(u8::from(self.0.month()))
+    }
+
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        u32::from(self.0.day())
     }
 
     /// Days since 1970-01-01 (negative before).
     pub fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = self.year as i64 - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = self.month as i64;
-        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + self.day as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146097 + doe - 719468
+        i64::from(self.0.to_julian_day() - UNIX_EPOCH_JULIAN_DAY)
     }
 
-    /// The date `days` after 1970-01-01.
+    /// The date `days` after 1970-01-01 (clamped to the calendar's range).
     pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719468;
-        let era = z.div_euclid(146097);
-        let doe = z - era * 146097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        let julian = i64::from(UNIX_EPOCH_JULIAN_DAY) + days;
+        let julian = i32::try_from(julian).unwrap_or(i32::MAX);
+        let clamp = if days < 0 {
+            time::Date::MIN
+        } else {
+            time::Date::MAX
+        };
+        Date(time::Date::from_julian_day(julian).unwrap_or(clamp))
     }
 }
 
-/// The English name of month `month` (1–12).
+/// The English name of month `month` (1–12), for messages to editors.
 pub fn month_name(month: u32) -> Option<&'static str> {
     MONTHS.get((month as usize).checked_sub(1)?).copied()
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 /// A procedure (a folder of `content/`) and its variants.
@@ -309,6 +343,13 @@ pub struct Procedure {
     pub variants: Vec<Variant>,
     /// Local files its handouts link to, published beside the pages.
     pub attachments: Vec<Attachment>,
+}
+
+impl Procedure {
+    /// The variant with this slug.
+    pub fn variant(&self, slug: &Slug) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.slug == *slug)
+    }
 }
 
 /// A file from `content/` that a handout links to, published at the same place under the site.
@@ -341,6 +382,8 @@ pub struct Variant {
     pub sections: Sections,
     /// The variant's file, for messages.
     pub source: PathBuf,
+    /// The language it is written in.
+    pub lang: Lang,
 }
 
 /// The review record of a variant.
@@ -417,20 +460,6 @@ impl SectionKind {
         SectionKind::WhenToCall,
         SectionKind::Faq,
     ];
-
-    /// The heading an editor writes, and the default label on pages.
-    pub fn heading(self) -> &'static str {
-        match self {
-            SectionKind::WhatItIs => "What it is",
-            SectionKind::WhatToExpect => "What to expect",
-            SectionKind::RecoveryTimeline => "Recovery timeline",
-            SectionKind::Dos => "Do",
-            SectionKind::Donts => "Don't",
-            SectionKind::Risks => "Risks",
-            SectionKind::WhenToCall => "When to call us",
-            SectionKind::Faq => "FAQ",
-        }
-    }
 
     /// A stable id for anchors and template keys.
     pub fn id(self) -> &'static str {
@@ -571,7 +600,7 @@ mod tests {
     fn dates_are_checked_and_formatted() {
         let d = Date::parse("2024-02-29").unwrap();
         assert_eq!(d.iso(), "2024-02-29");
-        assert_eq!(d.long(), "29 February 2024");
+        assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
         assert_eq!(Date::parse("2026-13-01"), Err(DateError::Month(13)));
         assert_eq!(Date::parse("2025-02-29"), Err(DateError::Day(2, 29)));
         assert_eq!(Date::parse("14/09/2026"), Err(DateError::Shape));

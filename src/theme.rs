@@ -4,6 +4,8 @@
 //! own theme folder (`--theme`) overrides any file of it, keeping the same layout.
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::edition::Lang;
+use crate::labels::{LabelFiles, LabelSets, Labels};
 use std::path::{Path, PathBuf};
 use tera::Tera;
 
@@ -44,6 +46,12 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The built-in label sets: language, default text.
+const LABELS: &[(&str, &str)] = &[
+    ("en", include_str!("../themes/default/labels/en.yaml")),
+    ("es", include_str!("../themes/default/labels/es.yaml")),
+];
+
 /// Static files copied to the output root: path inside a theme folder, default bytes.
 const ASSETS: &[(&str, &[u8])] = &[
     (
@@ -62,6 +70,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files to publish, by output name (`style.css` …).
     pub assets: Vec<(String, Vec<u8>)>,
+    /// Every language's labels: the built-in sets, and any the clinic's theme adds or changes.
+    pub labels: LabelSets,
     /// Template name → the file it came from, for messages.
     sources: Vec<(String, PathBuf)>,
     /// Template name → its text, to quote lines in messages.
@@ -110,12 +120,14 @@ impl Theme {
             let name = rel.trim_start_matches("static/").to_string();
             assets.push((name, bytes));
         }
+        let labels = load_labels(dir, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
         Ok(Theme {
             tera,
             assets,
+            labels,
             sources,
             texts,
         })
@@ -126,6 +138,16 @@ impl Theme {
         self.tera
             .render(name, context)
             .map_err(|err| template_error(&err, &self.sources, &self.texts).into())
+    }
+
+    /// The built-in label sets alone, for checking content when the clinic's theme has errors.
+    pub fn builtin_labels() -> LabelSets {
+        load_labels(None, &mut Diagnostics::new())
+    }
+
+    /// The labels of `lang`, if the theme has them (validation checks every listed language).
+    pub fn labels(&self, lang: Lang) -> Option<&Labels> {
+        self.labels.get(&lang)
     }
 
     /// The text of template `name`.
@@ -143,6 +165,64 @@ impl Theme {
             .find(|(n, _)| n == name)
             .map_or_else(|| PathBuf::from(name), |(_, p)| p.clone())
     }
+}
+
+/// The built-in label sets with the theme's `labels/<lang>.yaml` files over them; a theme file for
+/// a language the default theme lacks adds that language.
+fn load_labels(dir: Option<&Path>, diags: &mut Diagnostics) -> LabelSets {
+    let mut langs: Vec<Lang> = LABELS.iter().filter_map(|(l, _)| Lang::parse(l)).collect();
+    if let Some(entries) = dir.and_then(|d| std::fs::read_dir(d.join("labels")).ok()) {
+        let mut names: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        for name in names {
+            let Some(code) = name.strip_suffix(".yaml") else {
+                continue;
+            };
+            match Lang::parse(code) {
+                Some(lang) if !langs.contains(&lang) => langs.push(lang),
+                Some(_) => {}
+                None => diags.push(
+                    Diagnostic::error(format!("`{name}` is not named for a language, so it is not used."))
+                        .in_file(&dir.map(|d| d.join("labels").join(&name)).unwrap_or_default())
+                        .hint("name a labels file for its language's two-letter lowercase code, for example `es.yaml`."),
+                ),
+            }
+        }
+    }
+    let mut sets = LabelSets::new();
+    for lang in langs {
+        let rel = format!("labels/{lang}.yaml");
+        let default = LABELS
+            .iter()
+            .find(|(l, _)| *l == lang.as_str())
+            .map(|(_, text)| (Path::new(DEFAULT_DIR).join(&rel), *text));
+        let theme =
+            read_override(dir, &rel, diags).and_then(|(path, bytes)| {
+                match String::from_utf8(bytes) {
+                    Ok(text) => Some((path, crate::load::normalise_text(text))),
+                    Err(_) => {
+                        diags.push(
+                            Diagnostic::error("this labels file is not UTF-8 text.")
+                                .in_file(&path)
+                                .hint("save it again with the UTF-8 encoding."),
+                        );
+                        None
+                    }
+                }
+            });
+        let files = LabelFiles {
+            lang,
+            default,
+            theme,
+        };
+        if let Some(labels) = crate::labels::load(&files, diags) {
+            sets.insert(lang, labels);
+        }
+    }
+    sets
 }
 
 fn escape_markup(text: &str) -> String {

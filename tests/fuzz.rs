@@ -95,22 +95,20 @@ fn run(content: &Path) -> Outcome {
             Outcome::Rejected
         }
         Ok((site, theme, _)) => {
-            if let Err(d) = handouts::render::html::render(&site, &theme) {
-                return Outcome::Failed(format!("valid content failed to render: {d}"));
-            }
-            let fonts = handouts::render::pdf::Fonts::embedded();
-            for p in &site.procedures {
-                for v in &p.variants {
-                    match handouts::render::print::handout(&site, p, v, &theme, fonts) {
-                        Ok(r) if r.bytes.starts_with(b"%PDF") && !r.layout.pages.is_empty() => {}
-                        Ok(_) => return Outcome::Failed("an empty PDF".into()),
-                        Err(d) => {
-                            return Outcome::Failed(format!("valid content failed to print: {d}"))
-                        }
+            // Every output: pages, site files and every handout's PDF.
+            match handouts::render::render_all(&site, &theme) {
+                Err(d) => Outcome::Failed(format!("valid content failed to render: {d}")),
+                Ok(files) => {
+                    let pdfs: Vec<_> = files.iter().filter(|f| f.path.ends_with(".pdf")).collect();
+                    if pdfs.iter().any(|f| !f.bytes.starts_with(b"%PDF")) {
+                        return Outcome::Failed("a file named .pdf is not a PDF".into());
                     }
+                    if pdfs.len() < site.default_book().variants().count() {
+                        return Outcome::Failed("a handout has no PDF".into());
+                    }
+                    Outcome::Built
                 }
             }
-            Outcome::Built
         }
     }
 }

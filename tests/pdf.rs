@@ -4,13 +4,17 @@
 
 mod common;
 use common::{assert_in_order, Fixture};
+use handouts::edition::{Lang, PrintSize};
 use handouts::model::{Date, Paper, Site};
 use handouts::render::pdf::font::Face;
 use handouts::render::pdf::{Item, Rendered};
+use handouts::render::Job;
 use std::path::Path;
 use std::process::Command;
 
-/// Runs an external tool; `None` (with a note) when it is not installed. `.ci/run` installs them.
+/// Runs an external tool; `None` (with a note) when it is not installed on a developer's machine.
+/// Under CI (`CI` set) a missing tool fails the test: `.ci/run` installs them, and a check that
+/// quietly skipped itself there would prove nothing.
 fn tool(name: &str, args: &[&str]) -> Option<String> {
     match Command::new(name).args(args).output() {
         Ok(out) => {
@@ -21,7 +25,11 @@ fn tool(name: &str, args: &[&str]) -> Option<String> {
             );
             Some(String::from_utf8_lossy(&out.stdout).into_owned())
         }
-        Err(_) => {
+        Err(err) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "`{name}` could not be run under CI ({err}); .ci/run must install it"
+            );
             eprintln!("note: `{name}` is not installed; this check is skipped (CI installs it)");
             None
         }
@@ -54,11 +62,11 @@ fn sample(paper: Paper) -> (Site, handouts::theme::Theme) {
 
 fn render_all(site: &Site, theme: &handouts::theme::Theme) -> Vec<(String, Rendered)> {
     let fonts = handouts::render::pdf::Fonts::embedded();
-    site.procedures
-        .iter()
-        .flat_map(|p| p.variants.iter().map(move |v| (p, v)))
+    let job = Job::new(site, theme, Lang::EN, PrintSize::Regular).expect("the English book");
+    job.book
+        .variants()
         .map(|(p, v)| {
-            let r = handouts::render::print::handout(site, p, v, theme, fonts)
+            let r = handouts::render::print::handout(&job, p, v, fonts)
                 .unwrap_or_else(|d| panic!("{d}"));
             (format!("{}/{}", p.slug, v.slug), r)
         })

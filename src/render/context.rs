@@ -3,7 +3,10 @@
 //! Content arrives already turned into markup by a [`Markup`] (HTML for pages, print XML for the
 //! handout), escaped, so templates place it with `| safe` and never see raw editor text.
 
+use crate::edition::{Edition, PrintSize};
+use crate::labels::Labels;
 use crate::model::{Block, Clinic, Inline, Phone, Procedure, SectionKind, Site, Variant};
+use crate::routes::{Page, Routes};
 use serde::Serialize;
 
 /// Turns content into one output language's markup.
@@ -98,39 +101,57 @@ pub struct VariantCtx {
     pub url: String,
     /// File name of the PDF.
     pub pdf_name: String,
-    /// Link to the PDF from the site root's point of view.
+    /// Link to the PDF, relative to the current page.
     pub pdf_href: String,
+    /// File name of the large-print PDF.
+    pub large_pdf_name: String,
+    /// Link to the large-print PDF, relative to the current page.
+    pub large_pdf_href: String,
 }
 
-/// The site path of a variant's page, with a trailing `/`.
-pub fn variant_path(v: &Variant) -> String {
-    format!("{}/{}/", v.procedure, v.slug)
-}
-
-/// The file name of a variant's PDF.
-pub fn pdf_name(v: &Variant) -> String {
-    format!("{}-{}.pdf", v.procedure, v.slug)
+/// Where a context is being rendered: its edition and labels, the site's routes, and the relative
+/// path from the current page up to the site root (or the absolute base URL, for print).
+#[derive(Clone, Copy)]
+pub struct Here<'a> {
+    /// The edition being rendered.
+    pub edition: Edition,
+    /// Its language's labels.
+    pub labels: &'a Labels,
+    /// Every path and URL.
+    pub routes: &'a Routes,
+    /// Prefix that turns a site path into a link from the current page.
+    pub root: &'a str,
 }
 
 impl VariantCtx {
-    /// From the model; `root` is the relative path from the current page to the site root.
-    pub fn new(v: &Variant, clinic: &Clinic, root: &str) -> VariantCtx {
-        let path = variant_path(v);
+    /// From the model, for a page or handout rendered `here`.
+    pub fn new(v: &Variant, here: Here<'_>) -> VariantCtx {
+        let lang = here.edition.lang;
+        let page = Page::Variant(&v.procedure, &v.slug);
+        let path = here.routes.dir(lang, page);
+        let pdf_name = here
+            .routes
+            .pdf_name(&v.procedure, &v.slug, PrintSize::Regular);
+        let large_pdf_name = here
+            .routes
+            .pdf_name(&v.procedure, &v.slug, PrintSize::Large);
         VariantCtx {
             slug: v.slug.to_string(),
             title: v.title.clone(),
             summary: v.summary.clone(),
             reviewed_iso: v.revision.reviewed.iso(),
-            reviewed_long: v.revision.reviewed.long(),
+            reviewed_long: here.labels.date(v.revision.reviewed),
             reviewed_by: v.revision.reviewed_by.clone(),
             next_review_iso: v.revision.next_review.iso(),
-            next_review_long: v.revision.next_review.long(),
+            next_review_long: here.labels.date(v.revision.next_review),
             sessions: v.facts.sessions.clone(),
             downtime: v.facts.downtime.clone(),
-            href: format!("{root}{path}"),
-            url: clinic.base_url.join(&path),
-            pdf_name: pdf_name(v),
-            pdf_href: format!("{root}{path}{}", pdf_name(v)),
+            href: format!("{}{path}", here.root),
+            url: here.routes.url(lang, page),
+            pdf_href: format!("{}{path}{pdf_name}", here.root),
+            pdf_name,
+            large_pdf_href: format!("{}{path}{large_pdf_name}", here.root),
+            large_pdf_name,
         }
     }
 }
@@ -153,18 +174,20 @@ pub struct ProcedureCtx {
 }
 
 impl ProcedureCtx {
-    /// From the model; `root` is the relative path from the current page to the site root.
-    pub fn new(p: &Procedure, clinic: &Clinic, root: &str) -> ProcedureCtx {
+    /// From the model, for a page or handout rendered `here`.
+    pub fn new(p: &Procedure, here: Here<'_>) -> ProcedureCtx {
+        let lang = here.edition.lang;
+        let page = Page::Procedure(&p.slug);
         ProcedureCtx {
             slug: p.slug.to_string(),
             title: p.title.clone(),
             summary: p.summary.clone(),
-            href: format!("{root}{}/", p.slug),
-            url: clinic.base_url.join(&format!("{}/", p.slug)),
+            href: format!("{}{}", here.root, here.routes.dir(lang, page)),
+            url: here.routes.url(lang, page),
             variants: p
                 .variants
                 .iter()
-                .map(|v| VariantCtx::new(v, clinic, root))
+                .map(|v| VariantCtx::new(v, here))
                 .collect(),
         }
     }
@@ -175,8 +198,8 @@ impl ProcedureCtx {
 pub struct SectionCtx {
     /// Stable id: `what-it-is`, `do`, `when-to-call` …
     pub id: &'static str,
-    /// Default heading, e.g. `When to call us`.
-    pub title: &'static str,
+    /// The heading in the edition's language, e.g. `When to call us`.
+    pub title: String,
     /// `prose`, `timeline`, `points` or `faq`.
     pub kind: &'static str,
     /// Whether it came from `_procedure.md`.
@@ -211,15 +234,15 @@ pub struct FaqCtx {
     pub answer: String,
 }
 
-/// The eight sections of `v`, in reading order, as `markup`.
-pub fn sections(v: &Variant, markup: &dyn Markup) -> Vec<SectionCtx> {
+/// The eight sections of `v`, in reading order, as `markup`, titled from `labels`.
+pub fn sections(v: &Variant, labels: &Labels, markup: &dyn Markup) -> Vec<SectionCtx> {
     let s = &v.sections;
     SectionKind::ALL
         .iter()
         .map(|&kind| {
             let mut ctx = SectionCtx {
                 id: kind.id(),
-                title: kind.heading(),
+                title: labels.section_title(kind).to_string(),
                 kind: "points",
                 inherited: false,
                 intro: Vec::new(),
@@ -290,11 +313,39 @@ pub fn sections(v: &Variant, markup: &dyn Markup) -> Vec<SectionCtx> {
         .collect()
 }
 
-/// The site-wide part of every context.
-pub fn base(site: &Site, root: &str) -> tera::Context {
+/// The edition for templates.
+#[derive(Serialize)]
+pub struct EditionCtx {
+    /// Language code, e.g. `es`.
+    pub lang: String,
+    /// `regular` or `large`.
+    pub size: &'static str,
+    /// `letter` or `a4`.
+    pub paper: &'static str,
+}
+
+/// The site-wide part of every context: the clinic, the edition, its labels and the root prefix.
+pub fn base(site: &Site, here: Here<'_>) -> tera::Context {
     let mut ctx = tera::Context::new();
     ctx.insert("clinic", &ClinicCtx::new(&site.clinic));
-    ctx.insert("root", root);
-    ctx.insert("lang", "en");
+    ctx.insert("root", here.root);
+    // The start page of the edition's language, for the brand link and breadcrumbs.
+    ctx.insert(
+        "home",
+        &format!("{}{}", here.root, here.routes.lang_dir(here.edition.lang)),
+    );
+    ctx.insert("lang", here.labels.get("html_lang"));
+    ctx.insert("labels", &here.labels.strings);
+    ctx.insert(
+        "edition",
+        &EditionCtx {
+            lang: here.edition.lang.to_string(),
+            size: match here.edition.size {
+                PrintSize::Regular => "regular",
+                PrintSize::Large => "large",
+            },
+            paper: here.edition.paper.name(),
+        },
+    );
     ctx
 }

@@ -1,9 +1,10 @@
 //! The website section: index, procedure and variant pages, the sitemap and the theme's files.
 
 use super::context::{self, Markup, ProcedureCtx, VariantCtx};
-use super::{inline, OutputFile};
+use super::{inline, Job, OutputFile};
 use crate::diag::Diagnostics;
 use crate::model::{Block, Inline, Procedure, Site, Variant};
+use crate::routes::{Page, Routes};
 use crate::theme::Theme;
 use serde::Serialize;
 
@@ -28,42 +29,42 @@ struct PageCtx {
     canonical: String,
 }
 
-/// Every HTML page, the sitemap and the theme's static files.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut files = Vec::new();
-    let mut diags = Diagnostics::new();
-    let mut page = |path: String, result: Result<String, Diagnostics>| match result {
-        Ok(html) => files.push(OutputFile {
-            path,
-            bytes: html.into_bytes(),
-        }),
-        Err(d) => diags.extend(d),
-    };
-    page("index.html".into(), index(site, theme));
-    for p in &site.procedures {
-        page(format!("{}/index.html", p.slug), procedure(site, p, theme));
-        for v in &p.variants {
-            page(
-                format!("{}index.html", context::variant_path(v)),
-                variant(site, p, v, theme),
-            );
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        bytes: sitemap(site).into_bytes(),
-    });
-    for (name, bytes) in &theme.assets {
+/// The same page in another language, for `<link rel="alternate" hreflang>` and the switcher.
+#[derive(Serialize)]
+struct AlternateCtx {
+    /// `hreflang`: the language's web tag, e.g. `es`.
+    hreflang: String,
+    /// The language's name in its own words, e.g. `Español`.
+    name: String,
+    /// Absolute URL of that version.
+    url: String,
+    /// Link to it from the current page.
+    href: String,
+    /// Whether it is the current page.
+    current: bool,
+}
+
+/// The theme's static files, the sitemap and the files handouts link to: one set for the whole site.
+pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let site = job.site;
+    let mut files = vec![OutputFile {
+        path: job.routes.sitemap().into(),
+        bytes: sitemap(site, &job.routes, job.theme).into_bytes(),
+    }];
+    for (name, bytes) in &job.theme.assets {
         files.push(OutputFile {
             path: name.clone(),
             bytes: bytes.clone(),
         });
     }
     // Files the handouts link to, published at the same place under the site.
-    for a in site.procedures.iter().flat_map(|p| &p.attachments) {
+    let mut diags = Diagnostics::new();
+    for a in site
+        .default_book()
+        .procedures
+        .iter()
+        .flat_map(|p| &p.attachments)
+    {
         match std::fs::read(&a.source) {
             Ok(bytes) => files.push(OutputFile {
                 path: a.path.clone(),
@@ -84,28 +85,102 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics
     Ok(files)
 }
 
-fn index(site: &Site, theme: &Theme) -> Result<String, Diagnostics> {
-    let mut ctx = context::base(site, "");
+/// Every HTML page of one language: its index, procedure and variant pages.
+pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::new();
+    let lang = job.edition.lang;
+    let mut page = |path: String, result: Result<String, Diagnostics>| match result {
+        Ok(html) => files.push(OutputFile {
+            path,
+            bytes: html.into_bytes(),
+        }),
+        Err(d) => diags.extend(d),
+    };
+    page(job.routes.file(lang, Page::Index), index(job));
+    for p in &job.book.procedures {
+        page(
+            job.routes.file(lang, Page::Procedure(&p.slug)),
+            procedure(job, p),
+        );
+        for v in &p.variants {
+            page(
+                job.routes.file(lang, Page::Variant(&p.slug, &v.slug)),
+                variant(job, p, v),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(files)
+}
+
+/// The context every page starts from, for `page` of the job's language.
+fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
+    let here = job.here(root);
+    let mut ctx = context::base(job.site, here);
+    ctx.insert("alternates", &alternates(job, page, root));
+    ctx
+}
+
+/// The page in every language that has it (only when the site has more than one language).
+fn alternates(job: &Job<'_>, page: Page<'_>, root: &str) -> Vec<AlternateCtx> {
+    let site = job.site;
+    if site.books.len() < 2 {
+        return Vec::new();
+    }
+    let books: Vec<&crate::model::Book> = match page {
+        Page::Index => site.books.iter().collect(),
+        Page::Procedure(p) => site.translations_of(p, None).collect(),
+        Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
+    };
+    books
+        .into_iter()
+        .filter_map(|b| {
+            let labels = job.theme.labels(b.lang)?;
+            Some(AlternateCtx {
+                hreflang: labels.get("html_lang").to_string(),
+                name: labels.get("language_name").to_string(),
+                url: job.routes.url(b.lang, page),
+                href: format!("{root}{}", job.routes.dir(b.lang, page)),
+                current: b.lang == job.edition.lang,
+            })
+        })
+        .collect()
+}
+
+fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
+    let lang = job.edition.lang;
+    let root = job.routes.root_from(lang, Page::Index);
+    let here = job.here(&root);
+    let mut ctx = page_context(job, Page::Index, &root);
     ctx.insert(
         "page",
         &PageCtx {
-            title: "Patient handouts".into(),
-            description: format!("Treatment and aftercare handouts from {}: what to expect, how to recover, and when to call us.", site.clinic.name),
-            canonical: site.clinic.base_url.as_str().to_string(),
+            title: here.labels.get("index_title").into(),
+            description: here
+                .labels
+                .fill("index_description", &[("clinic", &job.site.clinic.name)]),
+            canonical: job.routes.url(lang, Page::Index),
         },
     );
-    let procedures: Vec<ProcedureCtx> = site
+    let procedures: Vec<ProcedureCtx> = job
+        .book
         .procedures
         .iter()
-        .map(|p| ProcedureCtx::new(p, &site.clinic, ""))
+        .map(|p| ProcedureCtx::new(p, here))
         .collect();
     ctx.insert("procedures", &procedures);
-    theme.render("index.html", &ctx)
+    job.theme.render("index.html", &ctx)
 }
 
-fn procedure(site: &Site, p: &Procedure, theme: &Theme) -> Result<String, Diagnostics> {
-    let mut ctx = context::base(site, "../");
-    let pc = ProcedureCtx::new(p, &site.clinic, "../");
+fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
+    let page = Page::Procedure(&p.slug);
+    let root = job.routes.root_from(job.edition.lang, page);
+    let here = job.here(&root);
+    let mut ctx = page_context(job, page, &root);
+    let pc = ProcedureCtx::new(p, here);
     ctx.insert(
         "page",
         &PageCtx {
@@ -115,13 +190,15 @@ fn procedure(site: &Site, p: &Procedure, theme: &Theme) -> Result<String, Diagno
         },
     );
     ctx.insert("procedure", &pc);
-    theme.render("procedure.html", &ctx)
+    job.theme.render("procedure.html", &ctx)
 }
 
-fn variant(site: &Site, p: &Procedure, v: &Variant, theme: &Theme) -> Result<String, Diagnostics> {
-    let root = "../../";
-    let mut ctx = context::base(site, root);
-    let vc = VariantCtx::new(v, &site.clinic, root);
+fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnostics> {
+    let page = Page::Variant(&p.slug, &v.slug);
+    let root = job.routes.root_from(job.edition.lang, page);
+    let here = job.here(&root);
+    let mut ctx = page_context(job, page, &root);
+    let vc = VariantCtx::new(v, here);
     ctx.insert(
         "page",
         &PageCtx {
@@ -130,23 +207,28 @@ fn variant(site: &Site, p: &Procedure, v: &Variant, theme: &Theme) -> Result<Str
             canonical: vc.url.clone(),
         },
     );
-    ctx.insert("jsonld", &json_ld(site, p, v, &vc.url));
-    ctx.insert("procedure", &ProcedureCtx::new(p, &site.clinic, root));
+    ctx.insert("jsonld", &json_ld(job, p, v, &vc.url));
+    ctx.insert("procedure", &ProcedureCtx::new(p, here));
     ctx.insert("variant", &vc);
-    ctx.insert("sections", &context::sections(v, &Html));
-    theme.render("variant.html", &ctx)
+    ctx.insert("sections", &context::sections(v, here.labels, &Html));
+    job.theme.render("variant.html", &ctx)
 }
 
 /// schema.org `MedicalWebPage`, safe to place inside `<script>`: `<` is written as `\u003c` so
 /// no text can close the element.
-fn json_ld(site: &Site, p: &Procedure, v: &Variant, url: &str) -> String {
+fn json_ld(job: &Job<'_>, p: &Procedure, v: &Variant, url: &str) -> String {
+    let site = job.site;
+    let in_language = job
+        .theme
+        .labels(job.edition.lang)
+        .map_or("", |l| l.get("html_lang"));
     let value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": v.title,
         "description": v.summary,
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": in_language,
         "lastReviewed": v.revision.reviewed.iso(),
         "reviewedBy": { "@type": "Person", "name": v.revision.reviewed_by },
         "about": { "@type": "MedicalProcedure", "name": p.title },
@@ -164,40 +246,56 @@ fn json_ld(site: &Site, p: &Procedure, v: &Variant, url: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// Every page's absolute URL, with `lastmod` from the review date where there is one.
-fn sitemap(site: &Site) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut url = |loc: String, lastmod: Option<String>| {
-        out.push_str("  <url><loc>");
-        out.push_str(&inline::escape(&loc));
-        out.push_str("</loc>");
-        if let Some(m) = lastmod {
-            out.push_str(&format!("<lastmod>{m}</lastmod>"));
-        }
-        out.push_str("</url>\n");
+/// Every page of every language with its absolute URL and `lastmod` from the review dates; with
+/// more than one language, each entry lists its translations as `xhtml:link` alternates.
+fn sitemap(site: &Site, routes: &Routes, theme: &Theme) -> String {
+    let multilingual = site.books.len() > 1;
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(if multilingual {
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    } else {
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    });
+    let newest = |vs: &mut dyn Iterator<Item = &Variant>| {
+        vs.map(|v| v.revision.reviewed).max().map(|d| d.iso())
     };
-    let newest = |vs: &[Variant]| {
-        vs.iter()
-            .map(|v| v.revision.reviewed)
-            .max()
-            .map(|d| d.iso())
-    };
-    let all: Vec<Variant> = site
-        .procedures
-        .iter()
-        .flat_map(|p| p.variants.iter().cloned())
-        .collect();
-    url(site.clinic.base_url.as_str().to_string(), newest(&all));
-    for p in &site.procedures {
+    for book in &site.books {
+        let mut url = |page: Page<'_>, lastmod: Option<String>| {
+            out.push_str("  <url><loc>");
+            out.push_str(&inline::escape(&routes.url(book.lang, page)));
+            out.push_str("</loc>");
+            if let Some(m) = lastmod {
+                out.push_str(&format!("<lastmod>{m}</lastmod>"));
+            }
+            if multilingual {
+                let books: Vec<&crate::model::Book> = match page {
+                    Page::Index => site.books.iter().collect(),
+                    Page::Procedure(p) => site.translations_of(p, None).collect(),
+                    Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
+                };
+                for other in books {
+                    let tag = theme.labels(other.lang).map_or("", |l| l.get("html_lang"));
+                    out.push_str(&format!(
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                        inline::escape(tag),
+                        inline::escape(&routes.url(other.lang, page))
+                    ));
+                }
+            }
+            out.push_str("</url>\n");
+        };
         url(
-            site.clinic.base_url.join(&format!("{}/", p.slug)),
-            newest(&p.variants),
+            Page::Index,
+            newest(&mut book.procedures.iter().flat_map(|p| &p.variants)),
         );
-        for v in &p.variants {
-            url(
-                site.clinic.base_url.join(&context::variant_path(v)),
-                Some(v.revision.reviewed.iso()),
-            );
+        for p in &book.procedures {
+            url(Page::Procedure(&p.slug), newest(&mut p.variants.iter()));
+            for v in &p.variants {
+                url(
+                    Page::Variant(&p.slug, &v.slug),
+                    Some(v.revision.reviewed.iso()),
+                );
+            }
         }
     }
     out.push_str("</urlset>\n");

@@ -1,10 +1,21 @@
 //! Model → output files. Renderers return files as values; only `write` touches the disk.
+//!
+//! Every output the build makes is one entry of [`OUTPUTS`], the way mdBook registers its
+//! renderers: the site's shared files, each language's pages, and each print size's PDFs. A new
+//! output (a large-print PDF, a catalog) is one more entry; [`render_all`] runs them all for every
+//! language and collects every problem.
 
 pub mod context;
 pub mod html;
 pub mod inline;
 pub mod pdf;
 pub mod print;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::edition::{Edition, Lang, PrintSize};
+use crate::model::{Book, Site};
+use crate::routes::Routes;
+use crate::theme::Theme;
 
 /// One file to write, relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,34 +26,149 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// The PDF handout of every variant, beside its page: `<procedure>/<variant>/<procedure>-<variant>.pdf`.
-pub fn pdfs(
-    site: &crate::model::Site,
-    theme: &crate::theme::Theme,
-) -> Result<Vec<OutputFile>, crate::diag::Diagnostics> {
+/// Everything a renderer reads: the site, the theme, the language's book and the edition.
+pub struct Job<'a> {
+    /// The whole site (for links between languages).
+    pub site: &'a Site,
+    /// Templates, labels and styles.
+    pub theme: &'a Theme,
+    /// The handouts of the edition's language.
+    pub book: &'a Book,
+    /// Language, paper and print size.
+    pub edition: Edition,
+    /// Every path and URL.
+    pub routes: Routes,
+    /// The labels of the edition's language.
+    pub labels: &'a crate::labels::Labels,
+}
+
+impl<'a> Job<'a> {
+    /// The job for one language's book (`None` when the site has no book in `lang`, or the theme
+    /// no labels for it) at print size `size`, on the clinic's paper.
+    pub fn new(site: &'a Site, theme: &'a Theme, lang: Lang, size: PrintSize) -> Option<Job<'a>> {
+        let book = site.books.iter().find(|b| b.lang == lang)?;
+        Some(Job {
+            site,
+            theme,
+            book,
+            edition: Edition {
+                lang,
+                paper: site.clinic.paper,
+                size,
+            },
+            routes: Routes::new(&site.clinic.base_url, site.default_book().lang),
+            labels: theme.labels(lang)?,
+        })
+    }
+
+    /// Where a template is rendered from: this job's edition, its labels and `root`.
+    pub fn here<'b>(&'b self, root: &'b str) -> context::Here<'b> {
+        context::Here {
+            edition: self.edition,
+            labels: self.labels,
+            routes: &self.routes,
+            root,
+        }
+    }
+}
+
+/// How often an output runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Once for the whole site.
+    Site,
+    /// Once per language.
+    Language,
+}
+
+/// One kind of output the build makes.
+pub struct Output {
+    /// What it makes, for messages.
+    pub name: &'static str,
+    /// Once per site or per language.
+    pub scope: Scope,
+    /// The print size it is made at (pages ignore it).
+    pub size: PrintSize,
+    /// Makes the files.
+    pub render: fn(&Job<'_>) -> Result<Vec<OutputFile>, Diagnostics>,
+}
+
+/// Every output of a build, in the order they run.
+pub const OUTPUTS: &[Output] = &[
+    Output {
+        name: "site files",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: html::site_files,
+    },
+    Output {
+        name: "web pages",
+        scope: Scope::Language,
+        size: PrintSize::Regular,
+        render: html::pages,
+    },
+    Output {
+        name: "PDF handouts",
+        scope: Scope::Language,
+        size: PrintSize::Regular,
+        render: pdfs,
+    },
+];
+
+/// Runs every output for every language; all problems of all outputs are reported together.
+pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    let default = site.default_book();
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::new();
+    for output in OUTPUTS {
+        let books: Vec<&Book> = match output.scope {
+            Scope::Site => vec![default],
+            Scope::Language => site.books.iter().collect(),
+        };
+        for book in books {
+            let Some(job) = Job::new(site, theme, book.lang, output.size) else {
+                // Validation refuses a language without labels; this only guards against a bug.
+                diags.push(Diagnostic::error(format!(
+                    "the theme has no labels for the language `{}`.",
+                    book.lang
+                )));
+                continue;
+            };
+            match (output.render)(&job) {
+                Ok(mut made) => files.append(&mut made),
+                Err(d) => diags.extend(d),
+            }
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The PDF handout of every variant of the job's language, beside its page.
+pub fn pdfs(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let fonts = pdf::Fonts::embedded();
-    let jobs: Vec<(&crate::model::Procedure, &crate::model::Variant)> = site
-        .procedures
-        .iter()
-        .flat_map(|p| p.variants.iter().map(move |v| (p, v)))
-        .collect();
+    let jobs: Vec<_> = job.book.variants().collect();
     // Handouts are independent: lay them out on every core.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
     let chunk = jobs.len().div_ceil(threads).max(1);
-    let results: Vec<Result<OutputFile, crate::diag::Diagnostics>> = std::thread::scope(|scope| {
+    let results: Vec<Result<OutputFile, Diagnostics>> = std::thread::scope(|scope| {
         let handles: Vec<_> = jobs
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
                         .map(|(p, v)| {
-                            print::handout(site, p, v, theme, fonts).map(|r| OutputFile {
-                                path: format!(
-                                    "{}{}",
-                                    context::variant_path(v),
-                                    context::pdf_name(v)
+                            print::handout(job, p, v, fonts).map(|r| OutputFile {
+                                path: job.routes.pdf_file(
+                                    job.edition.lang,
+                                    &p.slug,
+                                    &v.slug,
+                                    job.edition.size,
                                 ),
                                 bytes: r.bytes,
                             })
@@ -56,7 +182,7 @@ pub fn pdfs(
             // A panic is a bug, but it must still fail the build rather than drop handouts silently.
             .flat_map(|h| {
                 h.join().unwrap_or_else(|_| {
-                    vec![Err(crate::diag::Diagnostic::error(
+                    vec![Err(Diagnostic::error(
                         "an internal error stopped some PDF handouts from being made; nothing was written. Please report it with the content that caused it.",
                     )
                     .into())]
@@ -65,7 +191,7 @@ pub fn pdfs(
             .collect()
     });
     let mut files = Vec::new();
-    let mut diags = crate::diag::Diagnostics::new();
+    let mut diags = Diagnostics::new();
     for r in results {
         match r {
             Ok(f) => files.push(f),

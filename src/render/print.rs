@@ -6,8 +6,9 @@
 use super::context::{self, Markup, ProcedureCtx, VariantCtx};
 use super::inline::escape;
 use super::pdf::{self, Fonts, PrintError, Rendered};
+use super::Job;
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::model::{Block, Inline, Procedure, Site, Variant};
+use crate::model::{Block, Inline, Procedure, Variant};
 use crate::theme::Theme;
 
 /// The print template's name in the theme.
@@ -63,34 +64,30 @@ impl Markup for PrintXml {
     }
 }
 
-/// The print XML of one variant: the theme's template filled with its content.
-pub fn xml(
-    site: &Site,
-    procedure: &Procedure,
-    variant: &Variant,
-    theme: &Theme,
-) -> Result<String, Diagnostics> {
+/// The print XML of one variant: the theme's template filled with its content, in the job's edition.
+pub fn xml(job: &Job<'_>, procedure: &Procedure, variant: &Variant) -> Result<String, Diagnostics> {
     // Links in the print template are absolute: a printed page has no "current folder".
-    let root = site.clinic.base_url.as_str();
-    let mut ctx = context::base(site, root);
+    let root = job.site.clinic.base_url.as_str();
+    let here = job.here(root);
+    let mut ctx = context::base(job.site, here);
+    ctx.insert("procedure", &ProcedureCtx::new(procedure, here));
+    ctx.insert("variant", &VariantCtx::new(variant, here));
     ctx.insert(
-        "procedure",
-        &ProcedureCtx::new(procedure, &site.clinic, root),
+        "sections",
+        &context::sections(variant, job.labels, &PrintXml),
     );
-    ctx.insert("variant", &VariantCtx::new(variant, &site.clinic, root));
-    ctx.insert("sections", &context::sections(variant, &PrintXml));
-    theme.render(TEMPLATE, &ctx)
+    job.theme.render(TEMPLATE, &ctx)
 }
 
-/// The PDF handout of one variant, with its layout for checks.
+/// The PDF handout of one variant in the job's edition, with its layout for checks.
 pub fn handout(
-    site: &Site,
+    job: &Job<'_>,
     procedure: &Procedure,
     variant: &Variant,
-    theme: &Theme,
     fonts: &Fonts,
 ) -> Result<Rendered, Diagnostics> {
-    let xml = xml(site, procedure, variant, theme)?;
+    let xml = xml(job, procedure, variant)?;
+    let theme = job.theme;
     pdf::render(&xml, fonts).map_err(|errors| {
         let mut diags = Diagnostics::new();
         for e in errors {

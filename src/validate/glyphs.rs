@@ -9,12 +9,15 @@ use crate::render::pdf::Fonts;
 /// Reports the first place of every character in the content that no font has.
 pub fn check(sources: &Sources, fonts: &Fonts) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let files = sources.clinic.iter().chain(
-        sources
-            .procedures
-            .iter()
-            .flat_map(|p| p.procedure.iter().chain(p.variants.iter())),
-    );
+    let files = sources
+        .clinic
+        .iter()
+        .chain(sources.procedures.iter().flat_map(|p| {
+            p.procedure
+                .iter()
+                .chain(p.variants.iter())
+                .chain(p.translations.iter().map(|t| &t.file))
+        }));
     for file in files {
         if let Some((offset, c)) = file.text.char_indices().find(|(_, c)| is_forbidden(*c)) {
             diags.push(

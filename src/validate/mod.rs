@@ -9,9 +9,11 @@ pub(crate) mod sections;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, SplitError};
+use crate::labels::{LabelSets, Labels};
 use crate::load::{ProcedureFiles, SourceFile, Sources, CLINIC_FILE, PROCEDURE_FILE};
 use crate::model::{
-    Date, Facts, Procedure, Revision, Section, SectionKind, Sections, Site, Slug, Variant,
+    Book, Date, Facts, Lang, Procedure, Revision, Section, SectionKind, Sections, Site, Slug,
+    Variant,
 };
 use fields::{Describe, Fields};
 use links::ContentContext;
@@ -39,15 +41,18 @@ const PROCEDURE_KEYS: Describe = Describe {
     keys: &["title", "summary", "order"],
 };
 
-/// Checks everything in `sources`. `today` decides which reviews are overdue (warnings only).
+/// Checks everything in `sources` against the theme's `labels` (section headings per language).
+/// `today` decides which reviews are overdue (warnings only).
 pub fn validate(
     sources: &Sources,
     content_root: &Path,
     today: Date,
+    labels: &LabelSets,
 ) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
+    let known: Vec<Lang> = labels.keys().copied().collect();
     let clinic = match &sources.clinic {
-        Some(file) => crate::config::clinic(file, &mut diags),
+        Some(file) => crate::config::clinic(file, &known, &mut diags),
         None => {
             diags.push(
                 Diagnostic::error(format!("the clinic file `{CLINIC_FILE}` is missing from the content folder."))
@@ -58,6 +63,9 @@ pub fn validate(
         }
     };
     let interval = clinic.as_ref().map_or(12, |c| c.review_interval_months);
+    let languages = clinic
+        .as_ref()
+        .map_or_else(|| vec![Lang::EN], |c| c.languages.clone());
     let links = ContentContext {
         root: content_root.to_path_buf(),
         real_root: std::fs::canonicalize(content_root).ok(),
@@ -66,9 +74,16 @@ pub fn validate(
             .as_ref()
             .map_or_else(Vec::new, |c| c.allowed_html.clone()),
     };
+    let site_rules = SiteRules {
+        interval,
+        today,
+        links: &links,
+        languages: &languages,
+        labels,
+    };
     let mut procedures = Vec::new();
     for files in &sources.procedures {
-        if let Some(p) = procedure(files, interval, today, &links, &mut diags) {
+        if let Some(p) = procedure(files, &site_rules, &mut diags) {
             procedures.push(p);
         }
     }
@@ -79,15 +94,44 @@ pub fn validate(
                 .hint("add a folder such as `microneedling/` with a `_procedure.md` and one `.md` file per variant."),
         );
     }
-    procedures.sort_by(|a, b| (a.0, &a.1.slug).cmp(&(b.0, &b.1.slug)));
-    let procedures = procedures.into_iter().map(|(_, p)| p).collect();
+    procedures.sort_by(|a, b| (a.0, &a.1[0].1.slug).cmp(&(b.0, &b.1[0].1.slug)));
+    // One book per language, in `clinic.yaml` order; a language shows the procedures it translates.
+    let books = languages
+        .iter()
+        .map(|&lang| Book {
+            lang,
+            procedures: procedures
+                .iter()
+                .filter_map(|(_, editions)| {
+                    editions
+                        .iter()
+                        .find(|(l, _)| *l == lang)
+                        .map(|(_, p)| p.clone())
+                })
+                .collect(),
+        })
+        .collect();
     match clinic {
-        Some(clinic) if !diags.has_errors() => (Some(Site { clinic, procedures }), diags),
+        Some(clinic) if !diags.has_errors() => (Some(Site { clinic, books }), diags),
         _ => (None, diags),
     }
 }
 
-/// What a procedure's `_procedure.md` gives its variants.
+/// What every file is checked against.
+struct SiteRules<'a> {
+    /// Months from one review to the next.
+    interval: u32,
+    /// For overdue warnings.
+    today: Date,
+    /// For checking links to local files.
+    links: &'a ContentContext,
+    /// The languages of `clinic.yaml`, the default first.
+    languages: &'a [Lang],
+    /// Every label set of the theme.
+    labels: &'a LabelSets,
+}
+
+/// What a procedure's `_procedure.md` (or its translation) gives its variants.
 struct ProcedureInfo {
     title: String,
     summary: String,
@@ -96,16 +140,26 @@ struct ProcedureInfo {
     attachments: Vec<crate::model::Attachment>,
 }
 
+/// A procedure in each language it has variants in, the default language first, with its sort key.
 fn procedure(
     files: &ProcedureFiles,
-    interval: u32,
-    today: Date,
-    links: &ContentContext,
+    rules: &SiteRules<'_>,
     diags: &mut Diagnostics,
-) -> Option<(i64, Procedure)> {
+) -> Option<(i64, Vec<(Lang, Procedure)>)> {
     let slug = checked_slug(&files.name, &files.path, "folder", diags);
+    if let Some(lang) = slug.as_ref().and_then(|s| Lang::parse(s.as_str())) {
+        if rules.languages.contains(&lang) && lang != rules.languages[0] {
+            diags.push(
+                Diagnostic::error(format!("the procedure folder `{}` has the same name as the language `{lang}` listed in clinic.yaml, so its pages would collide with that language's pages.", files.name))
+                    .in_file(&files.path)
+                    .hint("rename the folder, for example to a longer name for the procedure."),
+            );
+        }
+    }
+    let default_lang = rules.languages[0];
+    let default_labels = rules.labels.get(&default_lang)?;
     let info = match &files.procedure {
-        Some(file) => procedure_info(file, links, diags),
+        Some(file) => procedure_info(file, rules.links, default_labels, diags),
         None => {
             diags.push(
                 Diagnostic::error(format!("the procedure folder has no `{PROCEDURE_FILE}`."))
@@ -127,9 +181,10 @@ fn procedure(
     let context = VariantContext {
         shared: info.as_ref(),
         procedure: slug.clone(),
-        interval,
-        today,
-        links,
+        rules,
+        lang: default_lang,
+        labels: default_labels,
+        original: None,
     };
     let mut attachments = info
         .as_ref()
@@ -139,20 +194,134 @@ fn procedure(
         .iter()
         .filter_map(|file| variant(file, &context, &mut attachments, diags))
         .collect();
+    let translated = translations(files, rules, &context, &variants, &mut attachments, diags);
     attachments.sort();
     attachments.dedup();
     variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
     let info = info?;
-    Some((
-        info.order,
+    let slug = slug?;
+    let mut editions = vec![(
+        default_lang,
         Procedure {
-            slug: slug?,
+            slug: slug.clone(),
             title: info.title,
             summary: info.summary,
             variants,
-            attachments,
+            attachments: attachments.clone(),
         },
-    ))
+    )];
+    for (lang, info, mut variants) in translated {
+        variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
+        editions.push((
+            lang,
+            Procedure {
+                slug: slug.clone(),
+                title: info.title,
+                summary: info.summary,
+                variants,
+                attachments: attachments.clone(),
+            },
+        ));
+    }
+    Some((info.order, editions))
+}
+
+/// The translated procedure files and variants of a procedure folder, per language (in
+/// `clinic.yaml` order): each is checked like an original, with its language's headings, and
+/// inherits sections from the procedure's file in the same language only.
+fn translations(
+    files: &ProcedureFiles,
+    rules: &SiteRules<'_>,
+    original: &VariantContext<'_>,
+    originals: &[Variant],
+    attachments: &mut Vec<crate::model::Attachment>,
+    diags: &mut Diagnostics,
+) -> Vec<(Lang, ProcedureInfo, Vec<Variant>)> {
+    let mut out = Vec::new();
+    // Files in a language `clinic.yaml` does not list are mistakes (a typo such as `prp.sp.md`).
+    for t in &files.translations {
+        let listed = Lang::parse(&t.lang).is_some_and(|l| rules.languages[1..].contains(&l));
+        if !listed {
+            let listed_names: Vec<String> =
+                rules.languages.iter().map(|l| format!("`{l}`")).collect();
+            diags.push(
+                Diagnostic::error(format!("this file is named as a translation into the language `{}`, which clinic.yaml does not list as a translation language.", t.lang))
+                    .in_file(&t.file.path)
+                    .hint(format!("clinic.yaml lists {}; add `{}` to `languages:` there, or rename the file (the original is `{}.md`).", listed_names.join(", "), t.lang, t.original)),
+            );
+            continue;
+        }
+        if t.original != "_procedure" && !files.variants.iter().any(|v| stem(&v.path) == t.original)
+        {
+            diags.push(
+                Diagnostic::error(format!("this translation has no original: there is no `{}.md` in this folder.", t.original))
+                    .in_file(&t.file.path)
+                    .hint(format!("write the handout in the default language first as `{}.md`, or rename this file to match the original it translates.", t.original)),
+            );
+        }
+    }
+    for &lang in &rules.languages[1..] {
+        let Some(labels) = rules.labels.get(&lang) else {
+            continue;
+        };
+        let mine: Vec<&crate::load::Translation> = files
+            .translations
+            .iter()
+            .filter(|t| t.lang == lang.as_str())
+            .collect();
+        let variant_files: Vec<&crate::load::Translation> = mine
+            .iter()
+            .copied()
+            .filter(|t| {
+                t.original != "_procedure"
+                    && files.variants.iter().any(|v| stem(&v.path) == t.original)
+            })
+            .collect();
+        if variant_files.is_empty() {
+            continue;
+        }
+        let proc_file = mine.iter().find(|t| t.original == "_procedure");
+        let info = match proc_file {
+            Some(t) => procedure_info(&t.file, rules.links, labels, diags),
+            None => {
+                let name = format!("_procedure.{lang}.md");
+                diags.push(
+                    Diagnostic::error(format!("this procedure has handouts in `{lang}` but no `{name}` with the procedure's title and summary in that language."))
+                        .in_file(&files.path)
+                        .hint(format!("add `{name}` beside `{PROCEDURE_FILE}`, with `title:` and `summary:` translated, and any sections its translated handouts share.")),
+                );
+                None
+            }
+        };
+        let mut variants = Vec::new();
+        for t in variant_files {
+            let Some(orig) = originals.iter().find(|v| v.slug.as_str() == t.original) else {
+                continue; // the original has errors of its own, already reported.
+            };
+            let context = VariantContext {
+                shared: info.as_ref(),
+                procedure: original.procedure.clone(),
+                rules,
+                lang,
+                labels,
+                original: Some(orig),
+            };
+            if let Some(v) = variant(&t.file, &context, attachments, diags) {
+                variants.push(v);
+            }
+        }
+        if let Some(info) = info {
+            out.push((lang, info, variants));
+        }
+    }
+    out
+}
+
+/// A file's stem: `prp` for `prp.md`.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default()
 }
 
 fn checked_slug(name: &str, path: &Path, what: &str, diags: &mut Diagnostics) -> Option<Slug> {
@@ -172,6 +341,7 @@ fn checked_slug(name: &str, path: &Path, what: &str, diags: &mut Diagnostics) ->
 fn front<'a>(
     file: &'a SourceFile,
     allowed_html: &'a [String],
+    labels: &'a Labels,
     diags: &mut Diagnostics,
 ) -> Option<(Fields<'a>, Body<'a>)> {
     let split = match front_matter::split(&file.text) {
@@ -201,12 +371,13 @@ fn front<'a>(
         body: split.body,
         offset: split.body_offset,
         allowed_html,
+        labels,
     };
     let fields = Fields::parse(&file.path, &file.text, split.yaml, split.yaml_offset, diags)?;
     Some((fields, body))
 }
 
-fn summary(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
+fn summary(fields: &Fields<'_>, labels: &Labels, diags: &mut Diagnostics) -> Option<String> {
     let s = fields.text(
         "summary",
         true,
@@ -218,7 +389,10 @@ fn summary(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
         diags.push(fields.problem(
             "summary",
             format!("the summary is {n} characters long; it may be at most {MAX_SUMMARY_CHARS}, so it fits search results and the top of the handout."),
-            "shorten it to one or two sentences; details belong in `## What it is`.",
+            format!(
+                "shorten it to one or two sentences; details belong in `## {}`.",
+                labels.section_title(SectionKind::WhatItIs)
+            ),
         ));
     }
     Some(s)
@@ -227,12 +401,13 @@ fn summary(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
 fn procedure_info(
     file: &SourceFile,
     links: &ContentContext,
+    labels: &Labels,
     diags: &mut Diagnostics,
 ) -> Option<ProcedureInfo> {
-    let (mut fields, body) = front(file, &links.allowed_html, diags)?;
+    let (mut fields, body) = front(file, &links.allowed_html, labels, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
     let title = fields.text("title", true, "Microneedling", diags);
-    let summary = summary(&fields, diags);
+    let summary = summary(&fields, labels, diags);
     let order = fields
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
@@ -250,16 +425,18 @@ fn procedure_info(
 
 /// What a variant is checked against.
 struct VariantContext<'a> {
-    /// The procedure's own file, when it could be read.
+    /// The procedure's own file in the variant's language, when it could be read.
     shared: Option<&'a ProcedureInfo>,
     /// The procedure's slug, when its folder name is valid.
     procedure: Option<Slug>,
-    /// Months from one review to the next.
-    interval: u32,
-    /// For overdue warnings.
-    today: Date,
-    /// For checking links to local files.
-    links: &'a ContentContext,
+    /// The site-wide rules.
+    rules: &'a SiteRules<'a>,
+    /// The variant's language.
+    lang: Lang,
+    /// That language's labels.
+    labels: &'a Labels,
+    /// For a translation: the checked original it translates.
+    original: Option<&'a Variant>,
 }
 
 fn variant(
@@ -274,11 +451,15 @@ fn variant(
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
-    let slug = checked_slug(&stem, &file.path, "file name", diags);
-    let (mut fields, body) = front(file, &context.links.allowed_html, diags)?;
+    let slug = match context.original {
+        Some(original) => Some(original.slug.clone()),
+        None => checked_slug(&stem, &file.path, "file name", diags),
+    };
+    let links = context.rules.links;
+    let (mut fields, body) = front(file, &links.allowed_html, context.labels, diags)?;
     fields.reject_unknown(&VARIANT_KEYS, diags);
     let title = fields.text("title", true, "Microneedling with PRP", diags);
-    let summary = summary(&fields, diags);
+    let summary = summary(&fields, context.labels, diags);
     let reviewed = fields.date("reviewed", true, diags);
     let reviewed_by = fields.text("reviewed_by", true, "Dr. Priya Raman, MD", diags);
     let next_review = fields.date("next_review", false, diags);
@@ -287,6 +468,8 @@ fn variant(
     let order = fields
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
+    // A translation is listed where its original is.
+    let order = context.original.map_or(order, |o| o.order);
     if let (Some(r), Some(n)) = (reviewed, next_review) {
         if n < r {
             diags.push(fields.problem(
@@ -297,16 +480,37 @@ fn variant(
         }
     }
     let mut own = sections::sections(&body, diags);
-    let checked = links::check(&body, context.links, diags);
+    let checked = links::check(&body, links, diags);
     checked.rewrite(&mut own);
     attachments.extend(checked.attachments);
-    let sections = inherit(own, context.shared.map(|s| &s.sections), file, diags);
+    let sections = inherit(
+        own,
+        context.shared.map(|s| &s.sections),
+        file,
+        context,
+        diags,
+    );
     if diags.error_count() > before || context.shared.is_none() {
         return None;
     }
     let reviewed = reviewed?;
-    let next_review = next_review.unwrap_or_else(|| reviewed.add_months(context.interval));
-    if next_review < context.today {
+    let next_review = next_review.unwrap_or_else(|| reviewed.add_months(context.rules.interval));
+    if let Some(original) = context.original {
+        if reviewed < original.revision.reviewed {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "the {} text may be out of date: it was reviewed on {}, before the original `{}` was last reviewed on {}.",
+                    context.labels.get("language_name"),
+                    reviewed.iso(),
+                    original.source.file_name().map_or_else(String::new, |n| n.to_string_lossy().to_string()),
+                    original.revision.reviewed.iso()
+                ))
+                .in_file(&file.path)
+                .hint("compare it with the original, update the translation, then set its `reviewed` date."),
+            );
+        }
+    }
+    if next_review < context.rules.today {
         diags.push(
             Diagnostic::warning(format!("this handout was due for review on {}; it was last reviewed on {}.", next_review.iso(), reviewed.iso()))
                 .in_file(&file.path)
@@ -327,6 +531,7 @@ fn variant(
         order,
         sections: sections?,
         source: file.path.clone(),
+        lang: context.lang,
     })
 }
 
@@ -335,9 +540,16 @@ fn inherit(
     mut own: SectionMap,
     shared: Option<&SectionMap>,
     file: &SourceFile,
+    context: &VariantContext<'_>,
     diags: &mut Diagnostics,
 ) -> Option<Sections> {
-    let procedure_file = file.path.with_file_name(PROCEDURE_FILE);
+    let procedure_file = match context.original {
+        None => file.path.with_file_name(PROCEDURE_FILE),
+        Some(_) => file
+            .path
+            .with_file_name(format!("_procedure.{}.md", context.lang)),
+    };
+    let labels = context.labels;
     let mut take = |kind: SectionKind| -> Option<(Content, bool)> {
         if let Some(c) = own.remove(&kind) {
             return c.map(|c| (c, false));
@@ -345,10 +557,11 @@ fn inherit(
         if let Some(c) = shared.and_then(|s| s.get(&kind)) {
             return c.clone().map(|c| (c, true));
         }
+        let heading = labels.section_title(kind);
         diags.push(
-            Diagnostic::error(format!("the section `## {}` is missing.", kind.heading()))
+            Diagnostic::error(format!("the section `## {heading}` is missing."))
                 .in_file(&file.path)
-                .hint(format!("add a `## {}` section to this file, or to `{}` so every variant of the procedure shares it.", kind.heading(), procedure_file.display())),
+                .hint(format!("add a `## {heading}` section to this file, or to `{}` so every variant of the procedure shares it.", procedure_file.display())),
         );
         None
     };

@@ -2,6 +2,7 @@
 //! shape that section needs (a list of points, a timeline of labelled stages, questions with answers).
 
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::labels::{normalise_heading, Labels};
 use crate::markdown::{self, Located, MdBlock};
 use crate::model::{
     plain_text, Block, Faq, FaqEntry, Inline, Points, SectionKind, Stage, Timeline,
@@ -38,6 +39,8 @@ pub(crate) struct Body<'a> {
     pub offset: usize,
     /// Raw HTML tags the clinic allows.
     pub allowed_html: &'a [String],
+    /// The file's language's labels: which headings name which section.
+    pub labels: &'a Labels,
 }
 
 impl Body<'_> {
@@ -54,45 +57,10 @@ impl Body<'_> {
     }
 }
 
-/// Every heading an editor may write, normalised, and the section it names.
-const ALIASES: &[(&str, SectionKind)] = &[
-    ("what it is", SectionKind::WhatItIs),
-    ("what to expect", SectionKind::WhatToExpect),
-    ("recovery timeline", SectionKind::RecoveryTimeline),
-    ("do", SectionKind::Dos),
-    ("do's", SectionKind::Dos),
-    ("dos", SectionKind::Dos),
-    ("don't", SectionKind::Donts),
-    ("don'ts", SectionKind::Donts),
-    ("avoid", SectionKind::Donts),
-    ("risks", SectionKind::Risks),
-    ("when to call us", SectionKind::WhenToCall),
-    ("when to call", SectionKind::WhenToCall),
-    ("faq", SectionKind::Faq),
-    ("questions", SectionKind::Faq),
-];
-
 /// The most items a list may have: a printed handout has room for a few dozen at most.
 pub(crate) const MAX_LIST_ITEMS: usize = 500;
 /// The longest heading or question, in characters.
 pub(crate) const MAX_HEADING_CHARS: usize = 200;
-
-/// Which section a heading names: case and apostrophe style do not matter.
-pub(crate) fn kind_of(heading: &str) -> Option<SectionKind> {
-    let norm = normalise(heading);
-    ALIASES
-        .iter()
-        .find(|(name, _)| *name == norm)
-        .map(|(_, kind)| *kind)
-}
-
-fn normalise(heading: &str) -> String {
-    let lower = heading
-        .to_lowercase()
-        .replace(['\u{2019}', '\u{2018}', '`'], "'");
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words.join(" ").trim_end_matches(':').trim_end().to_string()
-}
 
 /// Reads the sections of a body. Problems are reported; sections with problems are left out.
 pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
@@ -108,7 +76,10 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
                 diags.push(body.error(
                     first.offset,
                     "this text comes before the first `##` section heading, so it would not be shown.",
-                    "move it under one of the section headings, such as `## What it is`.",
+                    format!(
+                        "move it under one of the section headings, such as `## {}`.",
+                        body.labels.section_title(SectionKind::WhatItIs)
+                    ),
                 ));
             }
             continue;
@@ -121,15 +92,21 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
             ));
             continue;
         }
-        let Some(kind) = kind_of(&heading.value) else {
-            let valid: Vec<&str> = SectionKind::ALL.iter().map(|k| k.heading()).collect();
-            let names: Vec<&str> = ALIASES.iter().map(|(n, _)| *n).collect();
-            let suggested = did_you_mean(&normalise(&heading.value), &names).and_then(kind_of);
+        let Some(kind) = body.labels.section_of(&heading.value) else {
+            let valid: Vec<&str> = SectionKind::ALL
+                .iter()
+                .map(|k| body.labels.section_title(*k))
+                .collect();
+            let headings = body.labels.all_headings();
+            let names: Vec<&str> = headings.iter().map(|(n, _)| n.as_str()).collect();
+            let suggested = did_you_mean(&normalise_heading(&heading.value), &names)
+                .and_then(|n| headings.iter().find(|(h, _)| h == n))
+                .map(|(_, k)| *k);
             if let Some(k) = suggested {
                 found.entry(k).or_insert(None);
             }
             let suggestion = suggested
-                .map(|k| format!("did you mean `## {}`? ", k.heading()))
+                .map(|k| format!("did you mean `## {}`? ", body.labels.section_title(k)))
                 .unwrap_or_default();
             diags.push(body.error(
                 heading.offset,
@@ -147,7 +124,7 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
                 heading.offset,
                 format!(
                     "the `{}` section appears twice; the first is on line {first}.",
-                    kind.heading()
+                    body.labels.section_title(kind)
                 ),
                 "merge the two into one section and delete this heading.",
             ));
@@ -158,7 +135,7 @@ pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
         if chunk.blocks.is_empty() {
             diags.push(body.error(
                 heading.offset,
-                format!("the `{}` section is empty.", kind.heading()),
+                format!("the `{}` section is empty.", body.labels.section_title(kind)),
                 "write its text under the heading, or delete the heading to use the procedure's shared section.",
             ));
             continue;
@@ -183,7 +160,7 @@ fn shape(
     }) {
         diags.push(body.error(
             long.0,
-            format!("this list in the `{}` section has {} items; a list may have at most {MAX_LIST_ITEMS}.", kind.heading(), long.1),
+            format!("this list in the `{}` section has {} items; a list may have at most {MAX_LIST_ITEMS}.", body.labels.section_title(kind), long.1),
             "keep the points a patient needs; a handout has room for a few dozen at most.",
         ));
         return None;
@@ -240,7 +217,7 @@ fn intro_and_list(
                 ok = false;
                 diags.push(body.error(
                     block.offset,
-                    format!("the `{}` section must be one list; this comes after the list or is a subheading.", kind.heading()),
+                    format!("the `{}` section must be one list; this comes after the list or is a subheading.", body.labels.section_title(kind)),
                     "make it another `- ` item of the list, or move it to another section.",
                 ));
             }
@@ -249,7 +226,10 @@ fn intro_and_list(
     let Some(items) = list else {
         diags.push(body.error(
             heading.offset,
-            format!("the `{}` section has no list items.", kind.heading()),
+            format!(
+                "the `{}` section has no list items.",
+                body.labels.section_title(kind)
+            ),
             "write each point on its own line starting with `- `.",
         ));
         return None;
@@ -379,14 +359,18 @@ mod tests {
 
     #[test]
     fn headings_match_whatever_the_case_and_apostrophe() {
-        assert_eq!(kind_of("DON\u{2019}TS"), Some(SectionKind::Donts));
+        let theme = crate::theme::Theme::load(None).unwrap_or_else(|d| panic!("{d}"));
+        let en = theme
+            .labels(crate::edition::Lang::EN)
+            .unwrap_or_else(|| panic!("en"));
+        assert_eq!(en.section_of("DON\u{2019}TS"), Some(SectionKind::Donts));
         assert_eq!(
-            kind_of("  When to call us: "),
+            en.section_of("  When to call us: "),
             Some(SectionKind::WhenToCall)
         );
-        assert_eq!(kind_of("Questions"), Some(SectionKind::Faq));
-        assert_eq!(kind_of("Do's"), Some(SectionKind::Dos));
-        assert_eq!(kind_of("Aftercare"), None);
+        assert_eq!(en.section_of("Questions"), Some(SectionKind::Faq));
+        assert_eq!(en.section_of("Do's"), Some(SectionKind::Dos));
+        assert_eq!(en.section_of("Aftercare"), None);
     }
 
     #[test]

@@ -1,0 +1,502 @@
+//! Labels: every fixed word a reader sees, per language, from the theme's `labels/<lang>.yaml`.
+//!
+//! Section titles and the heading aliases editors may write, month names and the date format, and
+//! the words of pages and printed handouts all live in these files, so a new language is a new file
+//! and Rust code holds no reader-facing English. A clinic's theme overrides single keys; a key that is
+//! missing after that is an error naming the file and the key.
+
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::edition::Lang;
+use crate::model::{Date, SectionKind};
+use crate::yaml::{self, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Every plain-text label a theme's templates and the renderers may use.
+pub const KEYS: &[&str] = &[
+    "language_name",
+    "html_lang",
+    "pdf_lang",
+    "date_format",
+    "skip_link",
+    "header_call",
+    "footer_phone",
+    "after_hours",
+    "disclaimer",
+    "language_switcher",
+    "index_title",
+    "index_description",
+    "breadcrumb",
+    "all_handouts",
+    "choose_treatment",
+    "fact_sessions",
+    "fact_downtime",
+    "fact_questions",
+    "print_handout",
+    "pdf_note",
+    "on_this_page",
+    "call_now",
+    "after_hours_colon",
+    "review_note",
+    "card_reviewed",
+    "printable_pdf",
+    "printable_pdf_of",
+    "print_fact_questions",
+    "print_call",
+    "print_reviewed",
+    "print_questions_call",
+    "print_scan",
+    "print_page",
+];
+
+/// The label sets of a theme, by language.
+pub type LabelSets = BTreeMap<Lang, Labels>;
+
+/// Keys holding lists or mappings rather than one text.
+const STRUCTURED: &[&str] = &["months", "sections"];
+
+/// One section's heading and the other headings that name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionLabel {
+    /// Shown on pages and handouts, and the heading editors are told to write.
+    pub title: String,
+    /// Other headings accepted for the section.
+    pub aliases: Vec<String>,
+}
+
+/// The labels of one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Labels {
+    /// Which language they are for.
+    pub lang: Lang,
+    /// The file they came from (the theme's override when there is one), for messages.
+    pub source: PathBuf,
+    /// Plain labels by key (see [`KEYS`]).
+    pub strings: BTreeMap<String, String>,
+    /// Month names, January first.
+    pub months: Vec<String>,
+    /// The eight sections' labels, in reading order.
+    pub sections: Vec<(SectionKind, SectionLabel)>,
+}
+
+impl Labels {
+    /// The label `key` (every key of [`KEYS`] is present once loading succeeded).
+    pub fn get(&self, key: &str) -> &str {
+        self.strings.get(key).map_or("", String::as_str)
+    }
+
+    /// The label `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.get(key), values)
+    }
+
+    /// A date in this language's words, e.g. `14 September 2026` or `14 de septiembre de 2026`.
+    pub fn date(&self, date: Date) -> String {
+        let month = self
+            .months
+            .get((date.month() as usize).saturating_sub(1))
+            .map_or("", String::as_str);
+        self.fill(
+            "date_format",
+            &[
+                ("day", &date.day().to_string()),
+                ("month", month),
+                ("year", &date.year().to_string()),
+            ],
+        )
+    }
+
+    /// The heading shown for `kind`.
+    pub fn section_title(&self, kind: SectionKind) -> &str {
+        self.sections
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or("", |(_, l)| l.title.as_str())
+    }
+
+    /// Which section `heading` names: its title or an alias, ignoring case, accents, the shape of
+    /// apostrophes, extra spaces and a trailing colon.
+    pub fn section_of(&self, heading: &str) -> Option<SectionKind> {
+        let wanted = normalise_heading(heading);
+        self.sections
+            .iter()
+            .find(|(_, l)| {
+                std::iter::once(&l.title)
+                    .chain(&l.aliases)
+                    .any(|name| normalise_heading(name) == wanted)
+            })
+            .map(|(k, _)| *k)
+    }
+
+    /// Every heading accepted for any section, normalised, with its section (for did-you-mean).
+    pub fn all_headings(&self) -> Vec<(String, SectionKind)> {
+        self.sections
+            .iter()
+            .flat_map(|(k, l)| {
+                std::iter::once(&l.title)
+                    .chain(&l.aliases)
+                    .map(move |name| (normalise_heading(name), *k))
+            })
+            .collect()
+    }
+}
+
+/// `text` with each `{name}` replaced by its value; unknown names are left as written.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// A heading reduced to what matching compares: lowercase, without accents, with straight
+/// apostrophes, single spaces and no trailing colon.
+pub fn normalise_heading(heading: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let lower: String = heading
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{2018}', '`'], "'")
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.join(" ").trim_end_matches(':').trim_end().to_string()
+}
+
+/// A labels file as read: the built-in default and, when the clinic's theme has one, its override.
+pub struct LabelFiles<'a> {
+    /// The language.
+    pub lang: Lang,
+    /// The built-in file's path (for messages) and text, if the default theme has this language.
+    pub default: Option<(PathBuf, &'a str)>,
+    /// The theme's file, if any.
+    pub theme: Option<(PathBuf, String)>,
+}
+
+/// Reads one language's labels: the theme's keys over the built-in ones. Every problem is reported.
+pub fn load(files: &LabelFiles<'_>, diags: &mut Diagnostics) -> Option<Labels> {
+    let before = diags.error_count();
+    let mut merged: Vec<(String, Value)> = Vec::new();
+    let mut source = PathBuf::new();
+    let layers = files
+        .default
+        .iter()
+        .map(|(p, t)| (p.clone(), *t))
+        .chain(files.theme.iter().map(|(p, t)| (p.clone(), t.as_str())));
+    let mut texts: Vec<(PathBuf, String)> = Vec::new();
+    for (path, text) in layers {
+        source = path.clone();
+        texts.push((path.clone(), text.to_string()));
+        let Some(entries) = read_mapping(&path, text, diags) else {
+            continue;
+        };
+        for (key, value) in entries {
+            if !KEYS.contains(&key.as_str()) && !STRUCTURED.contains(&key.as_str()) {
+                let all: Vec<&str> = KEYS.iter().chain(STRUCTURED).copied().collect();
+                let hint = match did_you_mean(&key, &all) {
+                    Some(s) => format!("did you mean `{s}`? Otherwise delete the line."),
+                    None => "delete the line; the labels a theme can set are listed in themes/default/labels/en.yaml.".into(),
+                };
+                diags.push(located(
+                    Diagnostic::error(format!("`{key}` is not a label handouts knows."))
+                        .in_file(&path)
+                        .hint(hint),
+                    text,
+                    &key,
+                ));
+                continue;
+            }
+            merged.retain(|(k, _)| *k != key);
+            merged.push((key, value));
+        }
+    }
+    let (path, text) = texts.last().cloned().unwrap_or_default();
+    let missing = |key: &str, diags: &mut Diagnostics| {
+        diags.push(
+            Diagnostic::error(format!(
+                "the label `{key}` is missing from the {} labels.",
+                files.lang
+            ))
+            .in_file(&path)
+            .hint(format!(
+                "add a line `{key}: …` with the words to show (themes/default/labels/en.yaml has every label, in English)."
+            )),
+        );
+    };
+    let mut strings = BTreeMap::new();
+    for key in KEYS {
+        match merged.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+            Some(Value::Scalar(s)) => {
+                strings.insert(key.to_string(), s.clone());
+            }
+            Some(_) => diags.push(located(
+                Diagnostic::error(format!("the label `{key}` must be one line of text."))
+                    .in_file(&path)
+                    .hint(format!("write it as `{key}: \"…\"`.")),
+                &text,
+                key,
+            )),
+            None => missing(key, diags),
+        }
+    }
+    let months = match merged.iter().find(|(k, _)| k == "months").map(|(_, v)| v) {
+        Some(Value::Sequence(items))
+            if items.len() == 12 && items.iter().all(|i| matches!(i, Value::Scalar(_))) =>
+        {
+            items
+                .iter()
+                .filter_map(|i| match i {
+                    Value::Scalar(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect()
+        }
+        Some(_) => {
+            diags.push(located(
+                Diagnostic::error("`months` must list the twelve month names, January first.")
+                    .in_file(&path)
+                    .hint("write it as `months: [January, February, …, December]` in the file's language."),
+                &text,
+                "months",
+            ));
+            Vec::new()
+        }
+        None => {
+            missing("months", diags);
+            Vec::new()
+        }
+    };
+    let sections = sections(
+        merged.iter().find(|(k, _)| k == "sections").map(|(_, v)| v),
+        &path,
+        &text,
+        files.lang,
+        diags,
+    );
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Labels {
+        lang: files.lang,
+        source,
+        strings,
+        months,
+        sections,
+    })
+}
+
+/// The `sections:` mapping: a title (and optional aliases) for each of the eight sections.
+fn sections(
+    value: Option<&Value>,
+    path: &Path,
+    text: &str,
+    lang: Lang,
+    diags: &mut Diagnostics,
+) -> Vec<(SectionKind, SectionLabel)> {
+    let entries = match value {
+        Some(Value::Mapping(entries)) => entries.as_slice(),
+        Some(_) => {
+            diags.push(located(
+                Diagnostic::error("`sections` must give each section's `title:`.")
+                    .in_file(path)
+                    .hint("see themes/default/labels/en.yaml for the layout."),
+                text,
+                "sections",
+            ));
+            return Vec::new();
+        }
+        None => &[],
+    };
+    let ids: Vec<&str> = SectionKind::ALL.iter().map(|k| k.id()).collect();
+    for (id, _) in entries {
+        if !ids.contains(&id.as_str()) {
+            let hint = match did_you_mean(id, &ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the sections are {}.", ids.join(", ")),
+            };
+            diags.push(located(
+                Diagnostic::error(format!("`{id}` is not one of the eight sections."))
+                    .in_file(path)
+                    .hint(hint),
+                text,
+                id,
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for kind in SectionKind::ALL {
+        let entry = entries
+            .iter()
+            .find(|(id, _)| id == kind.id())
+            .map(|(_, v)| v);
+        let field = |name: &str| match entry {
+            Some(Value::Mapping(m)) => m.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        };
+        let title = match field("title") {
+            Some(Value::Scalar(t)) if !t.trim().is_empty() => t.clone(),
+            _ => {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "the {lang} labels have no `title` for the section `{}`.",
+                        kind.id()
+                    ))
+                    .in_file(path)
+                    .hint(format!(
+                        "add it under `sections:`, for example\n  {}:\n    title: \"…\"",
+                        kind.id()
+                    )),
+                );
+                continue;
+            }
+        };
+        let aliases = match field("aliases") {
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .filter_map(|i| match i {
+                    Value::Scalar(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        out.push((kind, SectionLabel { title, aliases }));
+    }
+    out
+}
+
+fn read_mapping(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Vec<(String, Value)>> {
+    match yaml::parse(text) {
+        Ok(Value::Mapping(entries)) => Some(entries),
+        Ok(Value::Null) => Some(Vec::new()),
+        Ok(_) => {
+            diags.push(
+                Diagnostic::error("a labels file must be a list of `key: value` lines.")
+                    .in_file(path)
+                    .hint("see themes/default/labels/en.yaml for the layout."),
+            );
+            None
+        }
+        Err(errors) => {
+            for e in errors {
+                let mut d = Diagnostic::error(e.message).in_file(path).hint(e.hint);
+                if let Some(l) = e.location {
+                    d = d.at(text, l);
+                }
+                diags.push(d);
+            }
+            None
+        }
+    }
+}
+
+/// Points `d` at the line where `key:` is written, when it can be found.
+fn located(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
+    let found = text.split('\n').enumerate().find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start().len();
+        line.trim_start()
+            .strip_prefix(key)
+            .filter(|rest| rest.trim_start().starts_with(':'))
+            .map(|_| Location {
+                line: i + 1,
+                column: indent + 1,
+            })
+    });
+    match found {
+        Some(l) => d.at(text, l),
+        None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = include_str!("../themes/default/labels/en.yaml");
+    const ES: &str = include_str!("../themes/default/labels/es.yaml");
+
+    fn labels(lang: &str, default: &str, theme: Option<&str>) -> (Option<Labels>, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let files = LabelFiles {
+            lang: Lang::parse(lang).unwrap_or(Lang::EN),
+            default: Some((
+                PathBuf::from(format!("themes/default/labels/{lang}.yaml")),
+                default,
+            )),
+            theme: theme.map(|t| {
+                (
+                    PathBuf::from(format!("mytheme/labels/{lang}.yaml")),
+                    t.to_string(),
+                )
+            }),
+        };
+        (load(&files, &mut diags), diags)
+    }
+
+    #[test]
+    fn the_built_in_label_sets_are_complete() {
+        for (lang, text) in [("en", EN), ("es", ES)] {
+            let (l, diags) = labels(lang, text, None);
+            assert!(diags.is_empty(), "{lang}: {diags}");
+            let l = l.unwrap_or_else(|| panic!("{lang} labels"));
+            assert_eq!(l.sections.len(), 8);
+            assert_eq!(l.months.len(), 12);
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let date = Date::parse("2026-09-14").unwrap_or_else(|_| panic!("date"));
+        let (en, _) = labels("en", EN, None);
+        let (es, _) = labels("es", ES, None);
+        assert_eq!(en.map(|l| l.date(date)), Some("14 September 2026".into()));
+        assert_eq!(
+            es.map(|l| l.date(date)),
+            Some("14 de septiembre de 2026".into())
+        );
+    }
+
+    #[test]
+    fn headings_match_without_case_accents_or_curly_apostrophes() {
+        let (es, _) = labels("es", ES, None);
+        let es = es.unwrap_or_else(|| panic!("es labels"));
+        assert_eq!(
+            es.section_of("Que esperar"),
+            Some(SectionKind::WhatToExpect)
+        );
+        assert_eq!(
+            es.section_of("CUÁNDO LLAMAR:"),
+            Some(SectionKind::WhenToCall)
+        );
+        assert_eq!(es.section_of("Evite"), Some(SectionKind::Donts));
+        let (en, _) = labels("en", EN, None);
+        let en = en.unwrap_or_else(|| panic!("en labels"));
+        assert_eq!(en.section_of("Don\u{2019}ts"), Some(SectionKind::Donts));
+        assert_eq!(en.section_of("Qué esperar"), None);
+    }
+
+    #[test]
+    fn a_theme_overrides_single_keys_and_unknown_or_missing_ones_are_named() {
+        let (l, diags) = labels("en", EN, Some("print_handout: \"Print me\"\n"));
+        assert!(diags.is_empty(), "{diags}");
+        assert_eq!(
+            l.map(|l| l.get("print_handout").to_string()),
+            Some("Print me".into())
+        );
+
+        let (_, diags) = labels("en", EN, Some("print_handot: x\n"));
+        let text = diags.to_string();
+        assert!(
+            text.contains(
+                "mytheme/labels/en.yaml:1:1: `print_handot` is not a label handouts knows."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("did you mean `print_handout`?"), "{text}");
+
+        let (_, diags) = labels("fr", "language_name: Français\n", None);
+        let text = diags.to_string();
+        assert!(text.contains("themes/default/labels/fr.yaml: the label `skip_link` is missing from the fr labels."), "{text}");
+    }
+}
