@@ -23,6 +23,25 @@ pub struct Folders {
     pub theme: Option<PathBuf>,
 }
 
+/// How plain-language warnings count.
+#[derive(Debug, clap::Args)]
+pub struct Plain {
+    /// Treat plain-language warnings (reading grade, long sentences, jargon) as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl Plain {
+    /// The strictness these flags ask for.
+    pub fn strictness(&self) -> crate::Strictness {
+        if self.strict {
+            crate::Strictness::Strict
+        } else {
+            crate::Strictness::Warn
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -34,12 +53,18 @@ pub enum Command {
         /// Where to write the site; replaced as a whole, only when the build succeeds.
         #[arg(long, default_value = "output", value_name = "DIR")]
         out: PathBuf,
+        /// Plain-language warnings.
+        #[command(flatten)]
+        plain: Plain,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
         /// Content and theme folders.
         #[command(flatten)]
         folders: Folders,
+        /// Plain-language warnings.
+        #[command(flatten)]
+        plain: Plain,
     },
     /// Write the PDF handout of one variant, e.g. `handouts pdf microneedling/classic`.
     Pdf {

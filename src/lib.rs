@@ -82,9 +82,42 @@ pub fn check(
     }
 }
 
+/// Which warnings stop a run: only errors do, or (`--strict`) plain-language warnings too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Strictness {
+    /// Plain-language findings are warnings; the run succeeds.
+    #[default]
+    Warn,
+    /// Plain-language findings are errors; nothing is written.
+    Strict,
+}
+
+impl Strictness {
+    /// The diagnostics of a run under this strictness.
+    pub fn apply(self, diags: Diagnostics) -> Diagnostics {
+        match self {
+            Strictness::Warn => diags,
+            Strictness::Strict => diags.deny(diag::Lint::PlainLanguage),
+        }
+    }
+}
+
 /// Builds the whole site into `options.out`. On any error nothing is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let (site, theme, warnings) = check(&options.content, options.theme.as_deref(), options.today)?;
+    build_with(options, Strictness::Warn)
+}
+
+/// [`build`], where `strictness` decides whether plain-language warnings stop it.
+pub fn build_with(
+    options: &BuildOptions,
+    strictness: Strictness,
+) -> Result<BuildReport, Diagnostics> {
+    let (site, theme, warnings) = check(&options.content, options.theme.as_deref(), options.today)
+        .map_err(|d| strictness.apply(d))?;
+    let warnings = strictness.apply(warnings);
+    if warnings.has_errors() {
+        return Err(warnings);
+    }
     // Render everything in memory before touching the output folder.
     let files = render::render_all(&site, &theme)?;
     write::commit(&files, &options.out).map_err(|d| Diagnostics::from(*d))?;

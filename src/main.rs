@@ -17,7 +17,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = today();
     match cli.command {
-        Command::Build { folders, out } => {
+        Command::Build {
+            folders,
+            out,
+            plain,
+        } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
@@ -27,7 +31,7 @@ fn main() -> ExitCode {
                 out: out.clone(),
                 today,
             };
-            match handouts::build(&options) {
+            match handouts::build_with(&options, plain.strictness()) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings);
                     println!(
@@ -44,11 +48,15 @@ fn main() -> ExitCode {
                 ),
             }
         }
-        Command::Check { folders } => {
+        Command::Check { folders, plain } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
+            let strictness = plain.strictness();
             match handouts::check(&folders.content, folders.theme.as_deref(), today) {
+                Ok((_, _, warnings)) if strictness.apply(warnings.clone()).has_errors() => {
+                    fail(&strictness.apply(warnings), "nothing was written")
+                }
                 Ok((site, _, warnings)) => {
                     print_diagnostics(&warnings);
                     let n = site.default_book().variants().count();
@@ -62,7 +70,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(diags) => fail(&diags, "nothing was written"),
+                Err(diags) => fail(&strictness.apply(diags), "nothing was written"),
             }
         }
         Command::Pdf {
