@@ -66,6 +66,15 @@ pub enum Command {
         #[command(flatten)]
         plain: Plain,
     },
+    /// Write the plain-language report for the clinic manager: one HTML page, never in the site.
+    Report {
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+        /// The HTML file to write.
+        #[arg(long, default_value = crate::report::DEFAULT_FILE, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write the PDF handout of one variant, e.g. `handouts pdf microneedling/classic`.
     Pdf {
         /// The variant, as procedure/variant.

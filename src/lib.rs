@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod readability;
 pub mod render;
+pub mod report;
 pub mod routes;
 pub mod serve;
 pub mod theme;

@@ -73,6 +73,31 @@ fn main() -> ExitCode {
                 Err(diags) => fail(&strictness.apply(diags), "nothing was written"),
             }
         }
+        Command::Report { folders, out } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            let request = handouts::report::ReportRequest {
+                content: &folders.content,
+                theme: folders.theme.as_deref(),
+                out: Some(&out),
+                today,
+            };
+            match handouts::report::write(&request) {
+                Ok((path, warnings)) => {
+                    print_diagnostics(&warnings);
+                    println!("Wrote the report to {}.", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(handouts::report::ReportError::Usage(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(EXIT_USAGE)
+                }
+                Err(handouts::report::ReportError::Content(diags)) => {
+                    fail(&diags, "no report was written")
+                }
+            }
+        }
         Command::Pdf {
             variant,
             folders,
