@@ -75,6 +75,18 @@ pub enum Command {
         #[arg(long, default_value = crate::report::DEFAULT_FILE, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Start a handout file with every section and hints, e.g. `handouts new microneedling/with-prp`.
+    New {
+        /// The new variant, as procedure/variant (a new procedure gets its `_procedure.md` too).
+        #[arg(value_name = "PROCEDURE/VARIANT")]
+        variant: String,
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+        /// The language to write it in, as a code from clinic.yaml's `languages` (default: the first).
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+    },
     /// Write the PDF handout of one variant, e.g. `handouts pdf microneedling/classic`.
     Pdf {
         /// The variant, as procedure/variant.

@@ -17,6 +17,7 @@ pub mod readability;
 pub mod render;
 pub mod report;
 pub mod routes;
+pub mod scaffold;
 pub mod serve;
 pub mod theme;
 pub mod validate;
@@ -77,6 +78,8 @@ pub fn check(
         &sources,
         render::pdf::Fonts::embedded(),
     ));
+    // A hint `handouts new` wrote must never reach a patient.
+    diags.extend(validate::placeholders::check(&sources, &labels));
     match (site, theme) {
         (Some(site), Ok(theme)) if !diags.has_errors() => Ok((site, theme, diags)),
         _ => Err(diags),

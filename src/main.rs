@@ -98,6 +98,42 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::New {
+            variant,
+            folders,
+            lang,
+        } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            let request = handouts::scaffold::NewRequest {
+                content: &folders.content,
+                theme: folders.theme.as_deref(),
+                which: &variant,
+                lang: lang.as_deref(),
+                today,
+            };
+            match handouts::scaffold::new(&request) {
+                Ok(written) => {
+                    for path in written {
+                        println!("Wrote {}.", path.display());
+                    }
+                    println!("Replace each hint in square brackets with the handout's text; `handouts check` lists the ones left.");
+                    ExitCode::SUCCESS
+                }
+                Err(handouts::scaffold::NewError::Usage(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(EXIT_USAGE)
+                }
+                Err(handouts::scaffold::NewError::Refused(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(EXIT_CONTENT)
+                }
+                Err(handouts::scaffold::NewError::Content(diags)) => {
+                    fail(&diags, "nothing was written")
+                }
+            }
+        }
         Command::Pdf {
             variant,
             folders,

@@ -5,6 +5,7 @@
 pub(crate) mod fields;
 pub mod glyphs;
 mod links;
+pub mod placeholders;
 mod plain;
 pub(crate) mod sections;
 
