@@ -33,6 +33,7 @@ pub const KEYS: &[&str] = &[
     "fact_downtime",
     "fact_questions",
     "print_handout",
+    "print_large",
     "pdf_note",
     "on_this_page",
     "call_now",
@@ -47,6 +48,7 @@ pub const KEYS: &[&str] = &[
     "print_questions_call",
     "print_scan",
     "print_page",
+    "print_qr_alt",
 ];
 
 /// The label sets of a theme, by language.
