@@ -62,14 +62,43 @@ const ASSETS: &[(&str, &[u8])] = &[
         "static/favicon.svg",
         include_bytes!("../themes/default/static/favicon.svg"),
     ),
+    (
+        "static/fonts/atkinson-hyperlegible-regular.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-regular.woff2"),
+    ),
+    (
+        "static/fonts/atkinson-hyperlegible-bold.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-bold.woff2"),
+    ),
+    (
+        "static/fonts/atkinson-hyperlegible-italic.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-italic.woff2"),
+    ),
+    (
+        "static/fonts/atkinson-hyperlegible-bolditalic.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-bolditalic.woff2"),
+    ),
 ];
+
+/// A static file as published: its name in the theme (`style.css`), the path it is published at
+/// with a content hash in it (`style.3f9a1c2b.css`), so a web server may cache it forever, and
+/// its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asset {
+    /// The name templates ask for, e.g. `style.css` or `fonts/atkinson-hyperlegible-bold.woff2`.
+    pub name: String,
+    /// Where it is published, relative to the site root.
+    pub path: String,
+    /// The file's content.
+    pub bytes: Vec<u8>,
+}
 
 /// Loaded templates and static files.
 pub struct Theme {
     /// Every template, by name (`variant.html`, `handout.xml` …).
     pub tera: Tera,
-    /// Static files to publish, by output name (`style.css` …).
-    pub assets: Vec<(String, Vec<u8>)>,
+    /// Static files to publish, with content-hashed names.
+    pub assets: Vec<Asset>,
     /// Every language's labels: the built-in sets, and any the clinic's theme adds or changes.
     pub labels: LabelSets,
     /// Template name → the file it came from, for messages.
@@ -113,13 +142,14 @@ impl Theme {
         {
             diags.push(template_error(&err, &sources, &texts));
         }
-        let mut assets = Vec::new();
+        let mut files = Vec::new();
         for (rel, default) in ASSETS {
             let bytes =
                 read_override(dir, rel, &mut diags).map_or_else(|| default.to_vec(), |(_, b)| b);
             let name = rel.trim_start_matches("static/").to_string();
-            assets.push((name, bytes));
+            files.push((name, bytes));
         }
+        let assets = hashed(files);
         let labels = load_labels(dir, &mut diags);
         if diags.has_errors() {
             return Err(diags);
@@ -148,6 +178,22 @@ impl Theme {
     /// The labels of `lang`, if the theme has them (validation checks every listed language).
     pub fn labels(&self, lang: Lang) -> Option<&Labels> {
         self.labels.get(&lang)
+    }
+
+    /// The published path of asset `name` (`style.css` → `style.3f9a1c2b.css`).
+    pub fn asset_path(&self, name: &str) -> Option<&str> {
+        self.assets
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.path.as_str())
+    }
+
+    /// Every asset's published path by name, for templates (`{{ root }}{{ assets["style.css"] }}`).
+    pub fn asset_paths(&self) -> std::collections::BTreeMap<&str, &str> {
+        self.assets
+            .iter()
+            .map(|a| (a.name.as_str(), a.path.as_str()))
+            .collect()
     }
 
     /// The text of template `name`.
@@ -223,6 +269,51 @@ fn load_labels(dir: Option<&Path>, diags: &mut Diagnostics) -> LabelSets {
         }
     }
     sets
+}
+
+/// Content-hashed names for `files`. Stylesheets name other assets (`url(fonts/….woff2)`), so
+/// those references are rewritten to the hashed names first and the stylesheet hashed after.
+fn hashed(files: Vec<(String, Vec<u8>)>) -> Vec<Asset> {
+    let (sheets, others): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(name, _)| name.ends_with(".css"));
+    let mut assets: Vec<Asset> = others
+        .into_iter()
+        .map(|(name, bytes)| Asset {
+            path: hashed_name(&name, &bytes),
+            name,
+            bytes,
+        })
+        .collect();
+    for (name, bytes) in sheets {
+        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        for other in &assets {
+            text = text.replace(
+                &format!("url({})", other.name),
+                &format!("url({})", other.path),
+            );
+        }
+        let bytes = text.into_bytes();
+        assets.push(Asset {
+            path: hashed_name(&name, &bytes),
+            name,
+            bytes,
+        });
+    }
+    assets.sort_by(|a, b| a.name.cmp(&b.name));
+    assets
+}
+
+/// `style.css` with the first 8 hex digits of its content's FNV-1a hash before the extension.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    let short = format!("{:08x}", hash >> 32);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{short}.{ext}"),
+        None => format!("{name}.{short}"),
+    }
 }
 
 fn escape_markup(text: &str) -> String {

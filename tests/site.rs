@@ -54,7 +54,6 @@ fn variant_page_has_facts_review_phone_and_metadata() {
         "\"@type\":\"MedicalWebPage\"",
         "\"lastReviewed\":\"2026-03-14\"",
         "\"reviewedBy\":{\"@type\":\"Person\",\"name\":\"Dr. Test Reviewer\"}",
-        "<link rel=\"stylesheet\" href=\"../../style.css\">",
         "class=\"section section-when-to-call\"",
         "After hours: <a href=\"tel:5550100199\">(555) 010-0199</a>",
     ] {
@@ -77,8 +76,32 @@ fn index_and_procedure_pages_list_the_variants_with_relative_links() {
     assert!(index.contains("<a href=\"microneedling/classic/\">Classic microneedling</a>"));
     let procedure = f.read("output/microneedling/index.html");
     assert!(procedure.contains("<a href=\"../microneedling/classic/\">Classic microneedling</a>"));
-    assert!(procedure.contains("<link rel=\"stylesheet\" href=\"../style.css\">"));
-    assert!(f.path("output/style.css").is_file());
+    // The stylesheet's name carries its content hash, and every page links the published file.
+    let sheet = std::fs::read_dir(f.path("output"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| {
+            n.starts_with("style.") && n.ends_with(".css") && n.len() == "style.12345678.css".len()
+        })
+        .expect("a hashed stylesheet");
+    assert!(procedure.contains(&format!("<link rel=\"stylesheet\" href=\"../{sheet}\">")));
+    assert!(index.contains(&format!("<link rel=\"stylesheet\" href=\"{sheet}\">")));
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(page.contains(&format!("<link rel=\"stylesheet\" href=\"../../{sheet}\">")));
+    // The stylesheet names the hashed font files, which are published.
+    let css = f.read(&format!("output/{sheet}"));
+    let font = css
+        .split("url(")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("a font in the stylesheet");
+    assert!(
+        font.starts_with("fonts/atkinson-hyperlegible-regular.") && font.ends_with(".woff2"),
+        "{font}"
+    );
+    assert!(f.path(&format!("output/{font}")).is_file(), "{font}");
+    assert!(!f.path("output/style.css").exists());
 }
 
 #[test]

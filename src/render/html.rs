@@ -51,10 +51,10 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         path: job.routes.sitemap().into(),
         bytes: sitemap(site, &job.routes, job.theme).into_bytes(),
     }];
-    for (name, bytes) in &job.theme.assets {
+    for asset in &job.theme.assets {
         files.push(OutputFile {
-            path: name.clone(),
-            bytes: bytes.clone(),
+            path: asset.path.clone(),
+            bytes: asset.bytes.clone(),
         });
     }
     // Files the handouts link to, published at the same place under the site.
@@ -121,6 +121,8 @@ fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
     let here = job.here(root);
     let mut ctx = context::base(job.site, here);
     ctx.insert("alternates", &alternates(job, page, root));
+    // Static files by name, for `{{ root }}{{ assets["style.css"] }}`: their names carry a hash.
+    ctx.insert("assets", &job.theme.asset_paths());
     ctx
 }
 
