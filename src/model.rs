@@ -84,6 +84,8 @@ pub struct Clinic {
     pub review_interval_months: u32,
     /// The languages handouts are published in, the default first.
     pub languages: Vec<Lang>,
+    /// Whether search engines are asked not to list the pages (a staging site).
+    pub noindex: bool,
 }
 
 /// A phone number as written, and as a `tel:` URI.

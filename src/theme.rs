@@ -40,6 +40,11 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         include_str!("../themes/default/templates/variant_card.html"),
     ),
     (
+        "404.html",
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
         "handout.xml",
         "print/handout.xml",
         include_str!("../themes/default/print/handout.xml"),

@@ -215,3 +215,55 @@ fn the_bundled_sample_builds_and_checks_clean() {
         );
     }
 }
+
+#[test]
+fn the_feed_and_the_catalog_list_every_handout() {
+    let f = built();
+    let feed = f.read("output/feed.xml");
+    assert!(feed.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    ));
+    assert_eq!(feed.matches("<entry ").count(), 1);
+    assert!(feed
+        .contains("<link href=\"https://clinic.example/care/handouts/microneedling/classic/\"/>"));
+    assert!(feed.contains("<updated>2026-03-14T00:00:00Z</updated>"));
+    let json: serde_json::Value =
+        serde_json::from_str(&f.read("output/handouts.json")).expect("handouts.json parses");
+    let handouts = json["handouts"].as_array().expect("a list");
+    assert_eq!(handouts.len(), 1);
+    let h = &handouts[0];
+    assert_eq!(h["slug"], "microneedling/classic");
+    assert_eq!(h["language"], "en");
+    assert_eq!(
+        h["page_url"],
+        "https://clinic.example/care/handouts/microneedling/classic/"
+    );
+    assert_eq!(
+        h["pdf_url"],
+        "https://clinic.example/care/handouts/microneedling/classic/microneedling-classic.pdf"
+    );
+    assert_eq!(h["reviewed"], "2026-03-14");
+    assert_eq!(h["next_review"], "2027-03-14");
+}
+
+#[test]
+fn a_not_found_page_and_a_robots_meta_from_clinic_yaml() {
+    let f = built();
+    let page = f.read("output/404.html");
+    assert!(page.contains("<h1>Page not found</h1>"), "{page}");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+    // Served at any depth, so its links are absolute.
+    assert!(page.contains("<a href=\"https://clinic.example/care/handouts/\">See all handouts</a>"));
+    let variant = f.read("output/microneedling/classic/index.html");
+    assert!(variant.contains("<meta name=\"robots\" content=\"index, follow\">"));
+    assert!(variant.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert!(variant.contains("<meta property=\"og:locale\" content=\"en_US\">"));
+
+    f.write(
+        "content/clinic.yaml",
+        &common::CLINIC.replace("site:\n", "site:\n  noindex: true\n"),
+    );
+    assert_eq!(f.run(&["build"]).code, Some(0));
+    let variant = f.read("output/microneedling/classic/index.html");
+    assert!(variant.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+}

@@ -27,6 +27,8 @@ struct PageCtx {
     title: String,
     description: String,
     canonical: String,
+    /// Asks search engines not to list this page whatever `site.noindex` says.
+    noindex: bool,
 }
 
 /// The same page in another language, for `<link rel="alternate" hreflang>` and the switcher.
@@ -152,6 +154,30 @@ fn alternates(job: &Job<'_>, page: Page<'_>, root: &str) -> Vec<AlternateCtx> {
         .collect()
 }
 
+/// `404.html`, for the web server to show at any missing address. Links in it are absolute (from
+/// the base URL): the server shows it at whatever depth the missing address had.
+pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let root = job.site.clinic.base_url.as_str().to_string();
+    let here = job.here(&root);
+    let mut ctx = context::base(job.site, here);
+    ctx.insert("alternates", &Vec::<AlternateCtx>::new());
+    ctx.insert("assets", &job.theme.asset_paths());
+    ctx.insert(
+        "page",
+        &PageCtx {
+            title: here.labels.get("not_found_title").into(),
+            description: here.labels.get("not_found_text").into(),
+            canonical: job.routes.url(job.edition.lang, Page::Index),
+            noindex: true,
+        },
+    );
+    let html = job.theme.render("404.html", &ctx)?;
+    Ok(vec![OutputFile {
+        path: "404.html".into(),
+        bytes: html.into_bytes(),
+    }])
+}
+
 fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
     let lang = job.edition.lang;
     let root = job.routes.root_from(lang, Page::Index);
@@ -165,6 +191,7 @@ fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
                 .labels
                 .fill("index_description", &[("clinic", &job.site.clinic.name)]),
             canonical: job.routes.url(lang, Page::Index),
+            noindex: false,
         },
     );
     let procedures: Vec<ProcedureCtx> = job
@@ -189,6 +216,7 @@ fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
             title: p.title.clone(),
             description: p.summary.clone(),
             canonical: pc.url.clone(),
+            noindex: false,
         },
     );
     ctx.insert("procedure", &pc);
@@ -207,6 +235,7 @@ fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnost
             title: v.title.clone(),
             description: v.summary.clone(),
             canonical: vc.url.clone(),
+            noindex: false,
         },
     );
     ctx.insert("jsonld", &json_ld(job, p, v, &vc.url));

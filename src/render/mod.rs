@@ -5,6 +5,7 @@
 //! output (a large-print PDF, a catalog) is one more entry; [`render_all`] runs them all for every
 //! language and collects every problem.
 
+pub mod catalog;
 pub mod context;
 pub mod html;
 pub mod inline;
@@ -100,6 +101,24 @@ pub const OUTPUTS: &[Output] = &[
         scope: Scope::Site,
         size: PrintSize::Regular,
         render: html::site_files,
+    },
+    Output {
+        name: "feed",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: catalog::feed,
+    },
+    Output {
+        name: "catalog",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: catalog::json,
+    },
+    Output {
+        name: "page-not-found page",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: html::not_found,
     },
     Output {
         name: "web pages",
