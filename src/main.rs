@@ -4,7 +4,7 @@ use clap::Parser;
 use handouts::cli::{Cli, Command, Folders};
 use handouts::diag::Diagnostics;
 use handouts::edition::PrintSize;
-use handouts::model::Date;
+use handouts::model::{Date, Paper};
 use handouts::BuildOptions;
 use std::process::ExitCode;
 
@@ -17,7 +17,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = today();
     match cli.command {
-        Command::Build { folders, out } => {
+        Command::Build {
+            folders,
+            out,
+            base_url,
+            paper,
+        } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
@@ -26,6 +31,13 @@ fn main() -> ExitCode {
                 theme: folders.theme,
                 out: out.clone(),
                 today,
+                overrides: handouts::Overrides {
+                    base_url,
+                    paper: paper.as_deref().map(|p| match p {
+                        "a4" => Paper::A4,
+                        _ => Paper::Letter,
+                    }),
+                },
             };
             match handouts::build(&options) {
                 Ok(report) => {
@@ -111,6 +123,7 @@ fn main() -> ExitCode {
                 theme: folders.theme,
                 out: preview.join("site"),
                 today,
+                overrides: handouts::Overrides::default(),
             };
             match handouts::serve::run(options, port) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -267,3 +267,31 @@ fn a_not_found_page_and_a_robots_meta_from_clinic_yaml() {
     let variant = f.read("output/microneedling/classic/index.html");
     assert!(variant.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
 }
+
+#[test]
+fn base_url_and_paper_can_be_given_for_one_build() {
+    let f = Fixture::new();
+    let out = f.run(&[
+        "build",
+        "--base-url",
+        "https://staging.clinic.example/handouts",
+        "--paper",
+        "a4",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://staging.clinic.example/handouts/microneedling/classic/\">"
+    ));
+    let pdf =
+        std::fs::read(f.path("output/microneedling/classic/microneedling-classic.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/MediaBox[0 0 595.28 841.89"), "A4 pages");
+
+    let out = f.run(&["build", "--base-url", "staging.clinic.example"]);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        "error: `staging.clinic.example` (given with --base-url) is not an absolute web address.\n  fix: give the full address the handouts are published at, starting with https://, for example `--base-url https://staging.clinic.example/care/handouts/`.\n\n1 problem found; nothing was written; the previous output is unchanged.\n"
+    );
+}
