@@ -292,6 +292,6 @@ fn base_url_and_paper_can_be_given_for_one_build() {
     assert_eq!(out.code, Some(1));
     assert_eq!(
         out.stderr,
-        "error: `staging.clinic.example` (given with --base-url) is not an absolute web address.\n  fix: give the full address the handouts are published at, starting with https://, for example `--base-url https://staging.clinic.example/care/handouts/`.\n\n1 problem found; nothing was written; the previous output is unchanged.\n"
+        "`staging.clinic.example` (given with --base-url) is not an absolute web address.\n  fix: give the full address the handouts are published at, starting with https://, for example `--base-url https://staging.clinic.example/care/handouts/`.\n\n1 problem found; nothing was written; the previous output is unchanged.\n"
     );
 }
