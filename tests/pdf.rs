@@ -5,8 +5,7 @@
 mod common;
 use common::{assert_in_order, Fixture};
 use handouts::model::{Date, Paper, Site};
-use handouts::render::pdf::font::Face;
-use handouts::render::pdf::{Item, Rendered};
+use handouts::render::pdf::{Face, Item, Rendered};
 use std::path::Path;
 use std::process::Command;
 
@@ -110,7 +109,7 @@ fn nothing_is_drawn_outside_its_band_and_body_text_is_at_least_12_pt() {
                         ..
                     } = item
                     {
-                        let inside = |b: &handouts::render::pdf::frame::Rect| {
+                        let inside = |b: &handouts::render::pdf::Rect| {
                             *x >= b.x - 0.01
                                 && x + width <= b.right() + 0.05
                                 && *y >= b.y - 0.01
