@@ -1,5 +1,6 @@
 //! Layout tests over the fixture handout and small documents built for one rule each.
 
+mod editions;
 pub(crate) mod fixture;
 
 use super::super::block::{Block, Document, Inline, ListMark, Paper, ParagraphClass, Row};
