@@ -39,9 +39,7 @@ pub(super) struct Geometry {
 
 /// Header and footer content, set once and stamped on every page.
 pub(super) struct Furniture<'a> {
-    fonts: &'a Fonts,
     style: &'a Style,
-    lang: Option<Language>,
     width: f32,
     height: f32,
     /// The header's left text (the clinic's name), possibly on two lines if it is very long.
@@ -56,7 +54,36 @@ pub(super) struct Furniture<'a> {
     url_target: String,
     qr: QrSymbol,
     footer_height: f32,
-    left_width: f32,
+    /// How the lines that name the page are set on each page.
+    setter: LineSetter<'a>,
+}
+
+/// What the footer's lines are set with, the same on every page.
+#[derive(Clone, Copy)]
+struct LineSetter<'a> {
+    fonts: &'a Fonts,
+    style: &'a Style,
+    lang: Option<Language>,
+    /// Width of the footer's left column.
+    width: f32,
+}
+
+impl LineSetter<'_> {
+    /// `line` as set on page `page` of `pages`.
+    fn set(
+        &self,
+        line: &FooterLine,
+        page: usize,
+        pages: usize,
+    ) -> Result<Vec<LineBox>, LayoutError> {
+        let color = match line.tone {
+            LineTone::Muted => self.style.muted,
+            LineTone::Strong => self.style.text,
+        };
+        let style = footer_style(self.style, self.lang, color, Align::Left);
+        let inlines = numbered(&line.inlines, page, pages);
+        text::set(self.fonts, &inlines, style, self.width)
+    }
 }
 
 /// One `<line>` of the footer, set once or, when it names the page, on every page.
@@ -131,23 +158,24 @@ impl<'a> Furniture<'a> {
             s.footer_url_width,
         )?);
         let url_width = widest(&url);
-        let column_width = (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3);
+        let setter = LineSetter {
+            fonts,
+            style,
+            lang,
+            width: (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3),
+        };
         // Both text columns start level with the QR's dark modules, below its quiet zone.
         let offset = text_offset(&qr, s);
         let mut lines = Vec::with_capacity(doc.footer.lines.len());
         let mut column_height = offset;
         for line in &doc.footer.lines {
-            let set = |page: usize, pages: usize| {
-                let style = footer_style(s, lang, line_color(s, line.tone), Align::Left);
-                let inlines = numbered(&line.inlines, page, pages);
-                text::set(fonts, &inlines, style, column_width)
-            };
             if names_page(&line.inlines) {
-                let measured = set(PAGE_STAND_IN, PAGE_STAND_IN)?;
+                let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN)?;
                 column_height += measured.iter().map(|l| l.height).sum::<f32>();
                 lines.push(FooterText::PerPage(line));
             } else {
-                let fixed = set(0, 0)?;
+                // No placeholder: any numbers give the same lines.
+                let fixed = setter.set(line, 0, 0)?;
                 column_height += fixed.iter().map(|l| l.height).sum::<f32>();
                 lines.push(FooterText::Fixed(fixed));
             }
@@ -156,9 +184,7 @@ impl<'a> Furniture<'a> {
         let footer_height = s.footer_rule_gap + s.qr_side.max(column_height).max(url_height);
 
         Ok(Furniture {
-            fonts,
             style,
-            lang,
             width,
             height,
             left,
@@ -169,7 +195,7 @@ impl<'a> Furniture<'a> {
             url_target: doc.footer.url.clone(),
             qr,
             footer_height,
-            left_width: column_width,
+            setter,
         })
     }
 
@@ -261,9 +287,7 @@ impl<'a> Furniture<'a> {
             let boxes = match line {
                 FooterText::Fixed(boxes) => boxes,
                 FooterText::PerPage(line) => {
-                    let style = footer_style(s, self.lang, line_color(s, line.tone), Align::Left);
-                    let inlines = numbered(&line.inlines, index + 1, total);
-                    per_page = text::set(self.fonts, &inlines, style, self.left_width)?;
+                    per_page = self.setter.set(line, index + 1, total)?;
                     &per_page
                 }
             };
@@ -300,14 +324,6 @@ impl<'a> Furniture<'a> {
             uri: self.url_target.clone(),
         });
         Ok(items)
-    }
-}
-
-/// The colour of a footer line of `tone`.
-fn line_color(s: &Style, tone: LineTone) -> Color {
-    match tone {
-        LineTone::Muted => s.muted,
-        LineTone::Strong => s.text,
     }
 }
 

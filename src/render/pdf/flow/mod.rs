@@ -4,8 +4,9 @@
 //! the text box; the blocks become *chunks* (slices that are never split: a line, a table row line, a
 //! facts panel, a column set), each saying whether a page break may follow it; pagination then fills
 //! pages first-fit, moving a whole keep-group (heading with its first lines, a list item, a box, an FAQ)
-//! to the next page when it does not fit; finally each page gets its header and its "Page N of M"
-//! footer, which is why pagination finishes before the furniture is drawn.
+//! to the next page when it does not fit; finally each page gets its header and its footer, whose
+//! `{page}` and `{pages}` need the page count, which is why pagination finishes before the furniture
+//! is drawn.
 //!
 //! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
 //! keep rules in `blocks`, tables, boxes, facts and columns in `composite`, page breaking in
@@ -59,7 +60,7 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Lay
     blocks::keep_headings_with_next(&mut chunks);
     // Chunks fill pages first-fit, whole keep-groups at a time.
     let bodies = paginate::paginate(chunks, &builder.panels, geometry.body.h);
-    // Only now is the page count known for "Page N of M".
+    // Only now is the page count known for the footer's `{pages}`.
     let total = bodies.len();
     let mut pages = Vec::with_capacity(total);
     let mut bookmarks = Vec::new();
