@@ -128,6 +128,18 @@ mod tests {
             )
         );
         assert!(render(&xml, Fonts::embedded(), Style::regular()).is_ok());
+        // Empty furniture, and a page line that wraps onto many lines in every edition.
+        let bare = "<handout lang=\"xx\" title=\"t\" created=\"2026-01-02\"><header/>\
+            <footer url=\"https://x.example/\"/><p>x</p></handout>";
+        let numbered = head.replace(
+            "<line>r</line>",
+            &format!("<line>{}</line>", "{page} of {pages} ".repeat(30)),
+        );
+        for xml in [bare.to_string(), format!("{numbered}</handout>")] {
+            for style in [Style::regular(), Style::large_print()] {
+                assert!(render(&xml, Fonts::embedded(), style).is_ok(), "{xml}");
+            }
+        }
         // A URL too long for any QR code is an error, not a panic.
         let xml = format!(
             "{}</handout>",
