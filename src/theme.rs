@@ -4,8 +4,9 @@
 //! own theme folder (`--theme`) overrides any file of it, keeping the same layout.
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::edition::Lang;
+use crate::edition::{Lang, PrintSize};
 use crate::labels::{LabelFiles, LabelSets, Labels};
+use crate::render::pdf::Style;
 use std::path::{Path, PathBuf};
 use tera::Tera;
 
@@ -106,6 +107,8 @@ pub struct Theme {
     pub assets: Vec<Asset>,
     /// Every language's labels: the built-in sets, and any the clinic's theme adds or changes.
     pub labels: LabelSets,
+    /// The print style of each size: the built-in style with the theme's keys over it.
+    styles: Vec<(PrintSize, Style)>,
     /// Template name → the file it came from, for messages.
     sources: Vec<(String, PathBuf)>,
     /// Template name → its text, to quote lines in messages.
@@ -156,6 +159,7 @@ impl Theme {
         }
         let assets = hashed(files);
         let labels = load_labels(dir, &mut diags);
+        let styles = load_styles(dir, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -163,6 +167,7 @@ impl Theme {
             tera,
             assets,
             labels,
+            styles,
             sources,
             texts,
         })
@@ -173,6 +178,14 @@ impl Theme {
         self.tera
             .render(name, context)
             .map_err(|err| template_error(&err, &self.sources, &self.texts).into())
+    }
+
+    /// The print style of `size` (the built-in one when the theme changes nothing).
+    pub fn style(&self, size: PrintSize) -> &Style {
+        self.styles
+            .iter()
+            .find(|(s, _)| *s == size)
+            .map_or_else(|| builtin_style(size), |(_, style)| style)
     }
 
     /// The built-in label sets alone, for checking content when the clinic's theme has errors.
@@ -216,6 +229,57 @@ impl Theme {
             .find(|(n, _)| n == name)
             .map_or_else(|| PathBuf::from(name), |(_, p)| p.clone())
     }
+}
+
+/// The built-in style of a print size.
+fn builtin_style(size: PrintSize) -> &'static Style {
+    match size {
+        PrintSize::Regular => Style::regular(),
+        PrintSize::Large => Style::large_print(),
+    }
+}
+
+/// Each print size's style: the built-in one, with the keys of the theme's `print/style.yaml` or
+/// `print/style-large.yaml` over it. A theme file lists only what it changes.
+fn load_styles(dir: Option<&Path>, diags: &mut Diagnostics) -> Vec<(PrintSize, Style)> {
+    let mut out = Vec::new();
+    for size in PrintSize::ALL {
+        let base = builtin_style(size);
+        let Some((path, bytes)) = read_override(dir, size.style_file(), diags) else {
+            out.push((size, base.clone()));
+            continue;
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => crate::load::normalise_text(t),
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error("this style file is not UTF-8 text.")
+                        .in_file(&path)
+                        .hint("save it again with the UTF-8 encoding."),
+                );
+                continue;
+            }
+        };
+        match base.with_overrides(&text) {
+            Ok(style) => out.push((size, style)),
+            Err(errors) => {
+                for e in errors {
+                    let location = Location {
+                        line: e.line as usize,
+                        column: e.column as usize,
+                    };
+                    let mut d = Diagnostic::error(e.message.clone())
+                        .in_file(&path)
+                        .hint("fix the value, or delete the line to keep the default; every key is explained in themes/default/print/style.yaml.");
+                    if location.line > 0 {
+                        d = d.at(&text, location);
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The built-in label sets with the theme's `labels/<lang>.yaml` files over them; a theme file for

@@ -132,6 +132,12 @@ pub const OUTPUTS: &[Output] = &[
         size: PrintSize::Regular,
         render: pdfs,
     },
+    Output {
+        name: "large-print PDF handouts",
+        scope: Scope::Language,
+        size: PrintSize::Large,
+        render: pdfs,
+    },
 ];
 
 /// Runs every output for every language; all problems of all outputs are reported together.
