@@ -132,6 +132,33 @@ fn the_spanish_pdf_is_in_spanish_and_one_can_be_written_alone() {
     ] {
         assert!(text.contains(words), "missing {words:?}:\n{text}");
     }
+    for words in [
+        "Página 1 de",
+        "Revisado el 14 de marzo de 2026 por",
+        "¿Preguntas? Llame al",
+        "Escanee o visite",
+    ] {
+        assert!(text.contains(words), "missing {words:?}:\n{text}");
+    }
+    for english in [
+        "Questions",
+        "Page ",
+        "Reviewed",
+        "Scan or visit",
+        "What it is",
+        "Call (555)",
+        "After hours",
+    ] {
+        assert!(
+            !text.contains(english),
+            "English {english:?} in the Spanish PDF:\n{text}"
+        );
+    }
+    // The QR code and the printed address lead to the Spanish page.
+    assert!(
+        text.contains("https://clinic.example/care/handouts/es/"),
+        "{text}"
+    );
     let out = f.run(&["pdf", "microneedling/classic", "--lang", "fr"]);
     assert_eq!(out.code, Some(2));
     assert_eq!(
@@ -259,4 +286,146 @@ fn every_file_kind_builds_the_same_with_a_bom_and_crlf_line_ends() {
         "{}",
         out.stderr
     );
+}
+
+/// `text` upper-cased except the `{placeholders}`, which handouts fills in.
+fn shout(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 || c == '}' {
+            out.push(c);
+        } else {
+            out.extend(c.to_uppercase());
+        }
+    }
+    out
+}
+
+/// The built-in English labels with every value upper-cased (keys, tags and placeholders kept).
+fn shouted_labels() -> (String, Vec<String>) {
+    let en = include_str!("../themes/default/labels/en.yaml");
+    let mut out = String::new();
+    let mut fragments = Vec::new();
+    for line in en.lines() {
+        let keep = [
+            "html_lang",
+            "pdf_lang",
+            "og_locale",
+            "date_format",
+            "language_name",
+        ];
+        match line.split_once(": ") {
+            Some((key, value))
+                if !line.trim_start().starts_with('#') && !keep.contains(&key.trim()) =>
+            {
+                out.push_str(&format!("{key}: {}\n", shout(value)));
+                let value = value.trim_matches(|c| c == '"' || c == '[' || c == ']');
+                // The words around each `{placeholder}`, without the placeholder's own name.
+                let mut words = String::new();
+                let mut depth = 0;
+                for c in value.chars() {
+                    match c {
+                        '{' => {
+                            depth += 1;
+                            words.push('|');
+                        }
+                        '}' => depth -= 1,
+                        _ if depth == 0 => words.push(c),
+                        _ => {}
+                    }
+                }
+                for part in words.split(['|', ',']) {
+                    let part = part.trim().trim_matches('"').trim();
+                    // "FAQ" shouted is still "FAQ": only words that change can be told apart.
+                    if part.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && shout(part) != part
+                    {
+                        fragments.push(part.to_string());
+                    }
+                }
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    (out, fragments)
+}
+
+/// The visible text of a page: tags removed, entities for quotes decoded.
+fn visible(html: &str) -> String {
+    let body = html.split("<body>").nth(1).unwrap_or(html);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn a_second_label_set_replaces_every_english_label() {
+    let f = Fixture::new();
+    // The content's own words stay as written, so none of them may look like a label here.
+    f.edit(
+        "content/microneedling/classic.md",
+        "summary: What to expect from classic microneedling",
+        "summary: How classic microneedling works",
+    );
+    let (labels, english) = shouted_labels();
+    f.write("theme/labels/en.yaml", &labels);
+    let out = f.run(&["build", "--theme", "theme"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let page = visible(&f.read("output/microneedling/classic/index.html"));
+    for words in [
+        "PRINT THIS HANDOUT",
+        "ON THIS PAGE",
+        "WHAT IT IS",
+        "WHEN TO CALL US",
+        "14 MARCH 2026",
+        "ALL HANDOUTS",
+        "SKIP TO THE HANDOUT",
+    ] {
+        assert!(page.contains(words), "missing {words:?} in {page}");
+    }
+    let pdf = pdftotext(&f.path("output/microneedling/classic/microneedling-classic.pdf"));
+    for words in [
+        "QUESTIONS? CALL",
+        "PAGE 1 OF 2",
+        "SCAN OR VISIT FOR THE LATEST VERSION:",
+        "REVIEWED 14 MARCH 2026 BY",
+        "WHAT TO EXPECT",
+        "SESSIONS",
+    ] {
+        assert!(pdf.contains(words), "missing {words:?} in {pdf}");
+    }
+    // No English label is left anywhere a reader looks (the content itself stays as written).
+    for phrase in &english {
+        assert!(
+            !page.contains(phrase.as_str()),
+            "English label {phrase:?} left on the page"
+        );
+        assert!(
+            !pdf.contains(phrase.as_str()),
+            "English label {phrase:?} left in the PDF"
+        );
+    }
+    assert!(english.len() > 40, "{english:?}");
 }
