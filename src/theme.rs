@@ -41,6 +41,11 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         include_str!("../themes/default/templates/variant_card.html"),
     ),
     (
+        "print.html",
+        "templates/print.html",
+        include_str!("../themes/default/templates/print.html"),
+    ),
+    (
         "404.html",
         "templates/404.html",
         include_str!("../themes/default/templates/404.html"),

@@ -295,3 +295,29 @@ fn base_url_and_paper_can_be_given_for_one_build() {
         "`staging.clinic.example` (given with --base-url) is not an absolute web address.\n  fix: give the full address the handouts are published at, starting with https://, for example `--base-url https://staging.clinic.example/care/handouts/`.\n\n1 problem found; nothing was written; the previous output is unchanged.\n"
     );
 }
+
+#[test]
+fn the_print_station_lists_every_pdf_and_is_kept_out_of_search() {
+    let f = built();
+    let page = f.read("output/print/index.html");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+    assert!(page.contains("<th scope=\"row\" lang=\"en\">Classic microneedling</th><td>English</td><td><time datetime=\"2026-03-14\">14 March 2026</time></td>"), "{page}");
+    // Every PDF the build wrote is linked, with its page count.
+    let pdfs: Vec<String> = snapshot(&f.path("output"))
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|p| p.ends_with(".pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 2);
+    for pdf in &pdfs {
+        assert!(
+            page.contains(&format!("href=\"../{pdf}\"")),
+            "{pdf} missing"
+        );
+    }
+    assert!(page.contains(">Regular (2 pages)</a>"), "{page}");
+    assert!(page.contains(">Large print ("), "{page}");
+    // Not linked from the public pages, not in the sitemap.
+    assert!(!f.read("output/index.html").contains("print/"));
+    assert!(!f.read("output/sitemap.xml").contains("print/"));
+}

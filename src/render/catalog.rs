@@ -73,6 +73,7 @@ pub fn json(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     Ok(vec![OutputFile {
         path: "handouts.json".into(),
         bytes: text.into_bytes(),
+        pages: None,
     }])
 }
 
@@ -126,5 +127,6 @@ pub fn feed(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     Ok(vec![OutputFile {
         path: "feed.xml".into(),
         bytes: out.into_bytes(),
+        pages: None,
     }])
 }

@@ -52,11 +52,13 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut files = vec![OutputFile {
         path: job.routes.sitemap().into(),
         bytes: sitemap(site, &job.routes, job.theme).into_bytes(),
+        pages: None,
     }];
     for asset in &job.theme.assets {
         files.push(OutputFile {
             path: asset.path.clone(),
             bytes: asset.bytes.clone(),
+            pages: None,
         });
     }
     // Files the handouts link to, published at the same place under the site.
@@ -71,6 +73,7 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
             Ok(bytes) => files.push(OutputFile {
                 path: a.path.clone(),
                 bytes,
+                pages: None,
             }),
             Err(err) => diags.push(
                 crate::diag::Diagnostic::error(format!(
@@ -96,6 +99,7 @@ pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         Ok(html) => files.push(OutputFile {
             path,
             bytes: html.into_bytes(),
+            pages: None,
         }),
         Err(d) => diags.extend(d),
     };
@@ -119,7 +123,7 @@ pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
 }
 
 /// The context every page starts from, for `page` of the job's language.
-fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
+pub(crate) fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
     let here = job.here(root);
     let mut ctx = context::base(job.site, here);
     ctx.insert("alternates", &alternates(job, page, root));
@@ -175,6 +179,7 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     Ok(vec![OutputFile {
         path: "404.html".into(),
         bytes: html.into_bytes(),
+        pages: None,
     }])
 }
 
