@@ -166,6 +166,22 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut ctx = context::base(job.site, here);
     ctx.insert("alternates", &Vec::<AlternateCtx>::new());
     ctx.insert("assets", &job.theme.asset_paths());
+    // The server shows this page at any depth, where no relative link to the stylesheet would
+    // resolve: the styles go inline, without the web fonts (system fonts stand in).
+    let css = job
+        .theme
+        .assets
+        .iter()
+        .find(|a| a.name == "style.css")
+        .map(|a| String::from_utf8_lossy(&a.bytes).into_owned())
+        .unwrap_or_default();
+    let css: String = css
+        .lines()
+        .filter(|l| !l.starts_with("@font-face"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("</", "<\\/");
+    ctx.insert("inline_css", &css);
     ctx.insert(
         "page",
         &PageCtx {
