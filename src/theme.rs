@@ -420,6 +420,11 @@ fn read_override(
 
 /// A Tera error as a diagnostic: the template's file, the line and column Tera names, and the
 /// whole chain of causes in one sentence.
+///
+/// This is the one place that still reads a location out of message text: Tera 1 reports parse
+/// errors as a pest-formatted string (`--> 58:104`) and exposes no structured position, so the
+/// text is all there is. Every other parser (YAML, Markdown, print XML, style files) hands over
+/// its position as a value.
 fn template_error(
     err: &tera::Error,
     sources: &[(String, PathBuf)],
