@@ -53,6 +53,12 @@ pub enum Command {
         /// Where to write the site; replaced as a whole, only when the build succeeds.
         #[arg(long, default_value = "output", value_name = "DIR")]
         out: PathBuf,
+        /// Publish for this address instead of clinic.yaml's `site.base_url` (e.g. a staging site).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Print the handouts on this paper instead of clinic.yaml's `paper`: `letter` or `a4`.
+        #[arg(long, value_name = "PAPER", value_parser = ["letter", "a4"])]
+        paper: Option<String>,
         /// Plain-language warnings.
         #[command(flatten)]
         plain: Plain,

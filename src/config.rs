@@ -23,7 +23,7 @@ const CLINIC_KEYS: Describe = Describe {
 };
 const SITE_KEYS: Describe = Describe {
     what: "`site`",
-    keys: &["base_url"],
+    keys: &["base_url", "noindex"],
 };
 
 /// Reads the clinic file; every problem in it is reported. `known` are the languages the theme has
@@ -46,9 +46,22 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
             ));
         }
     }
+    let mut noindex = false;
     let base_url = match fields.nested("site", diags) {
         Some(mut site) => {
             site.reject_unknown(&SITE_KEYS, diags);
+            noindex = match site.text("noindex", false, "true", diags).as_deref() {
+                None | Some("false") | Some("no") => false,
+                Some("true") | Some("yes") => true,
+                Some(other) => {
+                    diags.push(site.problem(
+                        "noindex",
+                        format!("`{other}` is not `true` or `false`."),
+                        "write `noindex: true` to keep search engines from listing the pages (a staging site), or delete the line.",
+                    ));
+                    false
+                }
+            };
             site.text("base_url", true, "https://clinic.example/care/handouts/", diags).and_then(|t| {
                 let url = BaseUrl::parse(&t);
                 if url.is_none() {
@@ -105,6 +118,7 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
         allowed_html,
         languages,
         max_grade,
+        noindex,
     })
 }
 

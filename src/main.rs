@@ -4,7 +4,7 @@ use clap::Parser;
 use handouts::cli::{Cli, Command, Folders};
 use handouts::diag::Diagnostics;
 use handouts::edition::PrintSize;
-use handouts::model::Date;
+use handouts::model::{Date, Paper};
 use handouts::BuildOptions;
 use std::process::ExitCode;
 
@@ -20,6 +20,8 @@ fn main() -> ExitCode {
         Command::Build {
             folders,
             out,
+            base_url,
+            paper,
             plain,
         } => {
             if let Some(code) = missing_content(&folders) {
@@ -30,6 +32,13 @@ fn main() -> ExitCode {
                 theme: folders.theme,
                 out: out.clone(),
                 today,
+                overrides: handouts::Overrides {
+                    base_url,
+                    paper: paper.as_deref().map(|p| match p {
+                        "a4" => Paper::A4,
+                        _ => Paper::Letter,
+                    }),
+                },
             };
             match handouts::build_with(&options, plain.strictness()) {
                 Ok(report) => {
@@ -180,6 +189,7 @@ fn main() -> ExitCode {
                 theme: folders.theme,
                 out: preview.join("site"),
                 today,
+                overrides: handouts::Overrides::default(),
             };
             match handouts::serve::run(options, port) {
                 Ok(()) => ExitCode::SUCCESS,

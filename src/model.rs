@@ -84,8 +84,10 @@ pub struct Clinic {
     pub review_interval_months: u32,
     /// The languages handouts are published in, the default first.
     pub languages: Vec<Lang>,
-    /// The highest school grade a section may read at without a plain-language warning.
+    /// The highest school grade a handout may read at without a plain-language warning.
     pub max_grade: f64,
+    /// Whether search engines are asked not to list the pages (a staging site).
+    pub noindex: bool,
 }
 
 /// A phone number as written, and as a `tel:` URI.
@@ -125,15 +127,18 @@ impl Phone {
 pub struct BaseUrl(String);
 
 impl BaseUrl {
-    /// Accepts an absolute `http(s)://host/optional/path/` URL (a missing final `/` is added).
+    /// Accepts an absolute `http(s)://host/optional/path/` URL (a missing final `/` is added):
+    /// a URL the `url` crate parses, with a host, and no query, fragment, password or characters
+    /// that would need escaping in a page.
     pub fn parse(text: &str) -> Option<BaseUrl> {
         let text = text.trim();
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))?;
-        let host = rest.split('/').next().unwrap_or("");
         let bad = |c: char| c.is_whitespace() || "\"'<>\\^`{|}#?".contains(c);
-        if host.is_empty() || text.chars().any(bad) {
+        if text.chars().any(bad) {
+            return None;
+        }
+        let url = url::Url::parse(text).ok()?;
+        let web = matches!(url.scheme(), "http" | "https");
+        if !web || url.host_str().is_none_or(str::is_empty) || url.password().is_some() {
             return None;
         }
         let mut url = text.to_string();

@@ -27,6 +27,8 @@ struct PageCtx {
     title: String,
     description: String,
     canonical: String,
+    /// Asks search engines not to list this page whatever `site.noindex` says.
+    noindex: bool,
 }
 
 /// The same page in another language, for `<link rel="alternate" hreflang>` and the switcher.
@@ -50,11 +52,13 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut files = vec![OutputFile {
         path: job.routes.sitemap().into(),
         bytes: sitemap(site, &job.routes, job.theme).into_bytes(),
+        pages: None,
     }];
-    for (name, bytes) in &job.theme.assets {
+    for asset in &job.theme.assets {
         files.push(OutputFile {
-            path: name.clone(),
-            bytes: bytes.clone(),
+            path: asset.path.clone(),
+            bytes: asset.bytes.clone(),
+            pages: None,
         });
     }
     // Files the handouts link to, published at the same place under the site.
@@ -69,6 +73,7 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
             Ok(bytes) => files.push(OutputFile {
                 path: a.path.clone(),
                 bytes,
+                pages: None,
             }),
             Err(err) => diags.push(
                 crate::diag::Diagnostic::error(format!(
@@ -94,6 +99,7 @@ pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         Ok(html) => files.push(OutputFile {
             path,
             bytes: html.into_bytes(),
+            pages: None,
         }),
         Err(d) => diags.extend(d),
     };
@@ -117,10 +123,12 @@ pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
 }
 
 /// The context every page starts from, for `page` of the job's language.
-fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
+pub(crate) fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
     let here = job.here(root);
     let mut ctx = context::base(job.site, here);
     ctx.insert("alternates", &alternates(job, page, root));
+    // Static files by name, for `{{ root }}{{ assets["style.css"] }}`: their names carry a hash.
+    ctx.insert("assets", &job.theme.asset_paths());
     ctx
 }
 
@@ -150,6 +158,47 @@ fn alternates(job: &Job<'_>, page: Page<'_>, root: &str) -> Vec<AlternateCtx> {
         .collect()
 }
 
+/// `404.html`, for the web server to show at any missing address. Links in it are absolute (from
+/// the base URL): the server shows it at whatever depth the missing address had.
+pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let root = job.site.clinic.base_url.as_str().to_string();
+    let here = job.here(&root);
+    let mut ctx = context::base(job.site, here);
+    ctx.insert("alternates", &Vec::<AlternateCtx>::new());
+    ctx.insert("assets", &job.theme.asset_paths());
+    // The server shows this page at any depth, where no relative link to the stylesheet would
+    // resolve: the styles go inline, without the web fonts (system fonts stand in).
+    let css = job
+        .theme
+        .assets
+        .iter()
+        .find(|a| a.name == "style.css")
+        .map(|a| String::from_utf8_lossy(&a.bytes).into_owned())
+        .unwrap_or_default();
+    let css: String = css
+        .lines()
+        .filter(|l| !l.starts_with("@font-face"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("</", "<\\/");
+    ctx.insert("inline_css", &css);
+    ctx.insert(
+        "page",
+        &PageCtx {
+            title: here.labels.get("not_found_title").into(),
+            description: here.labels.get("not_found_text").into(),
+            canonical: job.routes.url(job.edition.lang, Page::Index),
+            noindex: true,
+        },
+    );
+    let html = job.theme.render("404.html", &ctx)?;
+    Ok(vec![OutputFile {
+        path: "404.html".into(),
+        bytes: html.into_bytes(),
+        pages: None,
+    }])
+}
+
 fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
     let lang = job.edition.lang;
     let root = job.routes.root_from(lang, Page::Index);
@@ -163,6 +212,7 @@ fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
                 .labels
                 .fill("index_description", &[("clinic", &job.site.clinic.name)]),
             canonical: job.routes.url(lang, Page::Index),
+            noindex: false,
         },
     );
     let procedures: Vec<ProcedureCtx> = job
@@ -187,6 +237,7 @@ fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
             title: p.title.clone(),
             description: p.summary.clone(),
             canonical: pc.url.clone(),
+            noindex: false,
         },
     );
     ctx.insert("procedure", &pc);
@@ -205,6 +256,7 @@ fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnost
             title: v.title.clone(),
             description: v.summary.clone(),
             canonical: vc.url.clone(),
+            noindex: false,
         },
     );
     ctx.insert("jsonld", &json_ld(job, p, v, &vc.url));

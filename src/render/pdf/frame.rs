@@ -8,8 +8,8 @@
 
 use super::font::Face;
 
-/// An sRGB colour, 8 bits per channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An sRGB colour, 8 bits per channel (black by default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Color {
     /// Red.
     pub r: u8,

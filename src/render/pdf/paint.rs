@@ -31,7 +31,7 @@ use super::frame::Layout;
 
 /// Why the PDF could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PaintError(String);
+pub(crate) struct PaintError(String);
 
 impl fmt::Display for PaintError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -48,7 +48,7 @@ impl From<lopdf::Error> for PaintError {
 }
 
 /// Paints `layout` (made from `doc`) as a complete PDF file.
-pub fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PaintError> {
+pub(crate) fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PaintError> {
     let mut pdf = PdfDocument::new(&doc.title);
     set_metadata(&mut pdf, doc);
     // Fonts get content-derived resource names instead of add_font's counter-based ids, so two runs

@@ -8,7 +8,6 @@
 use std::collections::BTreeMap;
 
 use super::super::frame::{Item, Rect};
-use super::style::RADIUS;
 use super::{translate, Chunk, Panel};
 
 /// Rounding slack when testing whether a group fits, in points.
@@ -158,7 +157,7 @@ fn panel_items(panel: &Panel, extent: Extent) -> Vec<Item> {
         rect,
         fill: Some(panel.fill),
         stroke: panel.border,
-        radius: RADIUS,
+        radius: panel.radius,
     }];
     if let Some((color, width)) = panel.bar {
         items.push(Item::Rect {

@@ -1,11 +1,13 @@
 //! Layout tests over the fixture handout and small documents built for one rule each.
 
+mod editions;
 pub(crate) mod fixture;
 
 use super::super::block::{Block, Document, Inline, ListMark, Paper, ParagraphClass, Row};
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Item, Layout, Page, Rect};
 use super::super::print_xml::parse;
+use super::super::style::Style;
 use super::layout;
 
 /// Rounding slack for containment checks, in points: far below anything visible.
@@ -16,7 +18,8 @@ fn doc(xml: &str) -> Document {
 }
 
 fn lay(doc: &Document) -> Layout {
-    layout(doc, Fonts::embedded()).unwrap_or_else(|e| panic!("layout failed: {e}"))
+    layout(doc, Fonts::embedded(), Style::regular())
+        .unwrap_or_else(|e| panic!("layout failed: {e}"))
 }
 
 fn fixture(paper: Paper) -> Document {

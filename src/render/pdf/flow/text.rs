@@ -4,6 +4,7 @@
 use super::super::block::{Inline, Span};
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Color, Item, Rect};
+use super::super::hyphenate::Language;
 use super::super::linebreak::{break_lines, Align, Line, Run};
 use super::LayoutError;
 
@@ -22,6 +23,8 @@ pub(super) struct TextStyle {
     pub(super) link_color: Color,
     /// Line alignment.
     pub(super) align: Align,
+    /// Hyphenation patterns (the document's language); `None` never hyphenates.
+    pub(super) lang: Option<Language>,
 }
 
 /// One set line: items relative to its top-left corner (y grows upwards, content at y < 0).
@@ -85,12 +88,14 @@ fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
                 face: face(style.bold || *bold, *italic),
                 size: style.size,
                 link: link.clone(),
+                lang: style.lang,
             },
             Inline::Break => Run {
                 text: "\n".into(),
                 face: face(style.bold, false),
                 size: style.size,
                 link: None,
+                lang: style.lang,
             },
         })
         .collect()
