@@ -18,6 +18,7 @@ const CLINIC_KEYS: Describe = Describe {
         "paper",
         "review_interval_months",
         "languages",
+        "max_grade",
     ],
 };
 const SITE_KEYS: Describe = Describe {
@@ -101,6 +102,7 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
         .integer("review_interval_months", 1, 12, diags)
         .map_or(12, |n| n.min(120) as u32);
     let languages = languages(&fields, known, diags);
+    let max_grade = max_grade(&fields, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -115,8 +117,32 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
         review_interval_months,
         allowed_html,
         languages,
+        max_grade,
         noindex,
     })
+}
+
+/// The reading grade patient handouts should not go above, when `clinic.yaml` sets none: the top
+/// of the 6th–8th grade range that AMA, NIH and CDC guidance asks for.
+pub const DEFAULT_MAX_GRADE: f64 = 8.0;
+
+/// `max_grade: 8`: the highest school grade a section may read at before a plain-language warning.
+fn max_grade(fields: &Fields<'_>, diags: &mut Diagnostics) -> f64 {
+    let Some(text) = fields.text("max_grade", false, "8", diags) else {
+        return DEFAULT_MAX_GRADE;
+    };
+    match text.parse::<f64>() {
+        // Below grade 1 no text can pass; above 20 (beyond graduate school) nothing is checked.
+        Ok(n) if (1.0..=20.0).contains(&n) => n,
+        _ => {
+            diags.push(fields.problem(
+                "max_grade",
+                format!("`max_grade` must be a school grade from 1 to 20, not `{text}`."),
+                "write a number without quotes, for example `max_grade: 8` (patient handouts should read at grade 6 to 8).",
+            ));
+            DEFAULT_MAX_GRADE
+        }
+    }
 }
 
 /// `languages: [en, es]`: the languages handouts are published in, the default first; each needs a

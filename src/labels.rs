@@ -66,6 +66,28 @@ pub const KEYS: &[&str] = &[
     "print_scan",
     "print_page",
     "print_qr_alt",
+    // Written by `handouts new` into a new handout, for its editor.
+    "new_placeholder",
+    "new_title_note",
+    "new_summary",
+    "new_reviewed_note",
+    "new_reviewed_by",
+    "new_optional_note",
+    "new_sessions_example",
+    "new_downtime_example",
+    "new_shared_note",
+    "new_procedure_summary",
+    "new_procedure_note",
+    "new_what_it_is",
+    "new_what_to_expect",
+    "new_timeline_when",
+    "new_timeline_what",
+    "new_do",
+    "new_dont",
+    "new_risks",
+    "new_when_to_call",
+    "new_faq_question",
+    "new_faq_answer",
 ];
 
 /// The label sets of a theme, by language.

@@ -15,7 +15,9 @@ pub mod markdown;
 pub mod model;
 pub mod readability;
 pub mod render;
+pub mod report;
 pub mod routes;
+pub mod scaffold;
 pub mod serve;
 pub mod theme;
 pub mod validate;
@@ -106,16 +108,51 @@ pub fn check(
         &sources,
         render::pdf::Fonts::embedded(),
     ));
+    // A hint `handouts new` wrote must never reach a patient.
+    diags.extend(validate::placeholders::check(&sources, &labels));
     match (site, theme) {
         (Some(site), Ok(theme)) if !diags.has_errors() => Ok((site, theme, diags)),
         _ => Err(diags),
     }
 }
 
+/// Which warnings stop a run: only errors do, or (`--strict`) plain-language warnings too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Strictness {
+    /// Plain-language findings are warnings; the run succeeds.
+    #[default]
+    Warn,
+    /// Plain-language findings are errors; nothing is written.
+    Strict,
+}
+
+impl Strictness {
+    /// The diagnostics of a run under this strictness.
+    pub fn apply(self, diags: Diagnostics) -> Diagnostics {
+        match self {
+            Strictness::Warn => diags,
+            Strictness::Strict => diags.deny(diag::Lint::PlainLanguage),
+        }
+    }
+}
+
 /// Builds the whole site into `options.out`. On any error nothing is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with(options, Strictness::Warn)
+}
+
+/// [`build`], where `strictness` decides whether plain-language warnings stop it.
+pub fn build_with(
+    options: &BuildOptions,
+    strictness: Strictness,
+) -> Result<BuildReport, Diagnostics> {
     let (mut site, theme, warnings) =
-        check(&options.content, options.theme.as_deref(), options.today)?;
+        check(&options.content, options.theme.as_deref(), options.today)
+            .map_err(|d| strictness.apply(d))?;
+    let warnings = strictness.apply(warnings);
+    if warnings.has_errors() {
+        return Err(warnings);
+    }
     options.overrides.apply(&mut site)?;
     // Render everything in memory before touching the output folder.
     let files = render::render_all(&site, &theme)?;

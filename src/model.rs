@@ -84,6 +84,8 @@ pub struct Clinic {
     pub review_interval_months: u32,
     /// The languages handouts are published in, the default first.
     pub languages: Vec<Lang>,
+    /// The highest school grade a handout may read at without a plain-language warning.
+    pub max_grade: f64,
     /// Whether search engines are asked not to list the pages (a staging site).
     pub noindex: bool,
 }
@@ -389,6 +391,18 @@ pub struct Variant {
     pub source: PathBuf,
     /// The language it is written in.
     pub lang: Lang,
+    /// How hard its text is to read, and the plain-language warnings about it.
+    pub reading: Reading,
+}
+
+/// How hard a variant's published text is to read, and the plain-language warnings about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reading {
+    /// Words, sentences and syllables over the prose of its eight sections (headings left out);
+    /// `None` for a language without readability rules.
+    pub counts: Option<crate::readability::Report>,
+    /// The plain-language warnings on that prose, from its own file and its inherited sections.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// The review record of a variant.

@@ -5,6 +5,8 @@
 pub(crate) mod fields;
 pub mod glyphs;
 mod links;
+pub mod placeholders;
+mod plain;
 pub(crate) mod sections;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -76,6 +78,9 @@ pub fn validate(
     };
     let site_rules = SiteRules {
         interval,
+        max_grade: clinic
+            .as_ref()
+            .map_or(crate::config::DEFAULT_MAX_GRADE, |c| c.max_grade),
         today,
         links: &links,
         languages: &languages,
@@ -121,6 +126,8 @@ pub fn validate(
 struct SiteRules<'a> {
     /// Months from one review to the next.
     interval: u32,
+    /// The reading grade above which a section gets a plain-language warning.
+    max_grade: f64,
     /// For overdue warnings.
     today: Date,
     /// For checking links to local files.
@@ -138,6 +145,8 @@ struct ProcedureInfo {
     order: i64,
     sections: SectionMap,
     attachments: Vec<crate::model::Attachment>,
+    /// Its sections' readability, for the variants that inherit them.
+    reading: plain::FileReading,
 }
 
 /// A procedure in each language it has variants in, the default language first, with its sort key.
@@ -412,6 +421,8 @@ fn procedure_info(
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
     let mut sections = sections::sections(&body, diags);
+    // Checked here once, not in every variant that inherits them.
+    let reading = plain::read(&body, diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut sections);
     Some(ProcedureInfo {
@@ -420,6 +431,7 @@ fn procedure_info(
         order,
         sections,
         attachments: checked.attachments,
+        reading,
     })
 }
 
@@ -480,6 +492,7 @@ fn variant(
         }
     }
     let mut own = sections::sections(&body, diags);
+    let own_reading = plain::read(&body, diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut own);
     attachments.extend(checked.attachments);
@@ -494,6 +507,16 @@ fn variant(
         return None;
     }
     let reviewed = reviewed?;
+    let sections = sections?;
+    let name = file
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    let limit = plain::Limit {
+        handout: &name,
+        max_grade: context.rules.max_grade,
+    };
+    let reading = own_reading.resolve(context.shared.map(|s| &s.reading), &sections, &limit, diags);
     let next_review = next_review.unwrap_or_else(|| reviewed.add_months(context.rules.interval));
     if let Some(original) = context.original {
         if reviewed < original.revision.reviewed {
@@ -529,9 +552,10 @@ fn variant(
         },
         facts: Facts { sessions, downtime },
         order,
-        sections: sections?,
+        sections,
         source: file.path.clone(),
         lang: context.lang,
+        reading,
     })
 }
 
