@@ -138,12 +138,7 @@ fn alternates(job: &Job<'_>, page: Page<'_>, root: &str) -> Vec<AlternateCtx> {
     if site.books.len() < 2 {
         return Vec::new();
     }
-    let books: Vec<&crate::model::Book> = match page {
-        Page::Index => site.books.iter().collect(),
-        Page::Procedure(p) => site.translations_of(p, None).collect(),
-        Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
-    };
-    books
+    books_with(site, page)
         .into_iter()
         .filter_map(|b| {
             let labels = job.theme.labels(b.lang)?;
@@ -197,6 +192,15 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         bytes: html.into_bytes(),
         pages: None,
     }])
+}
+
+/// The books (languages) that have `page`, the default language's first.
+fn books_with<'a>(site: &'a Site, page: Page<'a>) -> Vec<&'a crate::model::Book> {
+    match page {
+        Page::Index => site.books.iter().collect(),
+        Page::Procedure(p) => site.translations_of(p, None).collect(),
+        Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
+    }
 }
 
 fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
@@ -320,12 +324,7 @@ fn sitemap(site: &Site, routes: &Routes, theme: &Theme) -> String {
                 out.push_str(&format!("<lastmod>{m}</lastmod>"));
             }
             if multilingual {
-                let books: Vec<&crate::model::Book> = match page {
-                    Page::Index => site.books.iter().collect(),
-                    Page::Procedure(p) => site.translations_of(p, None).collect(),
-                    Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
-                };
-                for other in books {
+                for other in books_with(site, page) {
                     let tag = theme.labels(other.lang).map_or("", |l| l.get("html_lang"));
                     out.push_str(&format!(
                         "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",

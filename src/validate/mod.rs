@@ -198,7 +198,7 @@ fn procedure(
     let mut attachments = info
         .as_ref()
         .map_or_else(Vec::new, |i| i.attachments.clone());
-    let mut variants: Vec<Variant> = files
+    let variants: Vec<Variant> = files
         .variants
         .iter()
         .filter_map(|file| variant(file, &context, &mut attachments, diags))
@@ -206,22 +206,14 @@ fn procedure(
     let translated = translations(files, rules, &context, &variants, &mut attachments, diags);
     attachments.sort();
     attachments.dedup();
-    variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
     let info = info?;
     let slug = slug?;
-    let mut editions = vec![(
-        default_lang,
-        Procedure {
-            slug: slug.clone(),
-            title: info.title,
-            summary: info.summary,
-            variants,
-            attachments: attachments.clone(),
-        },
-    )];
-    for (lang, info, mut variants) in translated {
+    let order = info.order;
+    // Every language's procedure is made the same way: its own title and summary, its variants
+    // in display order, the attachments of all languages.
+    let edition = |lang: Lang, info: ProcedureInfo, mut variants: Vec<Variant>| {
         variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
-        editions.push((
+        (
             lang,
             Procedure {
                 slug: slug.clone(),
@@ -230,9 +222,13 @@ fn procedure(
                 variants,
                 attachments: attachments.clone(),
             },
-        ));
+        )
+    };
+    let mut editions = vec![edition(default_lang, info, variants)];
+    for (lang, info, variants) in translated {
+        editions.push(edition(lang, info, variants));
     }
-    Some((info.order, editions))
+    Some((order, editions))
 }
 
 /// The translated procedure files and variants of a procedure folder, per language (in
