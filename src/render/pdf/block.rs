@@ -66,6 +66,8 @@ pub(crate) struct Footer {
     pub url: String,
     /// Words above the printed address ("Scan or visit for the latest version:"); may be empty.
     pub caption: String,
+    /// What the QR code is, for a screen reader (`qr-alt`; the address itself when not given).
+    pub qr_alt: String,
     /// The `<line>`s of the left column, top to bottom. `{page}` and `{pages}` in their text stand
     /// for the page's number and the page count, which only layout knows.
     pub lines: Vec<FooterLine>,

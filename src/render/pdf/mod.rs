@@ -24,7 +24,9 @@ use self::flow::{layout, LayoutError};
 use self::print_xml::parse;
 
 pub use self::font::{Face, Fonts};
-pub use self::frame::{Bookmark, Color, Item, Layout, Page, QrRun, Rect, Stroke};
+pub use self::frame::{
+    Artifact, Bookmark, Color, Item, Layout, Node, Page, QrRun, Rect, Role, Stroke, Tag,
+};
 pub use self::print_xml::PrintError;
 pub use self::style::{Style, StyleError};
 

@@ -1,31 +1,38 @@
-//! Turns blocks into chunks: each block kind's look (sizes, markers, rules, panels) and its keep
-//! rules (no orphans or widows, list items and table rows whole, boxes and `<keep>` on one page).
+//! Turns blocks into chunks: each block kind's look (sizes, markers, rules, panels), its keep
+//! rules (no orphans or widows, list items and table rows whole, boxes and `<keep>` on one page) and
+//! its structure elements (a heading's `H1`–`H3`, a paragraph's `P`, a list's `L`/`LI`/`Lbl`/`LBody`);
+//! rules are layout artifacts.
 
 use super::super::block::{Block, Document, Inline, ListMark, ParagraphClass};
 use super::super::font::{Face, Fonts};
-use super::super::frame::{Color, Item, Rect};
+use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
 use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
 use super::super::style::Style;
-use super::text::{self, LineBox, TextStyle};
+use super::structure::Tree;
+use super::text::{self, LineBox, Owner, TextStyle};
 use super::{Chunk, LayoutError, Panel};
 
-/// Where a run of blocks is set: left edge (relative to the text box) and width.
+/// Where a run of blocks is set: left edge (relative to the text box) and width, and the structure
+/// element their elements go under.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Ctx {
     pub(super) x: f32,
     pub(super) width: f32,
     /// Inside a box, where the panel already sets content apart and heading rules would be clutter.
     pub(super) in_panel: bool,
+    /// The element the blocks' elements become children of.
+    pub(super) parent: usize,
 }
 
 impl Ctx {
-    /// The whole width of the text box.
-    pub(super) fn full(width: f32) -> Ctx {
+    /// The whole width of the text box, under the element `parent`.
+    pub(super) fn full(width: f32, parent: usize) -> Ctx {
         Ctx {
             x: 0.0,
             width,
             in_panel: false,
+            parent,
         }
     }
 
@@ -33,7 +40,7 @@ impl Ctx {
         Ctx {
             x: self.x + left,
             width: (self.width - left - right).max(1.0),
-            in_panel: self.in_panel,
+            ..self
         }
     }
 }
@@ -49,6 +56,8 @@ pub(super) struct Builder<'a> {
     pub(super) page_height: f32,
     /// Backgrounds of boxes, indexed by [`PanelRef::id`].
     pub(super) panels: Vec<Panel>,
+    /// The structure tree, which the blocks add their elements to.
+    pub(super) tree: Tree,
 }
 
 impl<'a> Builder<'a> {
@@ -58,6 +67,7 @@ impl<'a> Builder<'a> {
         style: &'a Style,
         doc: &Document,
         page_height: f32,
+        tree: Tree,
     ) -> Builder<'a> {
         Builder {
             fonts,
@@ -66,6 +76,7 @@ impl<'a> Builder<'a> {
             lang: Language::from_tag(&doc.lang),
             page_height,
             panels: Vec::new(),
+            tree,
         }
     }
 
@@ -122,13 +133,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `inlines` set as lines of at most `width`, the content of element `node`.
     pub(super) fn set(
-        &self,
+        &mut self,
         inlines: &[Inline],
         style: TextStyle,
         width: f32,
+        node: usize,
     ) -> Result<Vec<LineBox>, LayoutError> {
-        text::set(self.fonts, inlines, style, width)
+        let mut owner = Owner::node(&mut self.tree, node);
+        text::set(self.fonts, inlines, style, width, &mut owner)
     }
 
     pub(super) fn body_style(&self, ctx: Ctx) -> TextStyle {
@@ -156,11 +170,12 @@ impl<'a> Builder<'a> {
         ctx: Ctx,
     ) -> Result<Vec<Chunk>, LayoutError> {
         let s = self.style;
-        let (size, color, gap) = match level {
-            1 => (s.h1_size, s.text, s.h2_space),
-            2 => (s.h2_size, s.accent, s.h2_space),
-            _ => (s.h3_size, s.text, s.h3_space),
+        let (size, color, gap, role) = match level {
+            1 => (s.h1_size, s.text, s.h2_space, Role::H1),
+            2 => (s.h2_size, s.accent, s.h2_space, Role::H2),
+            _ => (s.h3_size, s.text, s.h3_space, Role::H3),
         };
+        let node = self.tree.add(role, ctx.parent);
         let style = TextStyle {
             size,
             leading: s.heading_leading,
@@ -170,7 +185,7 @@ impl<'a> Builder<'a> {
             align: Align::Left,
             lang: self.lang,
         };
-        let mut chunks = line_chunks(self.set(inlines, style, ctx.width)?, ctx);
+        let mut chunks = line_chunks(self.set(inlines, style, ctx.width, node)?, ctx);
         for chunk in &mut chunks {
             chunk.heading = true;
             chunk.keep_with_next = true;
@@ -190,8 +205,8 @@ impl<'a> Builder<'a> {
                     ctx.x,
                     ctx.x + ctx.width,
                     y,
-                    s.accent_rule,
-                    s.hairline,
+                    (s.accent_rule, s.hairline),
+                    Artifact::Layout,
                 ));
                 last.pad_bottom += s.h2_rule_gap + s.hairline;
             }
@@ -225,7 +240,8 @@ impl<'a> Builder<'a> {
                 style.align = Align::Left;
             }
         }
-        let mut chunks = line_chunks(self.set(inlines, style, ctx.width)?, ctx);
+        let node = self.tree.add(Role::P, ctx.parent);
+        let mut chunks = line_chunks(self.set(inlines, style, ctx.width, node)?, ctx);
         no_orphans_or_widows(&mut chunks);
         if let Some(first) = chunks.first_mut() {
             first.gap = s.block_space;
@@ -242,26 +258,31 @@ impl<'a> Builder<'a> {
         let s = self.style;
         let inner = ctx.inset(s.list_indent, 0.0);
         let style = self.body_style(inner);
+        let list = self.tree.add(Role::L, ctx.parent);
         let mut out = Vec::new();
         for (n, item) in items.iter().enumerate() {
-            let lines = self.set(item, style, inner.width)?;
+            let li = self.tree.add(Role::LI, list);
+            let label = self.tree.add(Role::Lbl, li);
+            let body = self.tree.add(Role::LBody, li);
+            let lines = self.set(item, style, inner.width, body)?;
             let baseline = lines.first().map_or(0.0, |l| l.baseline);
             let mut chunks = line_chunks(lines, inner);
             // A list item is never split across pages.
             keep_together(&mut chunks);
             if let Some(first) = chunks.first_mut() {
                 first.gap = if n == 0 { s.block_space } else { s.item_space };
-                first
-                    .items
-                    .extend(self.marker(mark, n + 1, ctx.x, -baseline));
+                // The marker is read (and drawn) before the item's words.
+                let marker = self.marker(mark, n + 1, ctx.x, -baseline, Tag::Node(label));
+                first.items.splice(0..0, marker);
             }
             out.append(&mut chunks);
         }
         Ok(out)
     }
 
-    /// The marker of item `number` whose first baseline is at `baseline`, drawn in the gutter at `x`.
-    fn marker(&self, mark: ListMark, number: usize, x: f32, baseline: f32) -> Vec<Item> {
+    /// The marker of item `number` whose first baseline is at `baseline`, drawn in the gutter at `x`
+    /// and tagged `tag` (the item's `Lbl`).
+    fn marker(&self, mark: ListMark, number: usize, x: f32, baseline: f32, tag: Tag) -> Vec<Item> {
         let s = self.style;
         // Marks are sized from the x-height region so they sit centred on lowercase text.
         let m = s.body_size * s.mark_size;
@@ -279,6 +300,7 @@ impl<'a> Builder<'a> {
                     fill: Some(s.accent),
                     stroke: None,
                     radius: d / 2.0,
+                    tag,
                 }]
             }
             ListMark::Check => {
@@ -291,6 +313,7 @@ impl<'a> Builder<'a> {
                     ],
                     color: s.check,
                     width: stroke,
+                    tag,
                 }]
             }
             ListMark::Cross => {
@@ -301,11 +324,13 @@ impl<'a> Builder<'a> {
                         points: vec![(x0, y0), (x0 + c, y0 + c)],
                         color: s.cross,
                         width: stroke,
+                        tag,
                     },
                     Item::Line {
                         points: vec![(x0, y0 + c), (x0 + c, y0)],
                         color: s.cross,
                         width: stroke,
+                        tag,
                     },
                 ]
             }
@@ -320,6 +345,7 @@ impl<'a> Builder<'a> {
                     size: s.body_size,
                     color: s.accent,
                     width: w,
+                    tag,
                 }]
             }
         }
@@ -351,13 +377,20 @@ pub(super) fn push_shifted(out: &mut Vec<Item>, items: &[Item], dx: f32) {
     }
 }
 
-/// A horizontal rule spanning `x0` to `x1` at height `y`. Lines have round caps, which reach half the
-/// width past each end point, so the end points are pulled in by that much.
-pub(super) fn hline(x0: f32, x1: f32, y: f32, color: Color, width: f32) -> Item {
+/// A horizontal rule spanning `x0` to `x1` at height `y`, an artifact of `kind`. Lines have round
+/// caps, which reach half the width past each end point, so the end points are pulled in by that much.
+pub(super) fn hline(
+    x0: f32,
+    x1: f32,
+    y: f32,
+    (color, width): (Color, f32),
+    kind: Artifact,
+) -> Item {
     Item::Line {
         points: vec![(x0 + width / 2.0, y), (x1 - width / 2.0, y)],
         color,
         width,
+        tag: Tag::Artifact(kind),
     }
 }
 

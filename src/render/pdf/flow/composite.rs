@@ -1,11 +1,14 @@
 //! The composite blocks: tables, boxes (tinted panels), the facts panel and side-by-side columns.
-//! Each is built from the simple blocks of `blocks`, plus the rules and panels that frame them.
+//! Each is built from the simple blocks of `blocks`, plus the rules and panels that frame them
+//! (layout artifacts). A table is a `Table` of `TR`s, each a `TH` row header and a `TD`; so is the
+//! facts panel, one row per fact; a box is a `Div`; columns add no element, their blocks are read
+//! one column after the other.
 
 use super::super::block::{Block, Fact, Inline, Row, Tone};
-use super::super::frame::{Item, Rect, Stroke};
+use super::super::frame::{Artifact, Item, Rect, Role, Stroke, Tag};
 use super::super::linebreak::Align;
 use super::blocks::{hline, keep_together, push_shifted, recolor, Builder, Ctx};
-use super::text::{self, TextStyle};
+use super::text::{self, Owner, TextStyle};
 use super::{paginate, Chunk, LayoutError, Panel, PanelRef};
 
 impl Builder<'_> {
@@ -26,9 +29,13 @@ impl Builder<'_> {
         };
         let mut out = Vec::new();
         let last_row = rows.len().saturating_sub(1);
+        let rule = (s.row_rule, s.hairline);
+        let table = self.tree.add(Role::Table, ctx.parent);
         for (n, row) in rows.iter().enumerate() {
-            let head = self.set(&row.head, head_style, label_w)?;
-            let cell = self.set(&row.cell, cell_style, cell_w)?;
+            let tr = self.tree.add(Role::TR, table);
+            let (th, td) = (self.tree.add(Role::TH, tr), self.tree.add(Role::TD, tr));
+            let head = self.set(&row.head, head_style, label_w, th)?;
+            let cell = self.set(&row.cell, cell_style, cell_w, td)?;
             // Zip the two cells line by line, so an over-tall row can split between lines.
             let count = head.len().max(cell.len()).max(1);
             let mut chunks = Vec::with_capacity(count);
@@ -52,16 +59,15 @@ impl Builder<'_> {
                 first.gap = if n == 0 { s.block_space } else { 0.0 };
                 first.pad_top = s.row_padding;
                 let y = s.row_padding - s.hairline / 2.0;
-                first
-                    .items
-                    .push(hline(ctx.x, ctx.x + ctx.width, y, s.row_rule, s.hairline));
+                let line = hline(ctx.x, ctx.x + ctx.width, y, rule, Artifact::Layout);
+                first.items.push(line);
             }
             if let Some(last) = chunks.last_mut() {
                 last.pad_bottom = s.row_padding;
                 if n == last_row {
                     let y = -last.height - s.row_padding + s.hairline / 2.0;
-                    last.items
-                        .push(hline(ctx.x, ctx.x + ctx.width, y, s.row_rule, s.hairline));
+                    let line = hline(ctx.x, ctx.x + ctx.width, y, rule, Artifact::Layout);
+                    last.items.push(line);
                 }
             }
             out.append(&mut chunks);
@@ -100,6 +106,7 @@ impl Builder<'_> {
         let left = s.box_padding + bar.map_or(0.0, |(_, w)| w);
         let inner = Ctx {
             in_panel: true,
+            parent: self.tree.add(Role::Div, ctx.parent),
             ..ctx.inset(left, s.box_padding)
         };
         let mut chunks = self.blocks(blocks, inner)?;
@@ -159,13 +166,20 @@ impl Builder<'_> {
         };
         let mut items = Vec::new();
         let mut y = -s.box_padding;
+        // Read as a table of label and value, one row per fact, row after row.
+        let mark = self.tree.mark();
+        let table = self.tree.add(Role::Table, ctx.parent);
         for row in facts.chunks(per_row) {
             let mut row_height: f32 = 0.0;
             for (i, fact) in row.iter().enumerate() {
                 let x = inner.x + i as f32 * (cell_w + s.fact_gap);
                 let mut cell_y = y;
-                let label = text::set_plain(self.fonts, &fact.label, label_style, cell_w)?;
-                let value = self.set(&fact.value, value_style, cell_w)?;
+                let tr = self.tree.add(Role::TR, table);
+                let (th, td) = (self.tree.add(Role::TH, tr), self.tree.add(Role::TD, tr));
+                let mut owner = Owner::node(&mut self.tree, th);
+                let label =
+                    text::set_plain(self.fonts, &fact.label, label_style, cell_w, &mut owner)?;
+                let value = self.set(&fact.value, value_style, cell_w, td)?;
                 for line in label.iter().chain(value.iter()) {
                     let mut shifted = Vec::new();
                     push_shifted(&mut shifted, &line.items, x);
@@ -182,6 +196,7 @@ impl Builder<'_> {
         let height = -(y + s.fact_row_gap) + s.box_padding;
         if height > self.page_height {
             // Absurdly long facts: fall back to a table, which can split between lines.
+            self.tree.rollback(mark);
             let rows: Vec<Row> = facts
                 .iter()
                 .map(|f| Row {
@@ -201,6 +216,7 @@ impl Builder<'_> {
             fill: Some(s.info_tint),
             stroke: None,
             radius: s.radius,
+            tag: Tag::Artifact(Artifact::Layout),
         };
         items.insert(0, panel);
         Ok(vec![Chunk {
@@ -226,6 +242,7 @@ impl Builder<'_> {
         if columns.len() > 1 && col_w < s.columns_min_width {
             return self.stacked(columns, ctx);
         }
+        let mark = self.tree.mark();
         let mut unit = Chunk {
             gap: s.block_space,
             lines: 2,
@@ -247,6 +264,7 @@ impl Builder<'_> {
         if unit.height <= self.page_height {
             return Ok(vec![unit]);
         }
+        self.tree.rollback(mark);
         self.stacked(columns, ctx)
     }
 

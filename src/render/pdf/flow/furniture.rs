@@ -7,16 +7,21 @@
 //! address and a QR code of it at the right, both one link. Lines with `{page}` or `{pages}` are set
 //! again for every page, once the page count is known. The footer is measured once, before the body
 //! is laid out, because its height decides the text box.
+//!
+//! All of it is an artifact (a reader hears it once, not on every page), except its links and the
+//! first page's QR code: they belong to a trailing `Div` of the structure tree, one `Link` element per
+//! link holding its annotation on every page, the web address's link also holding the QR `Figure`.
 
 use super::super::block::{Document, FooterLine, Inline, LineTone, Span};
 use super::super::font::Fonts;
-use super::super::frame::{Color, Item, Rect};
+use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
 use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
 use super::super::qr::{self, QrSymbol, QUIET_ZONE};
 use super::super::style::Style;
 use super::blocks::hline;
-use super::text::{self, LineBox, TextStyle};
+use super::structure::Tree;
+use super::text::{self, LineBox, Owner, TextStyle};
 use super::{translate, LayoutError};
 
 /// The placeholder for the page's number in footer lines.
@@ -54,6 +59,12 @@ pub(super) struct Furniture<'a> {
     url_target: String,
     qr: QrSymbol,
     footer_height: f32,
+    /// The trailing group of the furniture's links, attached to the tree after the body.
+    group: usize,
+    /// The `Link` element of the web address and its QR code.
+    url_link: usize,
+    /// The QR code's `Figure` (page 1; on later pages the code is an artifact).
+    figure: usize,
     /// How the lines that name the page are set on each page.
     setter: LineSetter<'a>,
 }
@@ -66,15 +77,18 @@ struct LineSetter<'a> {
     lang: Option<Language>,
     /// Width of the footer's left column.
     width: f32,
+    /// The group the lines' links go in.
+    group: usize,
 }
 
 impl LineSetter<'_> {
-    /// `line` as set on page `page` of `pages`.
+    /// `line` as set on page `page` of `pages`, its links added to `tree`.
     fn set(
         &self,
         line: &FooterLine,
         page: usize,
         pages: usize,
+        tree: &mut Tree,
     ) -> Result<Vec<LineBox>, LayoutError> {
         let color = match line.tone {
             LineTone::Muted => self.style.muted,
@@ -82,7 +96,8 @@ impl LineSetter<'_> {
         };
         let style = footer_style(self.style, self.lang, color, Align::Left);
         let inlines = numbered(&line.inlines, page, pages);
-        text::set(self.fonts, &inlines, style, self.width)
+        let mut furniture = owner(tree, Artifact::Footer, self.group);
+        text::set(self.fonts, &inlines, style, self.width, &mut furniture)
     }
 }
 
@@ -92,6 +107,15 @@ enum FooterText<'a> {
     Fixed(Vec<LineBox>),
     /// Has `{page}` or `{pages}`: set per page.
     PerPage(&'a FooterLine),
+}
+
+/// Furniture text: an artifact of `kind`, its links in `group`.
+fn owner(tree: &mut Tree, kind: Artifact, group: usize) -> Owner<'_> {
+    Owner {
+        tree,
+        text: Tag::Artifact(kind),
+        links: group,
+    }
 }
 
 /// How footer text in `color` is set.
@@ -108,13 +132,16 @@ fn footer_style(s: &Style, lang: Option<Language>, color: Color, align: Align) -
 }
 
 impl<'a> Furniture<'a> {
-    /// Measures the header and footer of `doc`.
+    /// Measures the header and footer of `doc`, adding their links to `tree` in a group of their own.
     pub(super) fn new(
         doc: &'a Document,
         fonts: &'a Fonts,
         style: &'a Style,
+        tree: &mut Tree,
     ) -> Result<Furniture<'a>, LayoutError> {
         let s = style;
+        let group = tree.detached(Role::Div);
+
         let lang = Language::from_tag(&doc.lang);
         let (width, height) = doc.paper.size();
         let inner = width - 2.0 * s.margin_x;
@@ -128,8 +155,15 @@ impl<'a> Furniture<'a> {
             align: Align::Right,
             lang,
         };
-        let right = text::set(fonts, &doc.header.right, right_style, inner * 0.5)?;
-        let right_width = widest(&right);
+        // The left text is read first, so its links come first in the group.
+        let mut scratch = Tree::new();
+        let right_width = widest(&text::set(
+            fonts,
+            &doc.header.right,
+            right_style,
+            inner * 0.5,
+            &mut owner(&mut scratch, Artifact::Header, group),
+        )?);
         let left_style = TextStyle {
             size: s.header_name_size,
             leading: s.header_leading,
@@ -140,7 +174,20 @@ impl<'a> Furniture<'a> {
             lang,
         };
         let left_width = (inner - right_width - 24.0).max(inner * 0.4);
-        let left = text::set(fonts, &doc.header.left, left_style, left_width)?;
+        let left = text::set(
+            fonts,
+            &doc.header.left,
+            left_style,
+            left_width,
+            &mut owner(tree, Artifact::Header, group),
+        )?;
+        let right = text::set(
+            fonts,
+            &doc.header.right,
+            right_style,
+            inner * 0.5,
+            &mut owner(tree, Artifact::Header, group),
+        )?;
         let left_height: f32 = left.iter().map(|l| l.height).sum();
         let header_height = s.header_height.max(left_height + s.header_padding);
 
@@ -150,12 +197,14 @@ impl<'a> Furniture<'a> {
             &doc.footer.caption,
             footer_style(s, lang, s.muted, Align::Right),
             s.footer_url_width,
+            &mut owner(tree, Artifact::Footer, group),
         )?;
         url.extend(text::set_plain(
             fonts,
             &doc.footer.url,
             footer_style(s, lang, s.accent, Align::Right),
             s.footer_url_width,
+            &mut owner(tree, Artifact::Footer, group),
         )?);
         let url_width = widest(&url);
         let setter = LineSetter {
@@ -163,6 +212,7 @@ impl<'a> Furniture<'a> {
             style,
             lang,
             width: (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3),
+            group,
         };
         // Both text columns start level with the QR's dark modules, below its quiet zone.
         let offset = text_offset(&qr, s);
@@ -170,18 +220,24 @@ impl<'a> Furniture<'a> {
         let mut column_height = offset;
         for line in &doc.footer.lines {
             if names_page(&line.inlines) {
-                let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN)?;
+                // Measured only: its links are added page by page.
+                let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &mut scratch)?;
                 column_height += measured.iter().map(|l| l.height).sum::<f32>();
                 lines.push(FooterText::PerPage(line));
             } else {
                 // No placeholder: any numbers give the same lines.
-                let fixed = setter.set(line, 0, 0)?;
+                let fixed = setter.set(line, 0, 0, tree)?;
                 column_height += fixed.iter().map(|l| l.height).sum::<f32>();
                 lines.push(FooterText::Fixed(fixed));
             }
         }
         let url_height: f32 = offset + url.iter().map(|l| l.height).sum::<f32>();
         let footer_height = s.footer_rule_gap + s.qr_side.max(column_height).max(url_height);
+        // The address and its code are one link, read after the lines; the code is its picture.
+        let url_link = tree.add(Role::Link, group);
+        tree.set_alt(url_link, doc.footer.url.clone());
+        let figure = tree.add(Role::Figure, url_link);
+        tree.set_alt(figure, doc.footer.qr_alt.clone());
 
         Ok(Furniture {
             style,
@@ -195,6 +251,9 @@ impl<'a> Furniture<'a> {
             url_target: doc.footer.url.clone(),
             qr,
             footer_height,
+            group,
+            url_link,
+            figure,
             setter,
         })
     }
@@ -233,11 +292,12 @@ impl<'a> Furniture<'a> {
     }
 
     /// Header items of page `index` (0-based).
-    pub(super) fn header(&self, _index: usize, g: &Geometry) -> Vec<Item> {
+    pub(super) fn header(&self, index: usize, g: &Geometry) -> Vec<Item> {
         let h = g.header;
         let mut items = Vec::new();
         // The rule sits on the band's bottom edge; the text sits above it.
-        items.push(hline(h.x, h.right(), h.y + 0.5, self.style.accent, 1.0));
+        let rule = (self.style.accent, 1.0);
+        items.push(hline(h.x, h.right(), h.y + 0.5, rule, Artifact::Header));
         let mut top = h.top();
         for line in &self.left {
             stamp(&mut items, line, h.x, top);
@@ -252,6 +312,7 @@ impl<'a> Furniture<'a> {
             let top = baseline + line.baseline;
             stamp(&mut items, line, h.right() - self.right_width(), top);
         }
+        words_once(&mut items, index, Artifact::Header);
         items
     }
 
@@ -260,12 +321,19 @@ impl<'a> Furniture<'a> {
         (self.width - 2.0 * self.style.margin_x) * 0.5
     }
 
-    /// Footer items of page `index` (0-based) of `total`.
+    /// The group of the furniture's links, to be read after the body.
+    pub(super) fn group(&self) -> usize {
+        self.group
+    }
+
+    /// Footer items of page `index` (0-based) of `total`; links of lines that name the page are added
+    /// to `tree`.
     pub(super) fn footer(
         &self,
         index: usize,
         total: usize,
         g: &Geometry,
+        tree: &mut Tree,
     ) -> Result<Vec<Item>, LayoutError> {
         let s = self.style;
         let f = g.footer;
@@ -273,8 +341,8 @@ impl<'a> Furniture<'a> {
             f.x,
             f.right(),
             f.top() - s.hairline / 2.0,
-            s.accent_rule,
-            s.hairline,
+            (s.accent_rule, s.hairline),
+            Artifact::Footer,
         )];
         let content_top = f.top() - s.footer_rule_gap;
         let module = module_size(&self.qr, s);
@@ -287,7 +355,7 @@ impl<'a> Furniture<'a> {
             let boxes = match line {
                 FooterText::Fixed(boxes) => boxes,
                 FooterText::PerPage(line) => {
-                    per_page = self.setter.set(line, index + 1, total)?;
+                    per_page = self.setter.set(line, index + 1, total, tree)?;
                     &per_page
                 }
             };
@@ -313,6 +381,12 @@ impl<'a> Furniture<'a> {
             module,
             modules: self.qr.modules,
             runs: self.qr.runs.clone(),
+            // One picture in the tree: the same code on later pages is furniture.
+            tag: if index == 0 {
+                Tag::Node(self.figure)
+            } else {
+                Tag::Artifact(Artifact::Footer)
+            },
         });
         items.push(Item::Link {
             rect: Rect {
@@ -322,8 +396,24 @@ impl<'a> Furniture<'a> {
                 h: s.qr_side,
             },
             uri: self.url_target.clone(),
+            tag: Tag::Node(self.url_link),
         });
+        words_once(&mut items, index, Artifact::Footer);
         Ok(items)
+    }
+}
+
+/// Makes the words of links in the furniture of page `index` artifacts of `kind` after the first
+/// page: a reader hears them once, from page 1, while each page's annotations stay in the links'
+/// elements.
+fn words_once(items: &mut [Item], index: usize, kind: Artifact) {
+    if index == 0 {
+        return;
+    }
+    for item in items {
+        if let Item::Text { tag, .. } = item {
+            *tag = Tag::Artifact(kind);
+        }
     }
 }
 

@@ -8,6 +8,10 @@
 //! `{page}` and `{pages}` need the page count, which is why pagination finishes before the furniture
 //! is drawn.
 //!
+//! Layout also builds the structure tree (`structure`): each block adds its elements under its
+//! container's and tags what it draws with them, in reading order; furniture is tagged as artifacts,
+//! its links gathered in a group read after the body.
+//!
 //! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
 //! keep rules in `blocks`, tables, boxes, facts and columns in `composite`, page breaking in
 //! `paginate`, headers and footers in `furniture`.
@@ -16,6 +20,7 @@ mod blocks;
 mod composite;
 mod furniture;
 mod paginate;
+mod structure;
 mod text;
 
 use std::fmt;
@@ -52,14 +57,19 @@ impl std::error::Error for LayoutError {}
 /// Lays out `doc` on pages of its paper size, in `style`.
 pub(crate) fn layout(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Layout, LayoutError> {
     // The footer's content (review note, URL, QR) decides its height, and so the text box.
-    let furniture = furniture::Furniture::new(doc, fonts, style)?;
+    let mut tree = structure::Tree::new();
+    let furniture = furniture::Furniture::new(doc, fonts, style, &mut tree)?;
     let geometry = furniture.geometry();
-    // Blocks become unsplittable chunks that carry their keep rules.
-    let mut builder = blocks::Builder::new(fonts, style, doc, geometry.body.h);
-    let mut chunks = builder.blocks(&doc.blocks, blocks::Ctx::full(geometry.body.w))?;
+    // Blocks become unsplittable chunks that carry their keep rules and their structure elements.
+    let mut builder = blocks::Builder::new(fonts, style, doc, geometry.body.h, tree);
+    let ctx = blocks::Ctx::full(geometry.body.w, structure::ROOT);
+    let mut chunks = builder.blocks(&doc.blocks, ctx)?;
     blocks::keep_headings_with_next(&mut chunks);
     // Chunks fill pages first-fit, whole keep-groups at a time.
     let bodies = paginate::paginate(chunks, &builder.panels, geometry.body.h);
+    // The furniture's links are read once, after the body.
+    let mut tree = builder.tree;
+    tree.attach(structure::ROOT, furniture.group());
     // Only now is the page count known for the footer's `{pages}`.
     let total = bodies.len();
     let mut pages = Vec::with_capacity(total);
@@ -71,7 +81,7 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Lay
             translate(&mut item, dx, dy);
             items.push(item);
         }
-        items.extend(furniture.footer(index, total, &geometry)?);
+        items.extend(furniture.footer(index, total, &geometry, &mut tree)?);
         for (title, y) in body.bookmarks {
             bookmarks.push(Bookmark {
                 title,
@@ -88,7 +98,11 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Lay
             items,
         });
     }
-    Ok(Layout { pages, bookmarks })
+    Ok(Layout {
+        pages,
+        bookmarks,
+        tree: tree.into_nodes(),
+    })
 }
 
 /// One unsplittable slice of the body, positioned relative to its own top-left corner: x from the

@@ -2,6 +2,7 @@
 
 mod editions;
 pub(crate) mod fixture;
+mod structure;
 
 use super::super::block::{Block, Document, Inline, ListMark, Paper, ParagraphClass, Row};
 use super::super::font::{Face, Fonts};
@@ -287,7 +288,7 @@ fn fixture_reads_in_order_with_keeps_and_bookmarks() {
             .items
             .iter()
             .filter_map(|i| match i {
-                Item::Link { rect, uri } => Some((rect, uri.as_str())),
+                Item::Link { rect, uri, .. } => Some((rect, uri.as_str())),
                 _ => None,
             })
             .collect();

@@ -1,6 +1,6 @@
 //! The root element: `<handout>`'s document attributes and its one `<header>` (a `<left>` and a
-//! `<right>`) and one `<footer>` (the URL for the QR code and its `<line>`s), whose text is inline
-//! content like a `<p>`'s. The body's blocks are left to `blocks`.
+//! `<right>`) and one `<footer>` (the URL for the QR code, the code's alt text and its `<line>`s),
+//! whose text is inline content like a `<p>`'s. The body's blocks are left to `blocks`.
 
 use roxmltree::Node;
 
@@ -123,9 +123,14 @@ impl Parser<'_, '_> {
 
     /// `<footer url caption>` and its `<line tone>`s.
     fn footer(&mut self, node: Node<'_, '_>) -> Footer {
-        self.check_attributes(node, &["url", "caption"]);
+        self.check_attributes(node, &["url", "caption", "qr-alt"]);
         let url = self.required(node, "url");
         let caption = node.attribute("caption").map(collapse).unwrap_or_default();
+        let qr_alt = node
+            .attribute("qr-alt")
+            .map(collapse)
+            .filter(|alt| !alt.is_empty())
+            .unwrap_or_else(|| url.clone());
         let tones = [("muted", LineTone::Muted), ("strong", LineTone::Strong)];
         let lines = self
             .children_among(node, &["line"])
@@ -141,6 +146,7 @@ impl Parser<'_, '_> {
         Footer {
             url,
             caption,
+            qr_alt,
             lines,
         }
     }

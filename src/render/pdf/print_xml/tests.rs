@@ -70,6 +70,11 @@ fn parses_a_minimal_handout() {
     );
     assert_eq!(doc.footer.url, "https://example.org/a/");
     assert_eq!(doc.footer.caption, "Scan me:");
+    // Without `qr-alt`, the QR code's alt text is the address it encodes.
+    assert_eq!(doc.footer.qr_alt, "https://example.org/a/");
+    let described = handout("").replace("caption=", "qr-alt=\"  QR code:\n a link \" caption=");
+    let doc_alt = parse(&described).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(doc_alt.footer.qr_alt, "QR code: a link");
     let lines: Vec<(LineTone, Vec<Inline>)> = doc
         .footer
         .lines

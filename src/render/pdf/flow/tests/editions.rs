@@ -8,7 +8,7 @@ use super::super::layout;
 use super::fixture::HANDOUT;
 use super::{assert_inside, doc};
 
-fn lay_in(xml: &str, style: &Style) -> Layout {
+pub(super) fn lay_in(xml: &str, style: &Style) -> Layout {
     layout(&doc(xml), Fonts::embedded(), style).unwrap_or_else(|e| panic!("layout failed: {e}"))
 }
 
@@ -189,7 +189,7 @@ fn furniture_text_comes_from_the_template() {
         assert!(!footer.contains("Reviewed") && !footer.contains("Scan"));
         // The header's link is where the template put it; tone="strong" is body text colour.
         assert!(page.items.iter().any(|i| matches!(i,
-            Item::Link { rect, uri } if uri == "tel:+15550100100" && page.header.contains(rect, 0.05))));
+            Item::Link { rect, uri, .. } if uri == "tel:+15550100100" && page.header.contains(rect, 0.05))));
         let strong = page.items.iter().find_map(|i| match i {
             Item::Text { text, color, .. } if text == "Reyes" => Some(*color),
             _ => None,
