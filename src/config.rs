@@ -19,6 +19,7 @@ const CLINIC_KEYS: Describe = Describe {
         "review_interval_months",
         "languages",
         "max_grade",
+        "logo",
     ],
 };
 const SITE_KEYS: Describe = Describe {
@@ -28,7 +29,12 @@ const SITE_KEYS: Describe = Describe {
 
 /// Reads the clinic file; every problem in it is reported. `known` are the languages the theme has
 /// labels for.
-pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Option<Clinic> {
+pub(crate) fn clinic(
+    file: &SourceFile,
+    known: &[Lang],
+    images: &crate::validate::images::Images,
+    diags: &mut Diagnostics,
+) -> Option<Clinic> {
     let before = diags.error_count();
     let mut fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
     fields.reject_unknown(&CLINIC_KEYS, diags);
@@ -103,6 +109,15 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
         .map_or(12, |n| n.min(120) as u32);
     let languages = languages(&fields, known, diags);
     let max_grade = max_grade(&fields, diags);
+    let logo = fields
+        .text("logo", false, "logo.png", diags)
+        .and_then(|src| match images.load(&file.path, &src) {
+            Ok(image) => Some(image),
+            Err((message, hint)) => {
+                diags.push(fields.problem("logo", message, hint));
+                None
+            }
+        });
     if diags.error_count() > before {
         return None;
     }
@@ -119,6 +134,7 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
         languages,
         max_grade,
         noindex,
+        logo,
     })
 }
 

@@ -22,6 +22,15 @@ pub enum MdBlock {
     },
     /// A `###` (or deeper) heading.
     Subheading(Vec<Inline>),
+    /// A paragraph that is only a picture, with its caption (italic text right after it, or its title).
+    Figure {
+        /// The path as written.
+        src: String,
+        /// The alt text (the words in the brackets), as plain text.
+        alt: String,
+        /// The caption; may be empty.
+        caption: Vec<Inline>,
+    },
 }
 
 /// A block with the byte offset (in the parsed text) where it starts.
@@ -101,13 +110,88 @@ pub fn chunks(text: &str, allowed_html: &[String]) -> (Vec<Chunk>, Vec<Problem>)
             other => {
                 if let Some(block) = block(other, range, &mut events, &mut problems) {
                     if let Some(last) = chunks.last_mut() {
-                        last.blocks.push(block);
+                        push_block(&mut last.blocks, block);
                     }
                 }
             }
         }
     }
     (chunks, problems.problems)
+}
+
+/// Adds `block` to `blocks`; a paragraph all in italics right after a figure without a caption
+/// becomes its caption.
+fn push_block(blocks: &mut Vec<Located<MdBlock>>, block: Located<MdBlock>) {
+    if let (
+        Some(Located {
+            value: MdBlock::Figure { caption, .. },
+            ..
+        }),
+        MdBlock::Paragraph(p),
+    ) = (blocks.last_mut(), &block.value)
+    {
+        if caption.is_empty() {
+            if let Some(words) = all_italic(p) {
+                *caption = words;
+                return;
+            }
+        }
+    }
+    blocks.push(block);
+}
+
+/// The words of `inlines` if they are one italic run (blank text around it allowed).
+fn all_italic(inlines: &[Inline]) -> Option<Vec<Inline>> {
+    let mut found = None;
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) if t.trim().is_empty() => {}
+            Inline::Break => {}
+            Inline::Emphasis(words) if found.is_none() => found = Some(words.clone()),
+            _ => return None,
+        }
+    }
+    found
+}
+
+/// A paragraph whose first event (peeked, not yet read) starts a picture: a figure if the picture is
+/// alone or followed only by its italic caption; otherwise a problem.
+fn figure(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Option<MdBlock> {
+    let Some((
+        Event::Start(Tag::Image {
+            dest_url, title, ..
+        }),
+        range,
+    )) = events.next()
+    else {
+        return None;
+    };
+    let alt = crate::model::plain_text(&inlines_until(events, problems))
+        .trim()
+        .to_string();
+    let rest = inlines_until(events, problems);
+    let caption = if crate::model::plain_text(&rest).trim().is_empty() {
+        Vec::new()
+    } else if let Some(words) = all_italic(&rest) {
+        words
+    } else {
+        problems.push(Problem {
+            offset: range.start,
+            message: "a picture must be a paragraph of its own; here text follows it in the same paragraph.".into(),
+            hint: "leave an empty line between the picture and the text; an italic line right under the picture becomes its caption.".into(),
+        });
+        return None;
+    };
+    let caption = if caption.is_empty() && !title.trim().is_empty() {
+        vec![Inline::Text(title.trim().to_string())]
+    } else {
+        caption
+    };
+    Some(MdBlock::Figure {
+        src: dest_url.to_string(),
+        alt,
+        caption,
+    })
 }
 
 /// Reads one block that began with `event`; `None` for things skipped (and reported).
@@ -119,7 +203,10 @@ fn block(
 ) -> Option<Located<MdBlock>> {
     let offset = range.start;
     let value = match event {
-        Event::Start(Tag::Paragraph) => MdBlock::Paragraph(inlines_until(events, problems)),
+        Event::Start(Tag::Paragraph) => match events.peek() {
+            Some((Event::Start(Tag::Image { .. }), _)) => figure(events, problems)?,
+            _ => MdBlock::Paragraph(inlines_until(events, problems)),
+        },
         Event::Start(Tag::Heading { .. }) => MdBlock::Subheading(inlines_until(events, problems)),
         Event::Start(Tag::List(start)) => MdBlock::List {
             ordered: start.is_some(),
@@ -395,8 +482,8 @@ fn inline(
         Event::Start(Tag::Image { .. }) => {
             problems.push(Problem {
                 offset: range.start,
-                message: "images cannot be shown in handout text yet.".into(),
-                hint: "remove the `![…](…)` image, or describe it in words.".into(),
+                message: "a picture cannot stand inside a sentence or a list item.".into(),
+                hint: "put the `![…](…)` picture on a line of its own, with an empty line before and after it.".into(),
             });
             skip_to_end(events);
         }

@@ -88,6 +88,8 @@ pub struct Clinic {
     pub max_grade: f64,
     /// Whether search engines are asked not to list the pages (a staging site).
     pub noindex: bool,
+    /// The clinic's logo (`logo:`), shown in the web header and the handout's header band.
+    pub logo: Option<Image>,
 }
 
 /// A phone number as written, and as a `tel:` URI.
@@ -446,6 +448,38 @@ pub struct Sections {
     pub faq: Section<Faq>,
 }
 
+impl Sections {
+    /// Every picture of the eight sections, in reading order (a picture shown twice, twice).
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        fn in_blocks(blocks: &[Block]) -> Vec<&Figure> {
+            blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Figure(f) => Some(f),
+                    _ => None,
+                })
+                .collect()
+        }
+        let mut out = in_blocks(&self.what_it_is.body);
+        out.extend(in_blocks(&self.what_to_expect.body));
+        out.extend(&self.recovery_timeline.body.figures);
+        for points in [&self.dos, &self.donts, &self.risks, &self.when_to_call] {
+            out.extend(&points.body.figures);
+        }
+        for entry in &self.faq.body.entries {
+            out.extend(in_blocks(&entry.answer));
+        }
+        out.into_iter()
+    }
+}
+
+impl Variant {
+    /// Every picture the variant's page and handout show.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.sections.figures()
+    }
+}
+
 /// Which of the eight sections a heading names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SectionKind {
@@ -521,6 +555,44 @@ pub enum Block {
     },
     /// A `###` subheading.
     Subheading(Vec<Inline>),
+    /// A paragraph that is only a picture: `![alt](images/day-3.jpg "Caption")`.
+    Figure(Figure),
+}
+
+/// A picture with its alt text and caption.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// The picture.
+    pub image: Image,
+    /// What it shows, in words, for readers who cannot see it (never empty).
+    pub alt: String,
+    /// The italic line under it, or its Markdown title; may be empty.
+    pub caption: Vec<Inline>,
+}
+
+/// A checked picture file (PNG or JPEG) from the content folder, published under a content-hashed
+/// name so a web server may cache it forever.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    /// Where it is read from.
+    pub source: PathBuf,
+    /// Its path under the site with the content hash in its name
+    /// (`microneedling/images/healing.3f9a1c2b.png`).
+    pub path: String,
+    /// Its pixels and format, as the print engine embeds them (prepared once per build).
+    pub picture: std::sync::Arc<crate::render::pdf::Picture>,
+}
+
+impl Image {
+    /// Width in pixels.
+    pub fn width(&self) -> u32 {
+        self.picture.width
+    }
+
+    /// Height in pixels.
+    pub fn height(&self) -> u32 {
+        self.picture.height
+    }
 }
 
 /// Inline text with emphasis and links.
@@ -575,6 +647,8 @@ pub struct Points {
     pub intro: Vec<Vec<Inline>>,
     /// The list items.
     pub items: Vec<Vec<Inline>>,
+    /// Pictures in the section, shown after the list.
+    pub figures: Vec<Figure>,
 }
 
 /// The recovery timeline.
@@ -584,6 +658,8 @@ pub struct Timeline {
     pub intro: Vec<Vec<Inline>>,
     /// One stage per list item.
     pub stages: Vec<Stage>,
+    /// Pictures in the section (a healing strip), shown after the stages.
+    pub figures: Vec<Figure>,
 }
 
 /// One stage of recovery, e.g. "Days 1–3: redness like a mild sunburn".

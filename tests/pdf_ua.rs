@@ -242,7 +242,9 @@ fn header_and_footer_are_pagination_artifacts() {
                         },
                         0.05,
                     ),
-                    Item::Link { rect, .. } | Item::Rect { rect, .. } => band.contains(rect, 0.05),
+                    Item::Link { rect, .. }
+                    | Item::Rect { rect, .. }
+                    | Item::Image { rect, .. } => band.contains(rect, 0.05),
                     Item::Line { points, .. } => points.iter().all(|&(x, y)| {
                         band.contains(
                             &handouts::render::pdf::Rect {

@@ -57,6 +57,22 @@ pub struct ClinicCtx {
     pub paper: &'static str,
     /// Search engines are asked not to list the pages.
     pub noindex: bool,
+    /// The logo, when `clinic.yaml` names one.
+    pub logo: Option<LogoCtx>,
+}
+
+/// The clinic's logo for templates: `{{ root }}{{ clinic.logo.path }}` on a page, `path` as the print
+/// template's `<header logo>`.
+#[derive(Serialize)]
+pub struct LogoCtx {
+    /// Its path under the site (content-hashed name).
+    pub path: String,
+    /// Absolute URL, for Open Graph and other pages' meta tags.
+    pub url: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
 }
 
 impl ClinicCtx {
@@ -71,6 +87,12 @@ impl ClinicCtx {
             base_url: c.base_url.as_str().to_string(),
             paper: c.paper.name(),
             noindex: c.noindex,
+            logo: c.logo.as_ref().map(|l| LogoCtx {
+                path: l.path.clone(),
+                url: c.base_url.join(&l.path),
+                width: l.width(),
+                height: l.height(),
+            }),
         }
     }
 }
@@ -217,6 +239,8 @@ pub struct SectionCtx {
     pub items: Vec<String>,
     /// For `faq`: questions and answers.
     pub entries: Vec<FaqCtx>,
+    /// For `points` and `timeline`: the section's pictures as markup, shown after the list.
+    pub figures: String,
 }
 
 /// A recovery stage.
@@ -253,12 +277,14 @@ pub fn sections(v: &Variant, labels: &Labels, markup: &dyn Markup) -> Vec<Sectio
                 stages: Vec::new(),
                 items: Vec::new(),
                 entries: Vec::new(),
+                figures: String::new(),
             };
             let points =
                 |ctx: &mut SectionCtx, sec: &crate::model::Section<crate::model::Points>| {
                     ctx.inherited = sec.inherited;
                     ctx.intro = sec.body.intro.iter().map(|p| markup.inlines(p)).collect();
                     ctx.items = sec.body.items.iter().map(|i| markup.inlines(i)).collect();
+                    ctx.figures = figures(markup, &sec.body.figures);
                 };
             match kind {
                 SectionKind::WhatItIs | SectionKind::WhatToExpect => {
@@ -281,6 +307,7 @@ pub fn sections(v: &Variant, labels: &Labels, markup: &dyn Markup) -> Vec<Sectio
                         .iter()
                         .map(|p| markup.inlines(p))
                         .collect();
+                    ctx.figures = figures(markup, &s.recovery_timeline.body.figures);
                     ctx.stages = s
                         .recovery_timeline
                         .body
@@ -314,6 +341,12 @@ pub fn sections(v: &Variant, labels: &Labels, markup: &dyn Markup) -> Vec<Sectio
             ctx
         })
         .collect()
+}
+
+/// `figures` as markup.
+fn figures(markup: &dyn Markup, figures: &[crate::model::Figure]) -> String {
+    let blocks: Vec<Block> = figures.iter().cloned().map(Block::Figure).collect();
+    markup.blocks(&blocks)
 }
 
 /// The edition for templates.

@@ -9,15 +9,18 @@ use crate::theme::Theme;
 use serde::Serialize;
 
 /// HTML markup for template contexts.
-pub struct Html;
+pub struct Html<'a> {
+    /// How the page links its pictures.
+    pub pictures: inline::Pictures<'a>,
+}
 
-impl Markup for Html {
+impl Markup for Html<'_> {
     fn inlines(&self, items: &[Inline]) -> String {
         inline::inlines(items)
     }
     fn blocks(&self, items: &[Block]) -> String {
         // Inside a section (h2), a subheading is an h3.
-        inline::blocks(items, 3)
+        inline::blocks(items, 3, self.pictures)
     }
 }
 
@@ -83,6 +86,27 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
                 .in_file(&a.source),
             ),
         }
+    }
+    // Pictures, once each under their content-hashed names, from every language's pages.
+    let mut pictures = std::collections::BTreeMap::new();
+    let figures = site
+        .books
+        .iter()
+        .flat_map(|b| &b.procedures)
+        .flat_map(|p| &p.variants)
+        .flat_map(|v| v.figures())
+        .map(|f| &f.image);
+    for image in site.clinic.logo.iter().chain(figures) {
+        pictures
+            .entry(image.path.clone())
+            .or_insert_with(|| image.picture.bytes.to_vec());
+    }
+    for (path, bytes) in pictures {
+        files.push(OutputFile {
+            path,
+            bytes,
+            pages: None,
+        });
     }
     if diags.has_errors() {
         return Err(diags);
@@ -266,7 +290,24 @@ fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnost
     ctx.insert("jsonld", &json_ld(job, p, v, &vc.url));
     ctx.insert("procedure", &ProcedureCtx::new(p, here));
     ctx.insert("variant", &vc);
-    ctx.insert("sections", &context::sections(v, here.labels, &Html));
+    // Pictures load lazily, except in the first section, which may be on screen at once.
+    let lazy = Html {
+        pictures: inline::Pictures {
+            root: &root,
+            lazy: true,
+        },
+    };
+    let mut sections = context::sections(v, here.labels, &lazy);
+    if let Some(first) = sections.first_mut() {
+        let eager = Html {
+            pictures: inline::Pictures {
+                root: &root,
+                lazy: false,
+            },
+        };
+        first.body = eager.blocks(&v.sections.what_it_is.body);
+    }
+    ctx.insert("sections", &sections);
     job.theme.render("variant.html", &ctx)
 }
 

@@ -70,8 +70,41 @@ fn allowed_tag(tag: &str, inner: &str) -> String {
         .to_string()
 }
 
+/// How pictures are linked from a page: the page's root prefix (`../../`), and whether they load
+/// only when scrolled near (pictures below the fold).
+#[derive(Clone, Copy, Debug)]
+pub struct Pictures<'a> {
+    /// Prefix from the page to the site root.
+    pub root: &'a str,
+    /// `loading="lazy"`.
+    pub lazy: bool,
+}
+
+/// A figure as HTML: its picture at its pixel size (so the page does not shift as it loads; CSS
+/// scales it down to the column), alt text, and caption.
+pub fn figure(f: &crate::model::Figure, pictures: Pictures<'_>) -> String {
+    let lazy = if pictures.lazy {
+        " loading=\"lazy\""
+    } else {
+        ""
+    };
+    let caption = if f.caption.is_empty() {
+        String::new()
+    } else {
+        format!("<figcaption>{}</figcaption>", inlines(&f.caption))
+    };
+    format!(
+        "<figure><img src=\"{}{}\" alt=\"{}\" width=\"{}\" height=\"{}\"{lazy} decoding=\"async\">{caption}</figure>\n",
+        escape(pictures.root),
+        escape(&f.image.path),
+        escape(&f.alt),
+        f.image.width(),
+        f.image.height(),
+    )
+}
+
 /// Blocks as HTML; `subheading` is the heading level used for `###` lines.
-pub fn blocks(items: &[Block], subheading: u8) -> String {
+pub fn blocks(items: &[Block], subheading: u8, pictures: Pictures<'_>) -> String {
     let mut out = String::new();
     for block in items {
         match block {
@@ -87,6 +120,7 @@ pub fn blocks(items: &[Block], subheading: u8) -> String {
                 }
                 out.push_str(&format!("</{tag}>\n"));
             }
+            Block::Figure(f) => out.push_str(&figure(f, pictures)),
         }
     }
     out

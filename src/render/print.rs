@@ -58,6 +58,12 @@ impl Markup for PrintXml {
                     }
                     out.push_str(&format!("</{tag}>"));
                 }
+                Block::Figure(f) => out.push_str(&format!(
+                    "<figure src=\"{}\" alt=\"{}\">{}</figure>",
+                    escape(&f.image.path),
+                    escape(&f.alt),
+                    self.inlines(&f.caption)
+                )),
             }
         }
         out
@@ -88,13 +94,29 @@ pub fn handout(
 ) -> Result<Rendered, Diagnostics> {
     let xml = xml(job, procedure, variant)?;
     let theme = job.theme;
-    pdf::render(&xml, fonts, theme.style(job.edition.size)).map_err(|errors| {
+    let pictures = pictures(job, variant);
+    pdf::render_with(&xml, fonts, theme.style(job.edition.size), &pictures).map_err(|errors| {
         let mut diags = Diagnostics::new();
         for e in errors {
             diags.push(template_problem(&e, &xml, theme, variant));
         }
         diags
     })
+}
+
+/// The pictures a variant's handout may show: its figures and the clinic's logo, by site path.
+fn pictures(job: &Job<'_>, variant: &Variant) -> pdf::Pictures {
+    let mut pictures = pdf::Pictures::new();
+    for image in job
+        .site
+        .clinic
+        .logo
+        .iter()
+        .chain(variant.figures().map(|f| &f.image))
+    {
+        pictures.insert(image.path.clone(), image.picture.clone());
+    }
+    pictures
 }
 
 /// A print-engine problem as a diagnostic on the template file. The engine locates problems in the

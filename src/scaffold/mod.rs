@@ -117,7 +117,11 @@ fn languages(sources: &Sources, theme: &Theme) -> Vec<Lang> {
     sources
         .clinic
         .as_ref()
-        .and_then(|file| crate::config::clinic(file, &known, &mut Diagnostics::new()))
+        .and_then(|file| {
+            let root = file.path.parent().unwrap_or(std::path::Path::new("."));
+            let images = crate::validate::images::Images::new(root);
+            crate::config::clinic(file, &known, &images, &mut Diagnostics::new())
+        })
         .map_or_else(|| vec![Lang::EN], |c| c.languages)
 }
 

@@ -22,6 +22,8 @@ pub(crate) struct ContentContext {
     pub base_url: Option<BaseUrl>,
     /// Raw HTML tags editors may use.
     pub allowed_html: Vec<String>,
+    /// Pictures, read and checked once each.
+    pub images: crate::validate::images::Images,
 }
 
 /// The links of one file: how to rewrite local ones, and the files to publish.
@@ -103,15 +105,55 @@ fn scheme(href: &str) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
+/// What a path in the body is, for messages: a link to a file, or a picture.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Noun {
+    /// `[words](forms/consent.pdf)`.
+    Link,
+    /// `![alt](images/day-3.jpg)`.
+    Picture,
+}
+
+impl Noun {
+    /// "the link" / "the picture", naming what was written.
+    fn written(self) -> &'static str {
+        match self {
+            Noun::Link => "the link",
+            Noun::Picture => "the picture",
+        }
+    }
+
+    /// "the linked file" / "the picture", naming the file it leads to.
+    fn file(self) -> &'static str {
+        match self {
+            Noun::Link => "the linked file",
+            Noun::Picture => "the picture",
+        }
+    }
+}
+
 /// Resolves a relative link from `file` to a file inside the content folder.
 fn local(
     file: &Path,
     href: &str,
     ctx: &ContentContext,
 ) -> Result<(PathBuf, String), (String, &'static str)> {
+    resolve(file, href, &ctx.root, ctx.real_root.as_deref(), Noun::Link)
+}
+
+/// Resolves a relative path written in `file` to a file inside the content folder `root` (`real_root`
+/// with symbolic links resolved): its path on disk and its path under the site.
+pub(crate) fn resolve(
+    file: &Path,
+    href: &str,
+    root: &Path,
+    real_root: Option<&Path>,
+    noun: Noun,
+) -> Result<(PathBuf, String), (String, &'static str)> {
+    let (what, target) = (noun.written(), noun.file());
     let path_part = href.split(['?', '#']).next().unwrap_or(href);
     let dir = file.parent().unwrap_or(Path::new("."));
-    let rel_dir = dir.strip_prefix(&ctx.root).unwrap_or(Path::new(""));
+    let rel_dir = dir.strip_prefix(root).unwrap_or(Path::new(""));
     // Resolve `.` and `..` by hand: the file may not exist, and escaping must be caught either way.
     let mut parts: Vec<String> = rel_dir
         .components()
@@ -124,24 +166,24 @@ fn local(
             Component::ParentDir => {
                 if parts.pop().is_none() {
                     return Err((
-                        format!("the link `{href}` leads out of the content folder."),
+                        format!("{what} `{href}` leads out of the content folder."),
                         "put the file inside the content folder and link to it from there, for example `forms/consent.pdf`.",
                     ));
                 }
             }
             _ => {
                 return Err((
-                    format!("the link `{href}` is not a path inside the content folder."),
+                    format!("{what} `{href}` is not a path inside the content folder."),
                     "write a relative path such as `forms/consent.pdf`.",
                 ))
             }
         }
     }
     let site_path = parts.join("/");
-    let source = ctx.root.join(&site_path);
+    let source = root.join(&site_path);
     if !source.is_file() {
         return Err((
-            format!("the linked file `{site_path}` does not exist in the content folder."),
+            format!("{target} `{site_path}` does not exist in the content folder."),
             "check the spelling of the path, or add the file; paths are relative to this Markdown file.",
         ));
     }
@@ -152,13 +194,15 @@ fn local(
         ));
     }
     let real = std::fs::canonicalize(&source).ok();
-    let inside = match (&real, &ctx.real_root) {
+    let inside = match (&real, real_root) {
         (Some(real), Some(root)) => real.starts_with(root),
         _ => false,
     };
     if !inside {
         return Err((
-            format!("the linked file `{site_path}` is a symbolic link to a file outside the content folder."),
+            format!(
+                "{target} `{site_path}` is a symbolic link to a file outside the content folder."
+            ),
             "copy the file into the content folder instead of linking to it.",
         ));
     }
@@ -197,6 +241,7 @@ impl Checked {
         match block {
             Block::Paragraph(i) | Block::Subheading(i) => self.inlines(i),
             Block::List { items, .. } => items.iter_mut().for_each(|i| self.inlines(i)),
+            Block::Figure(f) => self.inlines(&mut f.caption),
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub(crate) mod fields;
 pub mod glyphs;
+pub(crate) mod images;
 mod links;
 pub mod placeholders;
 mod plain;
@@ -53,8 +54,9 @@ pub fn validate(
 ) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let known: Vec<Lang> = labels.keys().copied().collect();
+    let images = images::Images::new(content_root);
     let clinic = match &sources.clinic {
-        Some(file) => crate::config::clinic(file, &known, &mut diags),
+        Some(file) => crate::config::clinic(file, &known, &images, &mut diags),
         None => {
             diags.push(
                 Diagnostic::error(format!("the clinic file `{CLINIC_FILE}` is missing from the content folder."))
@@ -75,6 +77,7 @@ pub fn validate(
         allowed_html: clinic
             .as_ref()
             .map_or_else(Vec::new, |c| c.allowed_html.clone()),
+        images,
     };
     let site_rules = SiteRules {
         interval,
@@ -345,7 +348,7 @@ fn checked_slug(name: &str, path: &Path, what: &str, diags: &mut Diagnostics) ->
 /// Splits a file and parses its front matter; problems with the fences are reported.
 fn front<'a>(
     file: &'a SourceFile,
-    allowed_html: &'a [String],
+    links: &'a ContentContext,
     labels: &'a Labels,
     diags: &mut Diagnostics,
 ) -> Option<(Fields<'a>, Body<'a>)> {
@@ -375,8 +378,9 @@ fn front<'a>(
         text: &file.text,
         body: split.body,
         offset: split.body_offset,
-        allowed_html,
+        allowed_html: &links.allowed_html,
         labels,
+        images: &links.images,
     };
     let fields = Fields::parse(&file.path, &file.text, split.yaml, split.yaml_offset, diags)?;
     Some((fields, body))
@@ -409,7 +413,7 @@ fn procedure_info(
     labels: &Labels,
     diags: &mut Diagnostics,
 ) -> Option<ProcedureInfo> {
-    let (mut fields, body) = front(file, &links.allowed_html, labels, diags)?;
+    let (mut fields, body) = front(file, links, labels, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
     let title = fields.text("title", true, "Microneedling", diags);
     let summary = summary(&fields, labels, diags);
@@ -464,7 +468,7 @@ fn variant(
         None => checked_slug(&stem, &file.path, "file name", diags),
     };
     let links = context.rules.links;
-    let (mut fields, body) = front(file, &links.allowed_html, context.labels, diags)?;
+    let (mut fields, body) = front(file, links, context.labels, diags)?;
     fields.reject_unknown(&VARIANT_KEYS, diags);
     let title = fields.text("title", true, "Microneedling with PRP", diags);
     let summary = summary(&fields, context.labels, diags);

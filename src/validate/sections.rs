@@ -5,7 +5,7 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::labels::{normalise_heading, Labels};
 use crate::markdown::{self, Located, MdBlock};
 use crate::model::{
-    plain_text, Block, Faq, FaqEntry, Inline, Points, SectionKind, Stage, Timeline,
+    plain_text, Block, Faq, FaqEntry, Figure, Inline, Points, SectionKind, Stage, Timeline,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -41,6 +41,8 @@ pub(crate) struct Body<'a> {
     pub allowed_html: &'a [String],
     /// The file's language's labels: which headings name which section.
     pub labels: &'a Labels,
+    /// Where pictures are read and checked.
+    pub images: &'a crate::validate::images::Images,
 }
 
 impl Body<'_> {
@@ -166,11 +168,19 @@ fn shape(
         return None;
     }
     match kind {
-        SectionKind::WhatItIs | SectionKind::WhatToExpect => Some(Content::Prose(
-            blocks.into_iter().map(|b| to_block(b.value)).collect(),
-        )),
+        SectionKind::WhatItIs | SectionKind::WhatToExpect => {
+            let mut ok = true;
+            let mut out = Vec::new();
+            for b in blocks {
+                match to_block(b, body, diags) {
+                    Some(b) => out.push(b),
+                    None => ok = false,
+                }
+            }
+            ok.then_some(Content::Prose(out))
+        }
         SectionKind::RecoveryTimeline => {
-            let (intro, items) = intro_and_list(kind, heading, blocks, body, diags)?;
+            let (intro, items, figures) = intro_and_list(kind, heading, blocks, body, diags)?;
             let mut stages = Vec::new();
             for item in items {
                 match stage(item.value) {
@@ -182,23 +192,29 @@ fn shape(
                     )),
                 }
             }
-            Some(Content::Timeline(Timeline { intro, stages }))
+            Some(Content::Timeline(Timeline {
+                intro,
+                stages,
+                figures,
+            }))
         }
         SectionKind::Dos | SectionKind::Donts | SectionKind::Risks | SectionKind::WhenToCall => {
-            let (intro, items) = intro_and_list(kind, heading, blocks, body, diags)?;
+            let (intro, items, figures) = intro_and_list(kind, heading, blocks, body, diags)?;
             Some(Content::Points(Points {
                 intro,
                 items: items.into_iter().map(|i| i.value).collect(),
+                figures,
             }))
         }
         SectionKind::Faq => faq(blocks, heading, body, diags).map(Content::Faq),
     }
 }
 
-/// Lead-in paragraphs and the list's items, each item with its offset.
-type IntroAndList = (Vec<Vec<Inline>>, Vec<Located<Vec<Inline>>>);
+/// Lead-in paragraphs, the list's items (each with its offset) and the section's pictures.
+type IntroAndList = (Vec<Vec<Inline>>, Vec<Located<Vec<Inline>>>, Vec<Figure>);
 
-/// Lead-in paragraphs, then exactly one non-empty list.
+/// Lead-in paragraphs, then exactly one non-empty list; pictures may stand before or after it (they
+/// are shown after it).
 fn intro_and_list(
     kind: SectionKind,
     heading: &Located<String>,
@@ -207,10 +223,17 @@ fn intro_and_list(
     diags: &mut Diagnostics,
 ) -> Option<IntroAndList> {
     let mut intro = Vec::new();
+    let mut figures = Vec::new();
     let mut list: Option<Vec<Located<Vec<Inline>>>> = None;
     let mut ok = true;
     for block in blocks {
         match (block.value, &list) {
+            (MdBlock::Figure { src, alt, caption }, _) => {
+                match figure(&src, alt, caption, block.offset, body, diags) {
+                    Some(f) => figures.push(f),
+                    None => ok = false,
+                }
+            }
             (MdBlock::Paragraph(p), None) => intro.push(p),
             (MdBlock::List { items, .. }, None) => list = Some(items),
             (_, _) => {
@@ -244,7 +267,7 @@ fn intro_and_list(
             ));
         }
     }
-    ok.then_some((intro, items))
+    ok.then_some((intro, items, figures))
 }
 
 /// `**Label:** text` → a stage.
@@ -307,7 +330,17 @@ fn faq(
                 },
             )),
             other => match entries.last_mut() {
-                Some((_, entry)) => entry.answer.push(to_block(other)),
+                Some((_, entry)) => match to_block(
+                    Located {
+                        offset: block.offset,
+                        value: other,
+                    },
+                    body,
+                    diags,
+                ) {
+                    Some(b) => entry.answer.push(b),
+                    None => ok = false,
+                },
                 None => {
                     ok = false;
                     diags.push(body.error(
@@ -342,15 +375,52 @@ fn faq(
     })
 }
 
-fn to_block(block: MdBlock) -> Block {
-    match block {
+/// A Markdown block as a model block; `None` for a picture that cannot be shown (reported).
+fn to_block(block: Located<MdBlock>, body: &Body<'_>, diags: &mut Diagnostics) -> Option<Block> {
+    Some(match block.value {
         MdBlock::Paragraph(p) => Block::Paragraph(p),
         MdBlock::Subheading(h) => Block::Subheading(h),
         MdBlock::List { ordered, items } => Block::List {
             ordered,
             items: items.into_iter().map(|i| i.value).collect(),
         },
+        MdBlock::Figure { src, alt, caption } => {
+            Block::Figure(figure(&src, alt, caption, block.offset, body, diags)?)
+        }
+    })
+}
+
+/// The picture `src` written at `offset`, checked: it needs alt text, and a readable PNG or JPEG file.
+fn figure(
+    src: &str,
+    alt: String,
+    caption: Vec<Inline>,
+    offset: usize,
+    body: &Body<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Figure> {
+    let mut ok = true;
+    if alt.is_empty() {
+        ok = false;
+        diags.push(body.error(
+            offset,
+            "this picture has no alt text. Alt text says in words what the picture shows, for patients who cannot see it: screen readers read it aloud, and browsers show it when the picture does not load.",
+            format!("write a short description between the brackets, for example `![Skin on day 3: pink, like a mild sunburn]({})`.", src.trim()),
+        ));
     }
+    let image = match body.images.load(body.file, src) {
+        Ok(image) => Some(image),
+        Err((message, hint)) => {
+            diags.push(body.error(offset, message, hint));
+            None
+        }
+    };
+    let image = image?;
+    ok.then_some(Figure {
+        image,
+        alt,
+        caption,
+    })
 }
 
 #[cfg(test)]

@@ -56,6 +56,8 @@ pub(crate) struct Header {
     pub left: Vec<Inline>,
     /// `<right>`: flush right on the first line of `left`, muted, links in accent (the phone).
     pub right: Vec<Inline>,
+    /// `logo="…"`: a picture drawn at the left of the band, before `left`, at the style's logo height.
+    pub logo: Option<String>,
 }
 
 /// The band at the bottom of every page: text lines at the left, the web address and its QR code at
@@ -134,6 +136,16 @@ pub(crate) enum Block {
     Keep(Vec<Block>),
     /// `<spacer pt="…"/>`: extra vertical space in points.
     Spacer(f32),
+    /// `<figure src="…" alt="…">caption</figure>`: a picture scaled to fit the column, kept on one
+    /// page with its caption.
+    Figure {
+        /// The picture's name among the pictures given to the engine.
+        src: String,
+        /// What the picture shows, for a screen reader (required: a figure is content).
+        alt: String,
+        /// The caption under it; may be empty.
+        caption: Vec<Inline>,
+    },
 }
 
 /// Typographic role of a paragraph.

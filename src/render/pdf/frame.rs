@@ -10,7 +10,10 @@
 //! element in [`Layout::tree`] (a heading, a paragraph, a list label…) or an artifact (page furniture
 //! and decoration), so `paint` can mark it up without knowing the document.
 
+use std::sync::Arc;
+
 use super::font::Face;
+use super::picture::Picture;
 
 /// An sRGB colour, 8 bits per channel (black by default).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,6 +93,15 @@ pub struct QrRun {
 /// Something drawn on a page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
+    /// A picture (a figure, the logo) scaled into `rect`.
+    Image {
+        /// Where it is drawn; its aspect is the picture's.
+        rect: Rect,
+        /// The picture, embedded once per file however often it is drawn.
+        picture: Arc<Picture>,
+        /// A `Figure` with alt text in the body, an artifact in the header.
+        tag: Tag,
+    },
     /// Text in one face and size, starting at `x` on the baseline `y`.
     Text {
         /// Left end of the text.
@@ -167,6 +179,7 @@ impl Item {
             | Item::Rect { tag, .. }
             | Item::Line { tag, .. }
             | Item::Link { tag, .. }
+            | Item::Image { tag, .. }
             | Item::Qr { tag, .. } => *tag,
         }
     }
@@ -237,8 +250,10 @@ pub enum Role {
     TD,
     /// A link: its words and its annotations.
     Link,
-    /// A picture with alt text (the QR code).
+    /// A picture with alt text (the QR code, a figure).
     Figure,
+    /// A figure's caption, read right after the figure.
+    Caption,
 }
 
 impl Role {
@@ -261,6 +276,7 @@ impl Role {
             Role::TD => "TD",
             Role::Link => "Link",
             Role::Figure => "Figure",
+            Role::Caption => "Caption",
         }
     }
 }

@@ -16,17 +16,19 @@ mod frame;
 mod hyphenate;
 mod linebreak;
 mod paint;
+mod picture;
 mod print_xml;
 mod qr;
 mod style;
 
-use self::flow::{layout, LayoutError};
+use self::flow::{layout_with, LayoutError};
 use self::print_xml::parse;
 
 pub use self::font::{Face, Fonts};
 pub use self::frame::{
     Artifact, Bookmark, Color, Item, Layout, Node, Page, QrRun, Rect, Role, Stroke, Tag,
 };
+pub use self::picture::{Picture, PictureFormat, Pictures};
 pub use self::print_xml::PrintError;
 pub use self::style::{Style, StyleError};
 
@@ -42,10 +44,22 @@ pub struct Rendered {
 /// Renders print XML into a PDF in `style`, or reports every problem found, located in `xml` where
 /// possible.
 pub fn render(xml: &str, fonts: &Fonts, style: &Style) -> Result<Rendered, Vec<PrintError>> {
+    render_with(xml, fonts, style, &Pictures::new())
+}
+
+/// Renders print XML like [`render`], with `pictures` holding what its `<figure src>` and
+/// `<header logo>` name.
+pub fn render_with(
+    xml: &str,
+    fonts: &Fonts,
+    style: &Style,
+    pictures: &Pictures,
+) -> Result<Rendered, Vec<PrintError>> {
     // Parse and validate the template output; all XML problems are reported together.
     let doc = parse(xml)?;
     // Lay out pages; a missing glyph is pointed at where it first occurs in the XML.
-    let layout = layout(&doc, fonts, style).map_err(|e| vec![layout_error(xml, &e)])?;
+    let layout =
+        layout_with(&doc, fonts, style, pictures).map_err(|e| vec![layout_error(xml, &e)])?;
     // Paint the PDF.
     let bytes = paint::paint(&doc, &layout, fonts)
         .map_err(|e| vec![PrintError::unlocated(e.to_string())])?;

@@ -19,6 +19,7 @@ mod marks;
 mod metadata;
 mod ops;
 mod outline;
+mod pictures;
 mod structure;
 mod text;
 mod xmp;
@@ -69,6 +70,8 @@ pub(crate) fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Ve
             .map
             .insert(id.clone(), PdfFont::new(parsed.clone()));
     }
+    // Each picture once, however many pages show it.
+    pictures::embed(&mut pdf, layout);
     // Every tagged piece of content, in painting order, for the structure tree.
     let mut content = Vec::new();
     pdf.pages = layout

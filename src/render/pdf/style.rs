@@ -210,6 +210,18 @@ style_keys! {
     footer_column_gap: Length,
     /// Thin rule width (table rows, header and footer rules).
     hairline: Length,
+    /// Height of the clinic's logo in the header band.
+    logo_height: Length,
+    /// Space between the logo and the clinic's name.
+    logo_gap: Length,
+    /// Tallest a figure may be, as a share of the text box's height.
+    figure_max_share: Ratio,
+    /// Least resolution a figure is printed at, in pixels per inch: a picture is never enlarged past it.
+    figure_min_ppi: Ratio,
+    /// Caption text size.
+    caption_size: Length,
+    /// Space between a figure and its caption.
+    caption_gap: Length,
     /// Body text colour.
     text: Colour,
     /// Secondary text colour (footer, the header's phone line).

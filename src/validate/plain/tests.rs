@@ -21,6 +21,7 @@ fn read_text(text: &str, lang: &str) -> (FileReading, Diagnostics) {
         offset: split.body_offset,
         allowed_html: &[],
         labels,
+        images: &crate::validate::images::Images::new(Path::new("content")),
     };
     let mut diags = Diagnostics::new();
     let reading = read(&body, &mut diags);
@@ -184,6 +185,7 @@ fn a_language_without_rules_is_not_measured() {
         offset: split.body_offset,
         allowed_html: &[],
         labels: &fr,
+        images: &crate::validate::images::Images::new(Path::new("content")),
     };
     let mut diags = Diagnostics::new();
     assert_eq!(read(&body, &mut diags), FileReading::default());

@@ -8,6 +8,7 @@ use super::super::font::{Face, Fonts};
 use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
 use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
+use super::super::picture::Pictures;
 use super::super::style::Style;
 use super::structure::Tree;
 use super::text::{self, LineBox, Owner, TextStyle};
@@ -58,6 +59,8 @@ pub(super) struct Builder<'a> {
     pub(super) panels: Vec<Panel>,
     /// The structure tree, which the blocks add their elements to.
     pub(super) tree: Tree,
+    /// The pictures figures name.
+    pub(super) pictures: &'a Pictures,
 }
 
 impl<'a> Builder<'a> {
@@ -77,6 +80,7 @@ impl<'a> Builder<'a> {
             page_height,
             panels: Vec::new(),
             tree,
+            pictures: Pictures::empty(),
         }
     }
 
@@ -130,6 +134,7 @@ impl<'a> Builder<'a> {
                 Ok(chunks)
             }
             Block::Spacer(_) => Ok(Vec::new()),
+            Block::Figure { src, alt, caption } => self.figure(src, alt, caption, ctx),
         }
     }
 

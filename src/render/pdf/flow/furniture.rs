@@ -17,12 +17,14 @@ use super::super::font::Fonts;
 use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
 use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
+use super::super::picture::{Picture, Pictures};
 use super::super::qr::{self, QrSymbol, QUIET_ZONE};
 use super::super::style::Style;
 use super::blocks::hline;
 use super::structure::Tree;
 use super::text::{self, LineBox, Owner, TextStyle};
 use super::{translate, LayoutError};
+use std::sync::Arc;
 
 /// The placeholder for the page's number in footer lines.
 const PAGE: &str = "{page}";
@@ -49,6 +51,8 @@ pub(super) struct Furniture<'a> {
     height: f32,
     /// The header's left text (the clinic's name), possibly on two lines if it is very long.
     left: Vec<LineBox>,
+    /// The clinic's logo at the left of the band, with its drawn width and height.
+    logo: Option<(Arc<Picture>, f32, f32)>,
     header_height: f32,
     /// The header's right text, right-aligned.
     right: Vec<LineBox>,
@@ -137,10 +141,24 @@ impl<'a> Furniture<'a> {
         doc: &'a Document,
         fonts: &'a Fonts,
         style: &'a Style,
+        pictures: &Pictures,
         tree: &mut Tree,
     ) -> Result<Furniture<'a>, LayoutError> {
         let s = style;
         let group = tree.detached(Role::Div);
+        let logo = match &doc.header.logo {
+            Some(src) => {
+                let picture = pictures
+                    .get(src)
+                    .cloned()
+                    .ok_or_else(|| LayoutError::MissingPicture(src.clone()))?;
+                let h = s.logo_height;
+                let w = h * picture.width.max(1) as f32 / picture.height.max(1) as f32;
+                Some((picture, w, h))
+            }
+            None => None,
+        };
+        let logo_room = logo.as_ref().map_or(0.0, |(_, w, _)| w + s.logo_gap);
 
         let lang = Language::from_tag(&doc.lang);
         let (width, height) = doc.paper.size();
@@ -173,7 +191,7 @@ impl<'a> Furniture<'a> {
             align: Align::Left,
             lang,
         };
-        let left_width = (inner - right_width - 24.0).max(inner * 0.4);
+        let left_width = (inner - right_width - 24.0 - logo_room).max(inner * 0.4);
         let left = text::set(
             fonts,
             &doc.header.left,
@@ -189,7 +207,11 @@ impl<'a> Furniture<'a> {
             &mut owner(tree, Artifact::Header, group),
         )?;
         let left_height: f32 = left.iter().map(|l| l.height).sum();
-        let header_height = s.header_height.max(left_height + s.header_padding);
+        let logo_height = logo.as_ref().map_or(0.0, |(_, _, h)| *h);
+        let header_height = s
+            .header_height
+            .max(left_height + s.header_padding)
+            .max(logo_height + s.header_padding);
 
         let qr = qr::encode(&doc.footer.url).map_err(LayoutError::Qr)?;
         let mut url = text::set_plain(
@@ -244,6 +266,7 @@ impl<'a> Furniture<'a> {
             width,
             height,
             left,
+            logo,
             header_height,
             right,
             lines,
@@ -298,16 +321,39 @@ impl<'a> Furniture<'a> {
         // The rule sits on the band's bottom edge; the text sits above it.
         let rule = (self.style.accent, 1.0);
         items.push(hline(h.x, h.right(), h.y + 0.5, rule, Artifact::Header));
-        let mut top = h.top();
+        let left_height: f32 = self.left.iter().map(|l| l.height).sum();
+        // Beside a logo taller than the name, the name is centred on the logo.
+        let text_top = h.top()
+            - self
+                .logo
+                .as_ref()
+                .map_or(0.0, |(_, _, lh)| ((lh - left_height) / 2.0).max(0.0));
+        let mut top = text_top;
+        let mut x = h.x;
+        if let Some((picture, w, lh)) = &self.logo {
+            let top = h.top();
+            // Decoration beside the name, which says the same in words: an artifact like the band.
+            items.push(Item::Image {
+                rect: Rect {
+                    x,
+                    y: top - lh,
+                    w: *w,
+                    h: *lh,
+                },
+                picture: picture.clone(),
+                tag: Tag::Artifact(Artifact::Header),
+            });
+            x += w + self.style.logo_gap;
+        }
         for line in &self.left {
-            stamp(&mut items, line, h.x, top);
+            stamp(&mut items, line, x, top);
             top -= line.height;
         }
         // The right text shares the first baseline of the left one, flush right.
         let baseline = self
             .left
             .first()
-            .map_or(h.y + 8.0, |l| h.top() - l.baseline);
+            .map_or(h.y + 8.0, |l| text_top - l.baseline);
         if let Some(line) = self.right.first() {
             let top = baseline + line.baseline;
             stamp(&mut items, line, h.right() - self.right_width(), top);

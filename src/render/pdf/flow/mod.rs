@@ -18,6 +18,7 @@
 
 mod blocks;
 mod composite;
+mod figure;
 mod furniture;
 mod paginate;
 mod structure;
@@ -28,6 +29,7 @@ use std::fmt;
 use super::block::Document;
 use super::font::Fonts;
 use super::frame::{Bookmark, Color, Item, Layout, Page, Stroke};
+use super::picture::Pictures;
 use super::style::Style;
 
 /// Why a document could not be laid out.
@@ -37,6 +39,8 @@ pub(crate) enum LayoutError {
     MissingGlyph(char),
     /// The footer URL cannot be encoded as a QR code (far too long).
     Qr(String),
+    /// A `<figure src>` or `<header logo>` names a picture the engine was not given.
+    MissingPicture(String),
 }
 
 impl fmt::Display for LayoutError {
@@ -48,20 +52,37 @@ impl fmt::Display for LayoutError {
                 u32::from(*c)
             ),
             LayoutError::Qr(message) => write!(f, "{message}"),
+            LayoutError::MissingPicture(src) => write!(
+                f,
+                "the picture `{src}` is not among the pictures of this handout"
+            ),
         }
     }
 }
 
 impl std::error::Error for LayoutError {}
 
-/// Lays out `doc` on pages of its paper size, in `style`.
+/// Lays out `doc` on pages of its paper size, in `style`, with no pictures.
+#[cfg(test)]
 pub(crate) fn layout(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Layout, LayoutError> {
+    layout_with(doc, fonts, style, &Pictures::new())
+}
+
+/// Lays out `doc` on pages of its paper size, in `style`; `pictures` holds what its figures and
+/// logo name.
+pub(crate) fn layout_with(
+    doc: &Document,
+    fonts: &Fonts,
+    style: &Style,
+    pictures: &Pictures,
+) -> Result<Layout, LayoutError> {
     // The footer's content (review note, URL, QR) decides its height, and so the text box.
     let mut tree = structure::Tree::new();
-    let furniture = furniture::Furniture::new(doc, fonts, style, &mut tree)?;
+    let furniture = furniture::Furniture::new(doc, fonts, style, pictures, &mut tree)?;
     let geometry = furniture.geometry();
     // Blocks become unsplittable chunks that carry their keep rules and their structure elements.
     let mut builder = blocks::Builder::new(fonts, style, doc, geometry.body.h, tree);
+    builder.pictures = pictures;
     let ctx = blocks::Ctx::full(geometry.body.w, structure::ROOT);
     let mut chunks = builder.blocks(&doc.blocks, ctx)?;
     blocks::keep_headings_with_next(&mut chunks);
@@ -166,7 +187,7 @@ fn translate(item: &mut Item, dx: f32, dy: f32) {
             *x += dx;
             *y += dy;
         }
-        Item::Rect { rect, .. } | Item::Link { rect, .. } => {
+        Item::Rect { rect, .. } | Item::Link { rect, .. } | Item::Image { rect, .. } => {
             rect.x += dx;
             rect.y += dy;
         }

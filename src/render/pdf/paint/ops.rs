@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use printpdf::{
     Actions, BorderArray, ColorArray, CurTransMat, FontId, LineCapStyle, LineJoinStyle, LinePoint,
     LinkAnnotation, Op, PaintMode, PdfPage, Point, Polygon, PolygonRing, Pt, Rgb, WindingOrder,
+    XObjectId, XObjectTransform,
 };
 
 use super::super::font::{Face, Fonts};
@@ -175,6 +176,21 @@ pub(super) fn pdf_page(
                         None,
                     ),
                 });
+            }
+            Item::Image { rect, picture, .. } => {
+                if let Some(prepared) = picture.prepared() {
+                    pen.ops.push(Op::UseXobject {
+                        id: XObjectId(prepared.name.clone()),
+                        transform: XObjectTransform {
+                            translate_x: Some(pt(rect.x)),
+                            translate_y: Some(pt(rect.y)),
+                            scale_x: Some(rect.w),
+                            scale_y: Some(rect.h),
+                            no_auto_scale: true,
+                            ..XObjectTransform::default()
+                        },
+                    });
+                }
             }
             Item::Qr {
                 x,

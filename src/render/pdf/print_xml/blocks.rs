@@ -1,4 +1,4 @@
-//! Block elements (`<p>`, headings, lists, tables, boxes, facts, columns, keeps, spacers) → [`Block`]s,
+//! Block elements (`<p>`, headings, lists, tables, boxes, facts, columns, keeps, spacers, figures) → [`Block`]s,
 //! each checked for its attributes and allowed children; inline content is left to `inlines`.
 
 use roxmltree::Node;
@@ -11,6 +11,7 @@ use super::{collapse, Parser};
 /// Elements that may stand where a block is expected (the body, a column, a box, a keep).
 const BLOCKS: &[&str] = &[
     "h1", "h2", "h3", "p", "ul", "ol", "columns", "table", "box", "facts", "keep", "spacer",
+    "figure",
 ];
 /// Largest `<spacer pt>`: more than two inches of blank paper is surely a typo.
 const MAX_SPACER_PT: f32 = 144.0;
@@ -152,8 +153,16 @@ impl Parser<'_, '_> {
                 self.check_attributes(node, &[]);
                 Block::Keep(self.blocks(node, &[]))
             }
+            "figure" => {
+                self.check_attributes(node, &["src", "alt"]);
+                Block::Figure {
+                    src: self.required(node, "src"),
+                    alt: self.required(node, "alt"),
+                    caption: self.inlines(node),
+                }
+            }
             _ => {
-                // "spacer", the last of BLOCKS.
+                // "spacer".
                 self.check_attributes(node, &["pt"]);
                 self.no_children(node);
                 Block::Spacer(self.spacer_points(node))

@@ -94,10 +94,17 @@ impl Parser<'_, '_> {
 }
 
 impl Parser<'_, '_> {
-    /// `<header>`: at most one `<left>` and one `<right>`, in any order.
+    /// `<header logo>`: at most one `<left>` and one `<right>`, in any order.
     fn header(&mut self, node: Node<'_, '_>) -> Header {
-        self.check_attributes(node, &[]);
-        let mut header = Header::default();
+        self.check_attributes(node, &["logo"]);
+        let mut header = Header {
+            logo: node
+                .attribute("logo")
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string),
+            ..Header::default()
+        };
         let (mut left, mut right) = (false, false);
         for child in self.children_among(node, &["left", "right"]) {
             self.check_attributes(child, &[]);

@@ -160,7 +160,7 @@ fn unknown_attribute_and_misplaced_element() {
         errors(&handout("<p colour=\"red\">x</p>\n<li>y</li>\n<ul><li><p>z</p></li></ul>")),
         vec![
             err(4, 4, "unknown attribute `colour` on <p>; <p> may have: class"),
-            err(5, 1, "<li> is not allowed inside <handout>; <handout> may contain: h1, h2, h3, p, ul, ol, columns, table, box, facts, keep, spacer"),
+            err(5, 1, "<li> is not allowed inside <handout>; <handout> may contain: h1, h2, h3, p, ul, ol, columns, table, box, facts, keep, spacer, figure"),
             err(6, 9, "<p> is not allowed inside <li>; <li> may contain: b, i, a, br"),
         ]
     );
