@@ -120,7 +120,7 @@ impl Paragraph<'_> {
     }
 
     /// A paragraph whose last line is a single word (a runt: "healing.") takes the last word of the
-    /// line before down with it, when that line keeps at least two words and is not hyphenated. First
+    /// line before down with it, when that line keeps at least four words and is not hyphenated. First
     /// fit cannot see the end coming; this is the cheap form of TeX's penalty on a short last line.
     pub(super) fn no_runt(&self, lines: &mut [LineSpec], words: &[Word], widths: &[f32]) {
         let n = lines.len();
@@ -135,7 +135,8 @@ impl Paragraph<'_> {
         if last.end != End::Last || last.frags.len() != 1 || prev.end != End::Wrap {
             return;
         }
-        if prev.hyphenated || prev.frags.len() < 3 {
+        // A line of four words or fewer is a name or a label (the header's clinic name), not prose.
+        if prev.hyphenated || prev.frags.len() < 5 {
             return;
         }
         let (Some(moved), Some(runt)) = (prev.frags.last(), last.frags.first()) else {
