@@ -66,6 +66,9 @@ pub const KEYS: &[&str] = &[
     "print_scan",
     "print_page",
     "print_qr_alt",
+    "print_running",
+    "print_form",
+    "print_emergency_number",
     // Written by `handouts new` into a new handout, for its editor.
     "new_placeholder",
     "new_title_note",
@@ -483,6 +486,28 @@ mod tests {
             let l = l.unwrap_or_else(|| panic!("{lang} labels"));
             assert_eq!(l.sections.len(), 8);
             assert_eq!(l.months.len(), 12);
+        }
+    }
+
+    #[test]
+    fn every_built_in_label_has_typographic_quotes_and_apostrophes() {
+        for (lang, text) in [("en", EN), ("es", ES)] {
+            let (l, _) = labels(lang, text, None);
+            let l = l.unwrap_or_else(|| panic!("{lang} labels"));
+            let sections = l
+                .sections
+                .iter()
+                .flat_map(|(_, s)| std::iter::once(&s.title).chain(&s.aliases));
+            let mut checked = 0;
+            for value in l.strings.values().chain(sections).chain(&l.months) {
+                // Straight quotes are a typewriter's; print and screen get ’ “ ” (and « » in Spanish).
+                assert!(
+                    !value.contains(['\'', '"']),
+                    "{lang}: {value:?} has a straight quote or apostrophe"
+                );
+                checked += 1;
+            }
+            assert!(checked > 80, "{lang}: only {checked} labels");
         }
     }
 

@@ -111,7 +111,7 @@ fn unknown_section() {
         "content/microneedling/classic.md",
         "## What to expect",
         "## What to expct",
-        "content/microneedling/classic.md:14:1: `## What to expct` is not one of the handout's sections.\n 14 | ## What to expct\n    | ^\n  fix: did you mean `## What to expect`? The sections are: What it is, What to expect, Recovery timeline, Do, Don't, Risks, When to call us, FAQ.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:14:1: `## What to expct` is not one of the handout's sections.\n 14 | ## What to expct\n    | ^\n  fix: did you mean `## What to expect`? The sections are: What it is, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, FAQ.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]
@@ -129,7 +129,7 @@ fn empty_list() {
         "content/microneedling/_procedure.md",
         "## Don't\n\n- Do not pick at flaking skin.\n",
         "## Don't\n\nNothing to avoid.\n",
-        "content/microneedling/_procedure.md:11:1: the `Don't` section has no list items.\n 11 | ## Don't\n    | ^\n  fix: write each point on its own line starting with `- `.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/_procedure.md:11:1: the `Don’t` section has no list items.\n 11 | ## Don't\n    | ^\n  fix: write each point on its own line starting with `- `.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]

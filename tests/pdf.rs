@@ -187,7 +187,7 @@ fn handout_text_has_every_heading_and_item_in_order() {
         &flat,
         &[
             "Recovery timeline",
-            "Don't",
+            "Don’t",
             "Do not pick at flaking skin.",
             "Risks",
         ],
@@ -205,12 +205,13 @@ fn every_page_carries_phone_review_date_url_and_page_number() {
         .find_map(|l| l.strip_prefix("Pages:"))
         .map_or(0, |n| n.trim().parse().unwrap_or(0));
     assert!(pages >= 1);
+    let mut phones = 0;
     for page in 1..=pages {
         let text = pdftotext(&f.path(PDF), Some(page)).unwrap_or_default();
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for needle in [
-            "(555) 010-0100",
             "Reviewed 14 March 2026 by Dr. Test Reviewer",
+            "Form MICRONEEDLING-CLASSIC-EN · Rev. 2026-03-14",
             &format!("Page {page} of {pages}"),
         ] {
             assert!(
@@ -218,12 +219,15 @@ fn every_page_carries_phone_review_date_url_and_page_number() {
                 "page {page} lacks {needle:?}:\n{flat}"
             );
         }
-        let url = "https://clinic.example/care/handouts/microneedling/classic/";
-        assert!(
-            flat.replace(' ', "").contains(url),
-            "page {page} lacks the URL:\n{flat}"
-        );
+        // The main phone once per page in the furniture, plus once, large, in the call box.
+        phones += flat.matches("(555) 010-0100").count();
+        // The address as typed into a browser, without its scheme.
+        let url = "clinic.example/care/handouts/microneedling/classic/";
+        let joined = flat.replace(' ', "");
+        assert!(joined.contains(url), "page {page} lacks the URL:\n{flat}");
+        assert!(!joined.contains("https://"), "page {page}:\n{flat}");
     }
+    assert_eq!(phones, pages + 1);
 }
 
 #[test]
@@ -378,4 +382,209 @@ fn a_bad_print_template_names_the_template_file_and_line() {
     );
     assert!(first.contains("tabel"), "{first}");
     assert!(!f.path("output").exists());
+}
+
+/// The sample PRP handout grown long (tests/fixtures/long): 7 timeline rows, 10 Do and 9 Don't
+/// items, 8 risks, 9 "when to call" items and 11 FAQ entries.
+fn long_handout(paper: Paper, size: PrintSize) -> Rendered {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut site, theme, _) = handouts::check(
+        &repo.join("tests/fixtures/long"),
+        None,
+        Date::parse("2026-11-01").unwrap(),
+    )
+    .unwrap();
+    site.clinic.paper = paper;
+    let fonts = handouts::render::pdf::Fonts::embedded();
+    let job = Job::new(&site, &theme, Lang::EN, size).expect("the English book");
+    let (p, v) = job.book.variants().next().expect("the long handout");
+    handouts::render::print::handout(&job, p, v, fonts).unwrap_or_else(|d| panic!("{d}"))
+}
+
+fn is_heading(r: &Rendered, item: &Item) -> bool {
+    use handouts::render::pdf::{Role, Tag};
+    match item.tag() {
+        Tag::Node(n) => r
+            .layout
+            .tree
+            .get(n)
+            .is_some_and(|node| matches!(node.role, Role::H1 | Role::H2 | Role::H3)),
+        _ => false,
+    }
+}
+
+#[test]
+fn the_long_handout_fits_four_letter_pages() {
+    let r = long_handout(Paper::Letter, PrintSize::Regular);
+    assert!(r.layout.pages.len() <= 4, "{} pages", r.layout.pages.len());
+}
+
+#[test]
+fn no_page_ends_with_a_heading_and_fewer_than_two_lines_after_it() {
+    for paper in [Paper::Letter, Paper::A4] {
+        for size in [PrintSize::Regular, PrintSize::Large] {
+            let r = long_handout(paper, size);
+            for (i, page) in r.layout.pages.iter().enumerate() {
+                let body: Vec<(&Item, f32)> = page
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Item::Text { y, .. } if *y >= page.body.y && *y <= page.body.top() => {
+                            Some((item, *y))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                // The lowest heading on the page, and the text baselines below it.
+                let Some(lowest) = body
+                    .iter()
+                    .filter(|(item, _)| is_heading(&r, item))
+                    .map(|(_, y)| *y)
+                    .reduce(f32::min)
+                else {
+                    continue;
+                };
+                let mut below: Vec<i32> = body
+                    .iter()
+                    .filter(|(item, y)| *y < lowest - 0.5 && !is_heading(&r, item))
+                    .map(|(_, y)| (y * 10.0).round() as i32)
+                    .collect();
+                below.sort_unstable();
+                below.dedup();
+                // Fewer is fine only when that is all there is: the next page starts a new heading
+                // (an FAQ question with a one-line answer, kept whole).
+                let complete = r.layout.pages.get(i + 1).is_none_or(|next| {
+                    next.items
+                        .iter()
+                        .filter(|item| matches!(item, Item::Text { y, .. } if *y >= next.body.y && *y <= next.body.top()))
+                        .max_by(|a, b| match (a, b) {
+                            (Item::Text { y: ya, .. }, Item::Text { y: yb, .. }) => ya.total_cmp(yb),
+                            _ => std::cmp::Ordering::Equal,
+                        })
+                        .is_some_and(|item| is_heading(&r, item))
+                });
+                assert!(
+                    below.len() >= 2 || (complete && !below.is_empty()),
+                    "{paper:?} {size:?} page {}: a heading with {} line(s) after it",
+                    i + 1,
+                    below.len()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_running_head_names_the_handout_from_page_two() {
+    let r = long_handout(Paper::Letter, PrintSize::Regular);
+    let head = |page: &handouts::render::pdf::Page| -> String {
+        page.items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { y, text, .. } if *y >= page.header.y => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(r.layout.pages.len() >= 2);
+    let first = head(&r.layout.pages[0]);
+    assert!(first.contains("Maple Grove"), "{first}");
+    for page in &r.layout.pages[1..] {
+        let text = head(page);
+        assert!(text.contains("Microneedling with PRP · English"), "{text}");
+    }
+}
+
+#[test]
+fn text_is_kerned_in_the_content_stream_and_extracts_as_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("long.pdf");
+    let r = long_handout(Paper::Letter, PrintSize::Regular);
+    std::fs::write(&pdf, &r.bytes).unwrap();
+    // Left-aligned text has no justification offsets: every number in a TJ array is kerning.
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let mut offsets = 0;
+    for (_, page) in doc.get_pages() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "TJ") {
+            if let Some(lopdf::Object::Array(items)) = op.operands.first() {
+                offsets += items
+                    .iter()
+                    .filter(|o| matches!(o, lopdf::Object::Integer(_) | lopdf::Object::Real(_)))
+                    .count();
+            }
+        }
+    }
+    assert!(offsets > 100, "only {offsets} kerning adjustments");
+    let Some(text) = pdftotext(&pdf, None) else {
+        return;
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for word in ["Texture", "Your", "We", "Wear", "Tell", "Yes."] {
+        assert!(
+            words.contains(&word),
+            "{word} is not a whole word in:\n{text}"
+        );
+    }
+    for phrase in [
+        "Texture improves slowly",
+        "Your skin may glow",
+        "We draw a little blood",
+    ] {
+        let flat = words.join(" ");
+        assert!(flat.contains(phrase), "{phrase:?} not in:\n{flat}");
+    }
+}
+
+#[test]
+fn every_text_colour_prints_at_least_as_dark_as_luma_70() {
+    for size in [PrintSize::Regular, PrintSize::Large] {
+        let r = long_handout(Paper::Letter, size);
+        for page in &r.layout.pages {
+            for item in &page.items {
+                if let Item::Text { color, text, .. } = item {
+                    let luma = 0.299 * f32::from(color.r)
+                        + 0.587 * f32::from(color.g)
+                        + 0.114 * f32::from(color.b);
+                    assert!(luma <= 70.5, "{text:?} is luma {luma} ({size:?})");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_call_box_ends_with_call_911_on_its_own_bold_line() {
+    use handouts::render::pdf::{Role, Tag};
+    let r = long_handout(Paper::Letter, PrintSize::Regular);
+    let tree = &r.layout.tree;
+    let in_list_item = |mut n: usize| loop {
+        match tree.get(n) {
+            Some(node) if node.role == Role::LBody => return true,
+            Some(node) => match node.parent {
+                Some(p) => n = p,
+                None => return false,
+            },
+            None => return false,
+        }
+    };
+    let mut prominent = 0;
+    for item in r.layout.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text {
+            text, face, size, ..
+        } = item
+        {
+            if !text.contains("911") {
+                continue;
+            }
+            if let Tag::Node(n) = item.tag() {
+                assert!(!in_list_item(n), "{text:?} is a bullet");
+            }
+            if *face == Face::Bold && *size > 12.0 {
+                prominent += 1;
+            }
+        }
+    }
+    assert_eq!(prominent, 1);
 }

@@ -26,7 +26,7 @@ fn variant_page_has_all_eight_sections_in_order_with_inherited_ones() {
             "<h2 id=\"do-h\">Do</h2>",
             // Inherited from _procedure.md:
             "<li>Wash gently with a mild cleanser.</li>",
-            "<h2 id=\"dont-h\">Don&#39;t</h2>",
+            "<h2 id=\"dont-h\">Don’t</h2>",
             "<li>Do not pick at flaking skin.</li>",
             "<h2 id=\"risks-h\">Risks</h2>",
             "<h2 id=\"when-to-call-h\">When to call us</h2>",

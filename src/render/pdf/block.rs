@@ -49,7 +49,7 @@ impl Paper {
     }
 }
 
-/// The band at the top of every page: `<header><left>…</left><right>…</right></header>`.
+/// The band at the top of every page: `<header><left>…</left><right>…</right><later>…</later></header>`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Header {
     /// `<left>`: set bold in the accent colour (the clinic's name).
@@ -58,6 +58,9 @@ pub(crate) struct Header {
     pub right: Vec<Inline>,
     /// `logo="…"`: a picture drawn at the left of the band, before `left`, at the style's logo height.
     pub logo: Option<String>,
+    /// `<later>`: plain text that takes the place of `left` on pages 2 and later (the running head
+    /// naming the handout); empty when absent.
+    pub later: String,
 }
 
 /// The band at the bottom of every page: text lines at the left, the web address and its QR code at
@@ -157,6 +160,8 @@ pub(crate) enum ParagraphClass {
     Lead,
     /// A phone number in large bold type.
     Phone,
+    /// What to do in an emergency: bold, a little larger, in the body text colour.
+    Emergency,
 }
 
 /// The marker of a list.

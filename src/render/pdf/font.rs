@@ -8,7 +8,8 @@
 
 use std::sync::OnceLock;
 
-use ttf_parser::{name_id, GlyphId};
+use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
+use ttf_parser::{name_id, GlyphId, Tag};
 
 /// One of the embedded font faces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -73,6 +74,10 @@ struct Loaded {
     scale: f32,
     /// Advance in font units of U+0000..U+00FF, `None` where the face has no glyph.
     table: [Option<u16>; TABLE_SIZE],
+    /// Glyph of U+0000..U+00FF, `None` where the face has none.
+    glyphs: [Option<GlyphId>; TABLE_SIZE],
+    /// The pair adjustments of the face's `kern` feature (GPOS), in lookup order.
+    pairs: Vec<PairAdjustment<'static>>,
 }
 
 impl Loaded {
@@ -80,15 +85,20 @@ impl Loaded {
         let face = ttf_parser::Face::parse(bytes, 0).ok()?;
         let scale = 1.0 / f32::from(face.units_per_em().max(1));
         let mut table = [None; TABLE_SIZE];
-        for (code, slot) in (0u8..=255).zip(table.iter_mut()) {
+        let mut glyphs = [None; TABLE_SIZE];
+        for (code, (slot, glyph)) in (0u8..=255).zip(table.iter_mut().zip(glyphs.iter_mut())) {
             *slot = glyph_advance(&face, char::from(code));
+            *glyph = face.glyph_index(char::from(code));
         }
+        let pairs = kern_pairs(&face);
         Some(Loaded {
             bytes,
             face,
             fallback_name,
             scale,
             table,
+            glyphs,
+            pairs,
         })
     }
 
@@ -99,6 +109,73 @@ impl Loaded {
             None => glyph_advance(&self.face, c),
         }
     }
+
+    fn glyph(&self, c: char) -> Option<GlyphId> {
+        match self.glyphs.get(c as usize) {
+            Some(cached) => *cached,
+            None => self.face.glyph_index(c),
+        }
+    }
+
+    /// The `kern` feature's adjustment between `left` and `right`, in font units: for each lookup,
+    /// the first pair subtable whose coverage holds `left` (the OpenType rule), summed over lookups.
+    fn kern_units(&self, left: char, right: char) -> i32 {
+        if self.pairs.is_empty() {
+            return 0;
+        }
+        let (Some(l), Some(r)) = (self.glyph(left), self.glyph(right)) else {
+            return 0;
+        };
+        let mut total = 0;
+        for pair in &self.pairs {
+            let value = match pair {
+                PairAdjustment::Format1 { coverage, sets } => coverage
+                    .get(l)
+                    .and_then(|i| sets.get(i))
+                    .and_then(|set| set.get(r)),
+                PairAdjustment::Format2 {
+                    coverage,
+                    classes,
+                    matrix,
+                } => coverage
+                    .get(l)
+                    .and_then(|_| matrix.get((classes.0.get(l), classes.1.get(r)))),
+            };
+            if let Some((first, _)) = value {
+                total += i32::from(first.x_advance);
+            }
+        }
+        total
+    }
+}
+
+/// The pair-adjustment subtables of every lookup the `kern` feature uses, lookups in index order,
+/// each lookup's subtables in order (only the first that covers a glyph applies, as in a shaper).
+fn kern_pairs(face: &ttf_parser::Face<'static>) -> Vec<PairAdjustment<'static>> {
+    let Some(gpos) = face.tables().gpos else {
+        return Vec::new();
+    };
+    let kern = Tag::from_bytes(b"kern");
+    let mut lookups: Vec<u16> = gpos
+        .features
+        .into_iter()
+        .filter(|f| f.tag == kern)
+        .flat_map(|f| f.lookup_indices.into_iter())
+        .collect();
+    lookups.sort_unstable();
+    lookups.dedup();
+    let mut pairs = Vec::new();
+    for index in lookups {
+        let Some(lookup) = gpos.lookups.get(index) else {
+            continue;
+        };
+        for i in 0..lookup.subtables.len() {
+            if let Some(PositioningSubtable::Pair(pair)) = lookup.subtables.get(i) {
+                pairs.push(pair);
+            }
+        }
+    }
+    pairs
 }
 
 fn glyph_advance(face: &ttf_parser::Face<'_>, c: char) -> Option<u16> {
@@ -237,6 +314,18 @@ impl Fonts {
         } else {
             Some(c)
         }
+    }
+
+    /// The kerning between `left` and `right` set side by side in `face` at `size`, in points
+    /// (negative: closer), from the face's GPOS `kern` feature. Whitespace and invisible chars are
+    /// never kerned, so a word's kerning does not depend on what is around it.
+    pub fn kern(&self, face: Face, left: char, right: char, size: f32) -> f32 {
+        let kernable = |c: char| !c.is_whitespace() && !is_invisible(c);
+        if !kernable(left) || !kernable(right) {
+            return 0.0;
+        }
+        let loaded = self.get(face);
+        loaded.kern_units(left, right) as f32 * loaded.scale * size
     }
 
     /// The ascender of `face` at `size`: points above the baseline.

@@ -148,6 +148,11 @@ pub(crate) fn break_lines(
         Align::Justify if bounded => para
             .optimal_fit(&words, widths)
             .unwrap_or_else(|| para.first_fit(&words, widths)),
+        Align::Left => {
+            let mut lines = para.first_fit(&words, widths);
+            para.no_runt(&mut lines, &words, widths);
+            lines
+        }
         _ => para.first_fit(&words, widths),
     };
     // Turn each choice into positioned pieces.

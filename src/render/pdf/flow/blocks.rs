@@ -236,6 +236,12 @@ impl<'a> Builder<'a> {
                 style.size = s.lead_size;
                 style.leading = s.leading;
             }
+            ParagraphClass::Emergency => {
+                style.size = s.h3_size;
+                style.leading = s.heading_leading;
+                style.bold = true;
+                style.align = Align::Left;
+            }
             ParagraphClass::Phone => {
                 style.size = s.phone_size;
                 style.leading = s.phone_leading;
@@ -272,8 +278,12 @@ impl<'a> Builder<'a> {
             let lines = self.set(item, style, inner.width, body)?;
             let baseline = lines.first().map_or(0.0, |l| l.baseline);
             let mut chunks = line_chunks(lines, inner);
-            // A list item is never split across pages.
+            // A list item is never split across pages, and counts once when a heading keeps "two
+            // items" with it.
             keep_together(&mut chunks);
+            for chunk in chunks.iter_mut().skip(1) {
+                chunk.lines = 0;
+            }
             if let Some(first) = chunks.first_mut() {
                 first.gap = if n == 0 { s.block_space } else { s.item_space };
                 // The marker is read (and drawn) before the item's words.
@@ -422,7 +432,8 @@ fn no_orphans_or_widows(lines: &mut [Chunk]) {
     }
 }
 
-/// Keeps every heading with at least two lines of what follows it.
+/// Keeps every heading with at least two lines, list items or table rows of what follows it (an
+/// item or a row counts once, however many lines it has).
 pub(super) fn keep_headings_with_next(chunks: &mut [Chunk]) {
     for i in 0..chunks.len() {
         if !chunks.get(i).is_some_and(|c| c.heading) {

@@ -7,9 +7,26 @@
 use super::super::block::{Block, Fact, Inline, Row, Tone};
 use super::super::frame::{Artifact, Item, Rect, Role, Stroke, Tag};
 use super::super::linebreak::Align;
-use super::blocks::{hline, keep_together, push_shifted, recolor, Builder, Ctx};
+use super::blocks::{
+    hline, keep_headings_with_next, keep_together, push_shifted, recolor, Builder, Ctx,
+};
 use super::text::{self, Owner, TextStyle};
-use super::{paginate, Chunk, LayoutError, Panel, PanelRef};
+use super::{paginate, Chunk, LayoutError, Panel, PanelRef, Slice, Split};
+
+/// `chunks` cut into keep-groups (runs joined by `keep_with_next`), each non-empty.
+fn keep_groups(chunks: Vec<Chunk>) -> Vec<Vec<Chunk>> {
+    let mut groups = Vec::new();
+    let mut group: Vec<Chunk> = Vec::new();
+    let count = chunks.len();
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        let more = chunk.keep_with_next && i + 1 < count;
+        group.push(chunk);
+        if !more {
+            groups.push(std::mem::take(&mut group));
+        }
+    }
+    groups
+}
 
 impl Builder<'_> {
     pub(super) fn table(&mut self, rows: &[Row], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
@@ -55,6 +72,16 @@ impl Builder<'_> {
                 chunks.push(chunk);
             }
             keep_together(&mut chunks);
+            // A row counts once when a heading keeps "two rows" with it.
+            for chunk in chunks.iter_mut().skip(1) {
+                chunk.lines = 0;
+            }
+            // Never a single row alone on either side of a page break.
+            if rows.len() > 1 && (n == 0 || n + 2 == rows.len()) {
+                if let Some(last) = chunks.last_mut() {
+                    last.keep_with_next = true;
+                }
+            }
             if let Some(first) = chunks.first_mut() {
                 first.gap = if n == 0 { s.block_space } else { 0.0 };
                 first.pad_top = s.row_padding;
@@ -248,20 +275,44 @@ impl Builder<'_> {
             lines: 2,
             ..Chunk::default()
         };
+        let mut split = Split::default();
         for (i, blocks) in columns.iter().enumerate() {
             let col = Ctx {
                 x: ctx.x + i as f32 * (col_w + s.column_gap),
                 width: col_w,
                 ..ctx
             };
-            let chunks = self.blocks(blocks, col)?;
-            for body in paginate::paginate(chunks, &self.panels, f32::INFINITY) {
-                unit.height = unit.height.max(body.used);
-                unit.items.extend(body.items);
-                unit.bookmarks.extend(body.bookmarks);
+            let mut chunks = self.blocks(blocks, col)?;
+            keep_headings_with_next(&mut chunks);
+            // Each keep-group is laid out on its own, so pagination can split the set between them.
+            let mut slices = Vec::new();
+            let mut bottom = 0.0;
+            for group in keep_groups(chunks) {
+                let gap = if slices.is_empty() { 0.0 } else { group[0].gap };
+                let top = bottom + gap;
+                for body in paginate::paginate(group, &self.panels, f32::INFINITY) {
+                    for item in &body.items {
+                        let mut item = item.clone();
+                        super::translate(&mut item, 0.0, -top);
+                        unit.items.push(item);
+                    }
+                    for (title, y) in &body.bookmarks {
+                        unit.bookmarks.push((title.clone(), y - top));
+                    }
+                    bottom = top + body.used;
+                    slices.push(Slice {
+                        top,
+                        height: body.used,
+                        items: body.items,
+                        bookmarks: body.bookmarks,
+                    });
+                }
             }
+            unit.height = unit.height.max(bottom);
+            split.columns.push(slices);
         }
         if unit.height <= self.page_height {
+            unit.split = Some(split);
             return Ok(vec![unit]);
         }
         self.tree.rollback(mark);

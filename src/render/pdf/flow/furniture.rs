@@ -54,6 +54,8 @@ pub(super) struct Furniture<'a> {
     /// The clinic's logo at the left of the band, with its drawn width and height.
     logo: Option<(Arc<Picture>, f32, f32)>,
     header_height: f32,
+    /// The running head that replaces `left` on pages 2 and later, if the template has one.
+    later: Vec<LineBox>,
     /// The header's right text, right-aligned.
     right: Vec<LineBox>,
     /// The footer's left column, in order.
@@ -206,7 +208,23 @@ impl<'a> Furniture<'a> {
             inner * 0.5,
             &mut owner(tree, Artifact::Header, group),
         )?;
-        let left_height: f32 = left.iter().map(|l| l.height).sum();
+        // The running head is plain text: no links, so nothing of it goes in the structure tree.
+        let later = if doc.header.later.is_empty() {
+            Vec::new()
+        } else {
+            text::set_plain(
+                fonts,
+                &doc.header.later,
+                left_style,
+                left_width,
+                &mut owner(&mut scratch, Artifact::Header, group),
+            )?
+        };
+        let left_height: f32 = left
+            .iter()
+            .map(|l| l.height)
+            .sum::<f32>()
+            .max(later.iter().map(|l| l.height).sum());
         let logo_height = logo.as_ref().map_or(0.0, |(_, _, h)| *h);
         let header_height = s
             .header_height
@@ -223,7 +241,7 @@ impl<'a> Furniture<'a> {
         )?;
         url.extend(text::set_plain(
             fonts,
-            &doc.footer.url,
+            printed_url(&doc.footer.url),
             footer_style(s, lang, s.accent, Align::Right),
             s.footer_url_width,
             &mut owner(tree, Artifact::Footer, group),
@@ -267,6 +285,7 @@ impl<'a> Furniture<'a> {
             height,
             left,
             logo,
+            later,
             header_height,
             right,
             lines,
@@ -321,7 +340,12 @@ impl<'a> Furniture<'a> {
         // The rule sits on the band's bottom edge; the text sits above it.
         let rule = (self.style.accent, 1.0);
         items.push(hline(h.x, h.right(), h.y + 0.5, rule, Artifact::Header));
-        let left_height: f32 = self.left.iter().map(|l| l.height).sum();
+        let left = if index > 0 && !self.later.is_empty() {
+            &self.later
+        } else {
+            &self.left
+        };
+        let left_height: f32 = left.iter().map(|l| l.height).sum();
         // Beside a logo taller than the name, the name is centred on the logo.
         let text_top = h.top()
             - self
@@ -345,15 +369,12 @@ impl<'a> Furniture<'a> {
             });
             x += w + self.style.logo_gap;
         }
-        for line in &self.left {
+        for line in left {
             stamp(&mut items, line, x, top);
             top -= line.height;
         }
         // The right text shares the first baseline of the left one, flush right.
-        let baseline = self
-            .left
-            .first()
-            .map_or(h.y + 8.0, |l| text_top - l.baseline);
+        let baseline = left.first().map_or(h.y + 8.0, |l| text_top - l.baseline);
         if let Some(line) = self.right.first() {
             let top = baseline + line.baseline;
             stamp(&mut items, line, h.right() - self.right_width(), top);
@@ -486,6 +507,14 @@ fn numbered(inlines: &[Inline], page: usize, pages: usize) -> Vec<Inline> {
             Inline::Break => Inline::Break,
         })
         .collect()
+}
+
+/// The web address as printed: without `https://` (a phone or browser adds it back), which is
+/// only noise to someone typing the address in.
+fn printed_url(url: &str) -> &str {
+    url.strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url)
 }
 
 /// Copies a line's items to the page with its top-left corner at (`x`, `top`).

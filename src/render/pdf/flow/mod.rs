@@ -150,6 +150,27 @@ struct Chunk {
     bookmarks: Vec<(String, f32)>,
     /// Panels (boxes) this chunk sits in, outermost first.
     panels: Vec<PanelRef>,
+    /// For a column set: its columns' keep-groups, where pagination may split it.
+    split: Option<Split>,
+}
+
+/// A column set that may be split across pages between keep-groups: per column, its groups in
+/// order. The chunk's own items are all the groups' items in place; each part of a split starts
+/// its columns together at the top of the page.
+#[derive(Clone, Debug, Default)]
+struct Split {
+    columns: Vec<Vec<Slice>>,
+}
+
+/// One keep-group of a column, laid out: `top` is its distance below the column's top.
+#[derive(Clone, Debug, Default)]
+struct Slice {
+    top: f32,
+    height: f32,
+    /// Items relative to the slice's own top.
+    items: Vec<Item>,
+    /// Outline entries, at y relative to the slice's top.
+    bookmarks: Vec<(String, f32)>,
 }
 
 /// A chunk's membership in a panel, and whether it opens or closes it.

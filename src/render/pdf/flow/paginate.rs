@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::super::frame::{Artifact, Item, Rect, Tag};
-use super::{translate, Chunk, Panel};
+use super::{translate, Chunk, Panel, Slice, Split};
 
 /// Rounding slack when testing whether a group fits, in points.
 const FIT_SLACK: f32 = 0.01;
@@ -80,18 +80,42 @@ impl Pager<'_> {
             .sum()
     }
 
-    fn place_group(&mut self, group: Vec<Chunk>) {
+    fn place_group(&mut self, mut group: Vec<Chunk>) {
         if self.page.used + self.group_height(&group) <= self.height + FIT_SLACK {
             group.into_iter().for_each(|c| self.place(c));
             return;
+        }
+        // A column set that does not fit the rest of the page: as much of each column as fits here,
+        // the rest at the top of the next page.
+        if let [chunk] = group.as_mut_slice() {
+            let gap = if self.empty() { 0.0 } else { chunk.gap };
+            let room = self.height - self.page.used - gap - chunk.pad_top - chunk.pad_bottom;
+            if let Some((here, rest)) = split_columns(chunk, room) {
+                self.place(here);
+                self.finish_page();
+                self.place_group(vec![rest]);
+                return;
+            }
         }
         if !self.empty() && self.group_height(&group) <= self.height + FIT_SLACK {
             self.finish_page();
             group.into_iter().for_each(|c| self.place(c));
             return;
         }
-        // Taller than a whole page: fill this page chunk by chunk, then carry on on fresh pages.
-        for chunk in group {
+        // Taller than a whole page: fill this page chunk by chunk, then carry on on fresh pages; a
+        // heading still goes with the two lines after it when a page can hold them.
+        let ahead: Vec<f32> = (0..group.len())
+            .map(|i| {
+                let chunks = group.get(i..).unwrap_or(&[]);
+                let n = heading_run(chunks);
+                chunks.get(..n).map_or(0.0, |run| self.group_height(run))
+            })
+            .collect();
+        for (i, chunk) in group.into_iter().enumerate() {
+            let need = ahead.get(i).copied().unwrap_or(0.0);
+            if chunk.heading && !self.empty() && self.page.used + need > self.height + FIT_SLACK {
+                self.finish_page();
+            }
             let fits = self.page.used + self.group_height(std::slice::from_ref(&chunk))
                 <= self.height + FIT_SLACK;
             if !fits && !self.empty() {
@@ -143,6 +167,106 @@ impl Pager<'_> {
         backgrounds.append(&mut page.items);
         page.items = backgrounds;
         self.pages.push(page);
+    }
+}
+
+/// How many chunks from the start of `chunks` a heading there must keep together: its own lines
+/// and two lines (items, rows) after it, never past the next heading; 0 when it is not a heading.
+fn heading_run(chunks: &[Chunk]) -> usize {
+    let mut n = 0;
+    while chunks.get(n).is_some_and(|c| c.heading) {
+        n += 1;
+    }
+    if n == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    while let Some(next) = chunks.get(n) {
+        if next.heading || seen >= 2 {
+            break;
+        }
+        seen += next.lines;
+        n += 1;
+    }
+    // The rest of the last item or row counted.
+    while chunks.get(n).is_some_and(|c| c.lines == 0 && !c.heading) {
+        n += 1;
+    }
+    n
+}
+
+/// `chunk` (a column set) cut where every column's groups fit `room`: the part for this page and
+/// the rest, each column of the rest moved up to start at its top. `None` when the chunk cannot be
+/// split, or when some column would have nothing on this page (the columns start together).
+fn split_columns(chunk: &Chunk, room: f32) -> Option<(Chunk, Chunk)> {
+    let split = chunk.split.as_ref()?;
+    if !chunk.panels.is_empty() || room <= 0.0 {
+        return None;
+    }
+    let mut here = Chunk {
+        items: Vec::new(),
+        bookmarks: Vec::new(),
+        split: None,
+        ..chunk.clone()
+    };
+    here.height = 0.0;
+    here.pad_bottom = 0.0;
+    let mut rest = Chunk {
+        gap: 0.0,
+        pad_top: 0.0,
+        items: Vec::new(),
+        bookmarks: Vec::new(),
+        split: None,
+        ..chunk.clone()
+    };
+    rest.height = 0.0;
+    let mut rest_columns = Vec::new();
+    let mut moved_any = false;
+    for slices in &split.columns {
+        let fit = slices
+            .iter()
+            .take_while(|s| s.top + s.height <= room + FIT_SLACK)
+            .count();
+        if fit == 0 && !slices.is_empty() {
+            return None;
+        }
+        moved_any |= fit < slices.len();
+        for slice in &slices[..fit] {
+            here.height = here.height.max(slice.top + slice.height);
+            push_slice(&mut here, slice, slice.top);
+        }
+        let shift = slices.get(fit).map_or(0.0, |s| s.top);
+        let mut moved = Vec::new();
+        for slice in &slices[fit..] {
+            let top = slice.top - shift;
+            rest.height = rest.height.max(top + slice.height);
+            push_slice(&mut rest, slice, top);
+            moved.push(Slice {
+                top,
+                ..slice.clone()
+            });
+        }
+        rest_columns.push(moved);
+    }
+    if !moved_any {
+        return None;
+    }
+    rest.split = Some(Split {
+        columns: rest_columns,
+    });
+    Some((here, rest))
+}
+
+/// Adds `slice`'s items and outline entries to `chunk`, with the slice's top `top` below the
+/// chunk's.
+fn push_slice(chunk: &mut Chunk, slice: &Slice, top: f32) {
+    for item in &slice.items {
+        let mut item = item.clone();
+        translate(&mut item, 0.0, -top);
+        chunk.items.push(item);
+    }
+    for (title, y) in &slice.bookmarks {
+        chunk.bookmarks.push((title.clone(), y - top));
     }
 }
 

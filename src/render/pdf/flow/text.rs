@@ -285,11 +285,18 @@ fn link_item(
 }
 
 /// Width of `text` set on one line in `face` at `size` (for right-aligning short labels).
+/// Kerned like running text, since paint kerns every item.
 pub(super) fn width(fonts: &Fonts, text: &str, face: Face, size: f32) -> f32 {
-    text.chars()
-        .map(|c| match fonts.resolve(face, c) {
-            Some(f) => fonts.advance(f, c, size),
-            None => 0.0,
-        })
-        .sum()
+    let mut prev: Option<char> = None;
+    let mut total = 0.0;
+    for c in text.chars() {
+        if let Some(f) = fonts.resolve(face, c) {
+            total += fonts.advance(f, c, size);
+            if let Some(p) = prev.filter(|_| f == face) {
+                total += fonts.kern(face, p, c, size);
+            }
+            prev = (f == face).then_some(c);
+        }
+    }
+    total
 }

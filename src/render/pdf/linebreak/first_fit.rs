@@ -119,6 +119,61 @@ impl Paragraph<'_> {
         lines
     }
 
+    /// A paragraph whose last line is a single word (a runt: "healing.") takes the last word of the
+    /// line before down with it, when that line keeps at least four words and is not hyphenated. First
+    /// fit cannot see the end coming; this is the cheap form of TeX's penalty on a short last line.
+    pub(super) fn no_runt(&self, lines: &mut [LineSpec], words: &[Word], widths: &[f32]) {
+        let n = lines.len();
+        if n < 2 {
+            return;
+        }
+        let avail = line_width(widths, n - 1);
+        let (before, last) = lines.split_at_mut(n - 1);
+        let (Some(prev), Some(last)) = (before.last_mut(), last.first_mut()) else {
+            return;
+        };
+        if last.end != End::Last || last.frags.len() != 1 || prev.end != End::Wrap {
+            return;
+        }
+        // A line of four words or fewer is a name or a label (the header's clinic name), not prose.
+        if prev.hyphenated || prev.frags.len() < 5 {
+            return;
+        }
+        let (Some(moved), Some(runt)) = (prev.frags.last(), last.frags.first()) else {
+            return;
+        };
+        // The space after the moved word is the one its UAX #14 segment carries.
+        let Some(word) = words
+            .iter()
+            .find(|w| w.end == moved.end && w.start <= moved.start)
+        else {
+            return;
+        };
+        if runt.gap != 0.0 || moved.start != word.start {
+            return;
+        }
+        let width =
+            self.width(moved.start, moved.end) + word.space + self.width(runt.start, runt.end);
+        if width > avail + FIT_TOLERANCE {
+            return;
+        }
+        let Some(moved) = prev.frags.pop() else {
+            return;
+        };
+        if let Some(runt) = last.frags.first_mut() {
+            runt.gap = word.space;
+        }
+        last.style = moved.start;
+        last.frags.insert(
+            0,
+            Frag {
+                start: moved.start,
+                end: moved.end,
+                gap: 0.0,
+            },
+        );
+    }
+
     /// The last hyphenation point of `word` after `start` whose prefix, with its hyphen, fits `room`.
     fn hyphen_point(&self, word: &Word, start: usize, room: f64) -> Option<usize> {
         self.hyphen_points(word)

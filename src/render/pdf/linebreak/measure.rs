@@ -2,7 +2,7 @@
 //! measured once, in the face that will draw it. Later stages ask the [`Paragraph`] for widths by
 //! glyph index and never go back to the fonts, except for the hyphen they insert.
 
-use super::super::font::{Face, Fonts};
+use super::super::font::{is_invisible, Face, Fonts};
 use super::{MissingGlyph, Run};
 
 /// One char of the paragraph, with the run it came from and the face that draws it.
@@ -20,8 +20,11 @@ pub(super) struct Paragraph<'a> {
     pub(super) text: String,
     pub(super) glyphs: Vec<Glyph>,
     /// `x[i]` is the left edge of glyph i when the whole paragraph is set on one line; one entry more
-    /// than `glyphs`, so the width of glyphs `a..b` is `x[b] - x[a]`.
+    /// than `glyphs`. Kerning between glyphs i-1 and i is inside `x[i]`, so the width of glyphs `a..b`
+    /// is `x[b] - kern[b] - x[a]`.
     x: Vec<f64>,
+    /// `kern[i]`: the pair kerning between glyph i-1 and glyph i (0 for the first and past the end).
+    kern: Vec<f64>,
     pub(super) fonts: &'a Fonts,
 }
 
@@ -35,14 +38,31 @@ impl<'a> Paragraph<'a> {
         let mut text = String::with_capacity(len);
         let mut glyphs = Vec::with_capacity(len);
         let mut x = Vec::with_capacity(len + 1);
+        let mut kern = Vec::with_capacity(len + 1);
         let mut pen = 0.0f64;
-        x.push(pen);
+        // The last visible char, its face and size: kerning pairs skip invisible chars (a soft
+        // hyphen), as the painted text does, and only join chars of one face and size.
+        let mut prev: Option<(char, Face, f32)> = None;
         for (r, run) in runs.iter().enumerate() {
             let size = font_size(run.size);
             for (i, c) in run.text.char_indices() {
                 let (face, advance) = fonts
                     .measure(run.face, c, size)
                     .ok_or(MissingGlyph { ch: c, run: r })?;
+                let k = match prev {
+                    Some((p, f, s)) if f == face && s == size => {
+                        f64::from(fonts.kern(face, p, c, size))
+                    }
+                    _ => 0.0,
+                };
+                pen += k;
+                x.push(pen);
+                kern.push(k);
+                if c.is_whitespace() {
+                    prev = None;
+                } else if !is_invisible(c) {
+                    prev = Some((c, face, size));
+                }
                 glyphs.push(Glyph {
                     c,
                     byte: text.len() + i,
@@ -50,22 +70,32 @@ impl<'a> Paragraph<'a> {
                     face,
                 });
                 pen += f64::from(advance);
-                x.push(pen);
             }
             text.push_str(&run.text);
         }
+        x.push(pen);
+        kern.push(0.0);
         Ok(Paragraph {
             runs,
             text,
             glyphs,
             x,
+            kern,
             fonts,
         })
     }
 
     /// Width of glyphs `a..b`.
     pub(super) fn width(&self, a: usize, b: usize) -> f64 {
-        self.x[b] - self.x[a]
+        if b <= a {
+            return 0.0;
+        }
+        self.x[b] - self.kern[b] - self.x[a]
+    }
+
+    /// The kerning between glyph `b - 1` and glyph `b` (0 at the ends).
+    pub(super) fn kern_before(&self, b: usize) -> f64 {
+        self.kern.get(b).copied().unwrap_or(0.0)
     }
 
     /// The index of the glyph starting at byte `byte` (or the glyph count at the end of the text).

@@ -72,6 +72,10 @@ impl Paragraph<'_> {
                 }
                 self.push_piece(&mut pieces, a, b, pen, glued);
                 pen += self.width(a, b);
+                if b < frag.end {
+                    // The pair kerning across a change of run or face inside a word.
+                    pen += self.kern_before(b);
+                }
                 glued = true;
                 a = b;
             }

@@ -27,6 +27,12 @@ impl Paragraph<'_> {
             if opportunity == BreakOpportunity::Allowed && self.text[..byte].ends_with('\u{ad}') {
                 continue;
             }
+            // A short number stays with the word before it: "call 911", "day 3" (a TeX tie).
+            if opportunity == BreakOpportunity::Allowed
+                && (self.ties_to_next(byte) || self.hyphen_in_address(byte))
+            {
+                continue;
+            }
             let next = self.glyph_at(byte);
             let mut end = next;
             while end > start && is_trailing(self.glyphs[end - 1].c) {
@@ -44,6 +50,41 @@ impl Paragraph<'_> {
             start = next;
         }
         words
+    }
+}
+
+impl Paragraph<'_> {
+    /// Whether the break at `byte` follows a hyphen inside a web address ("…/chemical-peel/"): a
+    /// reader could not tell the address's own hyphen from an inserted one. It breaks at its `/`s.
+    fn hyphen_in_address(&self, byte: usize) -> bool {
+        if !self.text[..byte].ends_with('-') {
+            return false;
+        }
+        let start = self.text[..byte]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = self.text[byte..]
+            .find(char::is_whitespace)
+            .map_or(self.text.len(), |i| byte + i);
+        self.text[start..end].contains('/')
+    }
+
+    /// Whether the break at `byte` is after a space and before a number of at most three digits
+    /// (with closing punctuation) that ends the segment: "911.", "3", "2)".
+    fn ties_to_next(&self, byte: usize) -> bool {
+        if !self.text[..byte].ends_with(' ') {
+            return false;
+        }
+        let rest = &self.text[byte..];
+        // A no-break space joins a unit to the number ("10\u{a0}mg"): that token is not a bare number.
+        let token = rest.split(is_trailing).next().unwrap_or("");
+        let digits = token.chars().take_while(char::is_ascii_digit).count();
+        let tail = &token[digits..];
+        (1..=3).contains(&digits)
+            && tail
+                .chars()
+                .all(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'))
     }
 }
 

@@ -116,7 +116,7 @@ fn text_extracts_in_reading_order_with_real_spaces() {
             "Questions? Call (555) 010-0100",
             "Microneedling: caring for your skin",
             "Page 1 of 2",
-            "https://harborskin.example/microneedling/",
+            "harborskin.example/microneedling/",
             "Do\n",
             "Wash gently",
             "Sleep on a clean pillowcase",

@@ -102,8 +102,24 @@ pub(super) fn text_ops(
                 shown.push(TextItem::Text(std::mem::take(&mut pending)));
                 shown.push(TextItem::Offset(-adjust));
             }
+        } else if gap < -0.01 {
+            // Kerning across two items of one word (a link ending mid-word): layout moved it closer.
+            shown.push(TextItem::Text(std::mem::take(&mut pending)));
+            shown.push(TextItem::Offset(-gap * 1000.0 / size));
         }
-        pending.push_str(text);
+        // The font's pair kerning, exactly as layout measured it (`Fonts::kern`).
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            if let Some(p) = prev {
+                let kern = fonts.kern(*face, p, c, *size);
+                if kern != 0.0 {
+                    shown.push(TextItem::Text(std::mem::take(&mut pending)));
+                    shown.push(TextItem::Offset(-kern * 1000.0 / size));
+                }
+            }
+            pending.push(c);
+            prev = Some(c);
+        }
         end = x + width;
     }
     if space_after {

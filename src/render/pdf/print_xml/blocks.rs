@@ -74,6 +74,7 @@ impl Parser<'_, '_> {
                     ("body", ParagraphClass::Body),
                     ("lead", ParagraphClass::Lead),
                     ("phone", ParagraphClass::Phone),
+                    ("emergency", ParagraphClass::Emergency),
                 ];
                 let class = self.choice(node, "class", &classes, ParagraphClass::Body, false);
                 Block::Paragraph {

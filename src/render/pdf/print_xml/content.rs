@@ -7,7 +7,7 @@ use super::{collapse, is_xml_space, Parser};
 
 /// Every element of the vocabulary, in the order the error message lists them.
 const ELEMENTS: &[&str] = &[
-    "header", "left", "right", "footer", "line", "h1", "h2", "h3", "p", "ul", "ol", "li",
+    "header", "left", "right", "later", "footer", "line", "h1", "h2", "h3", "p", "ul", "ol", "li",
     "columns", "column", "table", "row", "th", "td", "box", "facts", "fact", "keep", "spacer", "b",
     "i", "a", "br",
 ];

@@ -94,7 +94,8 @@ impl Parser<'_, '_> {
 }
 
 impl Parser<'_, '_> {
-    /// `<header logo>`: at most one `<left>` and one `<right>`, in any order.
+    /// `<header logo>`: at most one `<left>`, one `<right>` and one `<later>` (plain text), in any
+    /// order.
     fn header(&mut self, node: Node<'_, '_>) -> Header {
         self.check_attributes(node, &["logo"]);
         let mut header = Header {
@@ -105,17 +106,26 @@ impl Parser<'_, '_> {
                 .map(str::to_string),
             ..Header::default()
         };
-        let (mut left, mut right) = (false, false);
-        for child in self.children_among(node, &["left", "right"]) {
+        let (mut left, mut right, mut later) = (false, false, false);
+        for child in self.children_among(node, &["left", "right", "later"]) {
             self.check_attributes(child, &[]);
             let name = child.tag_name().name();
-            let seen = if name == "left" {
-                &mut left
-            } else {
-                &mut right
+            let seen = match name {
+                "left" => &mut left,
+                "right" => &mut right,
+                _ => &mut later,
             };
             if std::mem::replace(seen, true) {
                 self.error(child, format!("only one <{name}> is allowed in <header>"));
+                continue;
+            }
+            if name == "later" {
+                let text: String = child
+                    .descendants()
+                    .filter(|n| n.is_text())
+                    .filter_map(|n| n.text())
+                    .collect();
+                header.later = collapse(&text);
                 continue;
             }
             let inlines = self.inlines(child);

@@ -108,7 +108,7 @@ fn unknown_element_on_line_1_and_line_n() {
         errors("<tabel/>"),
         vec![err(1, 1, "the root element must be <handout>, not <tabel>")]
     );
-    let all = "header, left, right, footer, line, h1, h2, h3, p, ul, ol, li, columns, column, table, row, th, td, box, facts, fact, keep, spacer, b, i, a, br";
+    let all = "header, left, right, later, footer, line, h1, h2, h3, p, ul, ol, li, columns, column, table, row, th, td, box, facts, fact, keep, spacer, b, i, a, br";
     assert_eq!(
         errors(&handout("<p>ok</p>\n  <tabel><row/></tabel>")),
         vec![err(
@@ -307,12 +307,12 @@ fn header_and_footer_take_only_their_own_children() {
             err(
                 2,
                 28,
-                "text “stray” is not allowed directly inside <header>; put it in <left> or <right>"
+                "text “stray” is not allowed directly inside <header>; put it in <left> or <right> or <later>"
             ),
             err(
                 2,
                 33,
-                "<p> is not allowed inside <header>; <header> may contain: left, right"
+                "<p> is not allowed inside <header>; <header> may contain: left, right, later"
             ),
             err(2, 41, "only one <left> is allowed in <header>"),
             err(

@@ -46,7 +46,7 @@ fn lengths_are_the_f32_values_the_constants_had() {
     assert_eq!(s.h3_size, 12.75);
     assert_eq!(s.leading, 1.3);
     assert_eq!(s.text, Color::hex(0x1a1a1a));
-    assert_eq!(s.alert_strong, Color::hex(0xa8431a));
+    assert_eq!(s.alert_strong, Color::hex(0x842f0e));
 }
 
 #[test]
