@@ -4,6 +4,7 @@
 
 pub(crate) mod fields;
 pub mod glyphs;
+pub mod incremental;
 mod links;
 pub(crate) mod sections;
 
