@@ -116,6 +116,32 @@ pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     Ok(files)
 }
 
+/// One HTML page of the job's language (`None` when the book has no such page), for `serve`,
+/// which renders again only the pages an edit affects.
+pub fn page(job: &Job<'_>, page: Page<'_>) -> Option<Result<OutputFile, Diagnostics>> {
+    let html = match page {
+        Page::Index => index(job),
+        Page::Procedure(p) => procedure(job, job.book.procedure(p)?),
+        Page::Variant(p, v) => {
+            let p = job.book.procedure(p)?;
+            variant(job, p, p.variant(v)?)
+        }
+    };
+    let path = job.routes.file(job.edition.lang, page);
+    Some(html.map(|html| OutputFile {
+        path,
+        bytes: html.into_bytes(),
+    }))
+}
+
+/// The sitemap alone, for `serve`, which renders it again only when a page or a review date changes.
+pub fn sitemap_file(job: &Job<'_>) -> OutputFile {
+    OutputFile {
+        path: job.routes.sitemap().into(),
+        bytes: sitemap(job.site, &job.routes, job.theme).into_bytes(),
+    }
+}
+
 /// The context every page starts from, for `page` of the job's language.
 fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
     let here = job.here(root);
