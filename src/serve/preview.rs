@@ -1,0 +1,389 @@
+//! The preview's builds, in memory. The first one renders every page; each later one checks
+//! again only the folders whose files changed, compares the new model with the last good one,
+//! and renders only the outputs whose inputs differ ([`super::affected`]).
+//!
+//! Printed handouts take about a hundred times longer than pages, so the PDFs an edit affects
+//! are rendered before the rebuild is announced only when they are few; otherwise each is made
+//! when it is first asked for.
+
+use super::affected::{self, Lookup, Reads};
+use super::check::Checker;
+use super::snapshot::{Build, Made, Slot, Snapshot};
+use super::target::{self, Target};
+use crate::diag::Diagnostics;
+use crate::edition::{Lang, PrintSize};
+use crate::model::{Date, Site};
+use crate::theme::Theme;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The most affected PDFs rendered before a rebuild is announced: a procedure's worth, in a
+/// language or two. Past that (an edit of the theme or `clinic.yaml`) they are made on request,
+/// except the first of each language and size, so that a broken print template shows at once.
+const EAGER_PDFS: usize = 12;
+
+/// The live preview's state: the content it checks, the last good build and the latest problems.
+pub struct Preview {
+    content: PathBuf,
+    theme_dir: Option<PathBuf>,
+    checker: Checker,
+    theme: Option<LoadedTheme>,
+    good: Option<Arc<Build>>,
+    problems: Option<Diagnostics>,
+    snapshot: Arc<Snapshot>,
+}
+
+/// A theme as loaded, with the files it was loaded from.
+struct LoadedTheme {
+    files: Vec<(PathBuf, Vec<u8>)>,
+    theme: Arc<Theme>,
+    reads: Reads,
+}
+
+/// What one rebuild did.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// Paths of the files rendered, sorted.
+    pub rendered: Vec<String>,
+    /// How many new or changed files are left to be made when first asked for.
+    pub deferred: usize,
+    /// Paths of the files no longer in the site, sorted.
+    pub removed: Vec<String>,
+    /// Whether everything was rendered again (the first build, a theme or `clinic.yaml` edit).
+    pub everything: bool,
+    /// Every problem, when the rebuild failed and the preview kept the last good version.
+    pub problems: Option<Diagnostics>,
+    /// Warnings about the files checked this time.
+    pub warnings: Diagnostics,
+    /// Whether the last rebuild's problems are gone.
+    pub fixed: bool,
+    /// Whether open pages should reload: a file or the problems shown changed.
+    pub changed: bool,
+    /// How long the rebuild took.
+    pub took: Duration,
+}
+
+impl Preview {
+    /// A preview of the content folder `content` with the theme folder `theme`, built by the
+    /// first [`Preview::rebuild`].
+    pub fn new(content: &Path, theme: Option<&Path>, today: Date) -> Preview {
+        Preview {
+            content: content.to_path_buf(),
+            theme_dir: theme.map(Path::to_path_buf),
+            checker: Checker::new(content.to_path_buf(), today),
+            theme: None,
+            good: None,
+            problems: None,
+            snapshot: Arc::new(Snapshot::empty()),
+        }
+    }
+
+    /// The content folder.
+    pub fn content(&self) -> &Path {
+        &self.content
+    }
+
+    /// What is served now.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.snapshot)
+    }
+
+    /// Checks the content again and renders what changed; on any error the last good files stay
+    /// and the problems are shown over them.
+    pub fn rebuild(&mut self) -> Rebuild {
+        let start = Instant::now();
+        // The theme first: its labels say which headings name which section.
+        let theme_problems = self.refresh_theme();
+        let builtin;
+        let labels = match (&theme_problems, &self.theme) {
+            (None, Some(loaded)) => &loaded.theme.labels,
+            _ => {
+                builtin = Theme::builtin_labels();
+                &builtin
+            }
+        };
+        let checked = self.checker.check(labels);
+        let mut problems = theme_problems.unwrap_or_default();
+        problems.extend(checked.problems);
+        let theme = self.theme.as_ref().map(|t| (Arc::clone(&t.theme), t.reads));
+        match (checked.site, theme) {
+            (Some(site), Some((theme, reads))) if !problems.has_errors() => {
+                self.render(site, theme, reads, checked.fresh, start)
+            }
+            _ => self.fail(problems, start),
+        }
+    }
+
+    /// Loads the theme again when a file of its folder changed; its problems, if it has any.
+    fn refresh_theme(&mut self) -> Option<Diagnostics> {
+        let files = self.theme_dir.as_deref().map_or_else(Vec::new, theme_files);
+        if self.theme.as_ref().is_some_and(|t| t.files == files) {
+            return None;
+        }
+        match Theme::load(self.theme_dir.as_deref()) {
+            Ok(theme) => {
+                self.theme = Some(LoadedTheme {
+                    files,
+                    reads: Reads::of(&theme),
+                    theme: Arc::new(theme),
+                });
+                None
+            }
+            Err(problems) => Some(problems),
+        }
+    }
+
+    /// Renders the outputs of `site` whose inputs changed since the last good build.
+    fn render(
+        &mut self,
+        site: Site,
+        theme: Arc<Theme>,
+        reads: Reads,
+        warnings: Diagnostics,
+        start: Instant,
+    ) -> Rebuild {
+        // After a theme or clinic.yaml edit nothing of the last build holds.
+        let previous = self
+            .good
+            .as_ref()
+            .filter(|g| Arc::ptr_eq(&g.theme, &theme) && g.site.clinic == site.clinic);
+        let old = previous.map(|g| Lookup::new(&g.site));
+        let new = Lookup::new(&site);
+        let mut files = HashMap::new();
+        let mut to_make = Vec::new();
+        for (path, target) in target::all(&site, &theme) {
+            let kept = previous
+                .and_then(|g| g.files.get(&path))
+                .filter(|slot| slot.target == target)
+                .filter(|_| {
+                    old.as_ref()
+                        .is_some_and(|old| affected::unchanged(old, &new, &target, reads))
+                });
+            match kept {
+                Some(slot) => {
+                    files.insert(path, Arc::clone(slot));
+                }
+                None => to_make.push((path, target)),
+            }
+        }
+        let new_files = to_make.len();
+        let now = now_or_later(&to_make);
+        let made = make_all(&now, &to_make, &site, &theme);
+        let mut failed = Diagnostics::new();
+        let (mut rendered, mut deferred) = (Vec::new(), 0);
+        for ((path, target), made) in to_make.into_iter().zip(made) {
+            let slot = match made {
+                Some(Err(problems)) => {
+                    failed.extend(problems);
+                    continue;
+                }
+                Some(made) => {
+                    rendered.push(path.clone());
+                    Slot::made(target, made)
+                }
+                None => {
+                    deferred += usize::from(target.is_pdf());
+                    Slot::later(target)
+                }
+            };
+            files.insert(path, Arc::new(slot));
+        }
+        if failed.has_errors() {
+            return self.fail(failed, start);
+        }
+        let removed: Vec<String> = previous
+            .map(|g| {
+                g.files
+                    .keys()
+                    .filter(|p| !files.contains_key(*p))
+                    .cloned()
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect()
+            })
+            .unwrap_or_default();
+        rendered.sort();
+        let everything = previous.is_none();
+        let fixed = self.problems.is_some();
+        let changed = new_files > 0 || !removed.is_empty() || fixed;
+        let build = Arc::new(Build {
+            site: Arc::new(site),
+            theme,
+            files,
+        });
+        self.good = Some(Arc::clone(&build));
+        self.problems = None;
+        if changed {
+            self.publish(None);
+        }
+        Rebuild {
+            rendered,
+            deferred,
+            removed,
+            everything,
+            problems: None,
+            warnings,
+            fixed,
+            changed,
+            took: start.elapsed(),
+        }
+    }
+
+    /// Keeps the last good build and shows `problems` over it.
+    fn fail(&mut self, problems: Diagnostics, start: Instant) -> Rebuild {
+        let changed = self.problems.as_ref() != Some(&problems);
+        if changed {
+            self.problems = Some(problems.clone());
+            self.publish(Some(problem_text(&problems, self.good.is_some())));
+        }
+        Rebuild {
+            rendered: Vec::new(),
+            deferred: 0,
+            removed: Vec::new(),
+            everything: false,
+            problems: Some(problems),
+            warnings: Diagnostics::new(),
+            fixed: false,
+            changed,
+            took: start.elapsed(),
+        }
+    }
+
+    fn publish(&mut self, problems: Option<String>) {
+        self.snapshot = Arc::new(Snapshot {
+            version: self.snapshot.version + 1,
+            build: self.good.clone(),
+            problems: problems.map(Into::into),
+        });
+    }
+}
+
+impl Rebuild {
+    /// One line for the terminal (problems are printed apart, with [`problem_text`]).
+    pub fn summary(&self) -> String {
+        let ms = self.took.as_millis();
+        if self.problems.is_some() {
+            return format!("Checked in {ms} ms.");
+        }
+        let mut parts = Vec::new();
+        if self.fixed {
+            parts.push("the problems are fixed".to_string());
+        }
+        match self.rendered.len() {
+            0 => {}
+            n @ 1..=4 if !self.everything => parts.push(format!(
+                "{} ({n} file{})",
+                self.rendered.join(", "),
+                plural(n)
+            )),
+            n => parts.push(format!("{n} files")),
+        }
+        if self.deferred > 0 {
+            parts.push(format!(
+                "{} PDF{} to make when first opened",
+                self.deferred,
+                plural(self.deferred)
+            ));
+        }
+        if !self.removed.is_empty() {
+            parts.push(format!("{} removed", self.removed.len()));
+        }
+        if parts.is_empty() {
+            return format!("Checked in {ms} ms: nothing on the site changed.");
+        }
+        let what = if self.everything { "Built" } else { "Rebuilt" };
+        format!("{what} in {ms} ms: {}.", parts.join("; "))
+    }
+}
+
+/// The problems as the terminal and the browser show them.
+pub fn problem_text(problems: &Diagnostics, has_good_version: bool) -> String {
+    let n = problems.error_count();
+    let shown = if has_good_version {
+        "the preview shows the last good version until they are fixed"
+    } else {
+        "the preview shows the site once they are fixed"
+    };
+    let noun = if n == 1 { "problem" } else { "problems" };
+    format!("{problems}{n} {noun} found; {shown}.")
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Which of `to_make` to render before the rebuild is announced: every page, and the PDFs when
+/// they are few, else the first of each language and size. Linked files are always read later.
+fn now_or_later(to_make: &[(String, Target)]) -> Vec<bool> {
+    let pdfs = to_make.iter().filter(|(_, t)| t.is_pdf()).count();
+    let mut probed: BTreeSet<(Lang, PrintSize)> = BTreeSet::new();
+    to_make
+        .iter()
+        .map(|(_, t)| match t {
+            Target::Attachment(_) => false,
+            Target::Pdf(lang, _, _, size) => pdfs <= EAGER_PDFS || probed.insert((*lang, *size)),
+            _ => true,
+        })
+        .collect()
+}
+
+/// Makes the files marked `now`, on every core; one output at a time is taken from a shared
+/// counter, so one slow PDF does not hold up a thread's share of pages.
+fn make_all(
+    now: &[bool],
+    to_make: &[(String, Target)],
+    site: &Site,
+    theme: &Theme,
+) -> Vec<Option<Made>> {
+    let wanted: Vec<usize> = (0..to_make.len()).filter(|&i| now[i]).collect();
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(wanted.len())
+        .max(1);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = wanted.get(k) else {
+                return done;
+            };
+            done.push((i, target::make(&to_make[i].1, site, theme)));
+        }
+    };
+    let mut out: Vec<Option<Made>> = (0..to_make.len()).map(|_| None).collect();
+    let done: Vec<(usize, Made)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for h in handles {
+            // `make` turns panics into problems, so a thread can only fail by a bug here.
+            done.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        done
+    });
+    for (i, made) in done {
+        out[i] = Some(made);
+    }
+    out
+}
+
+/// Every file of the theme folder with its bytes, sorted: the theme is loaded again only when
+/// this changes.
+fn theme_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| Some((e.path().to_path_buf(), std::fs::read(e.path()).ok()?)))
+        .collect();
+    files.sort();
+    files
+}
