@@ -37,11 +37,13 @@ impl Live {
     /// Serves `snapshot` from now on, and tells every open page.
     pub(crate) fn publish(&self, snapshot: Arc<Snapshot>) {
         let version = self.version(&snapshot);
-        match self.snapshot.lock() {
-            Ok(mut s) => *s = snapshot,
-            Err(poisoned) => *poisoned.into_inner() = snapshot,
-        }
+        let previous = match self.snapshot.lock() {
+            Ok(mut s) => std::mem::replace(&mut *s, snapshot),
+            Err(poisoned) => std::mem::replace(&mut *poisoned.into_inner(), snapshot),
+        };
         self.listeners.send(&version);
+        // Freeing a large site takes milliseconds: only once the pages are told.
+        drop(previous);
     }
 
     fn version(&self, snapshot: &Snapshot) -> String {

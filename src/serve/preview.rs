@@ -1,17 +1,17 @@
-//! The preview's builds, in memory. The first one renders every page; each later one checks
-//! again only the folders whose files changed, compares the new model with the last good one,
-//! and renders only the outputs whose inputs differ ([`super::affected`]).
+//! The preview's builds, in memory. Each rebuild checks again only the folders whose files
+//! changed, compares the new model with the last good one, and renders only the outputs whose
+//! inputs differ ([`super::affected`]).
 //!
-//! Printed handouts take about a hundred times longer than pages, so the PDFs an edit affects
-//! are rendered before the rebuild is announced only when they are few; otherwise each is made
-//! when it is first asked for.
+//! What an edit affects is rendered before the rebuild is announced, when it is a few pages and
+//! PDFs. When it is many (the first build, an edit of the theme or `clinic.yaml`), only the first
+//! of each kind is, to report a broken template at once, and every other file is made the first
+//! time it is asked for: the first page of 1,000 handouts is served in well under a second.
 
 use super::affected::{self, Lookup, Reads};
 use super::check::Checker;
 use super::snapshot::{Build, Made, Slot, Snapshot};
-use super::target::{self, Target};
+use super::target::{self, Kind, Target};
 use crate::diag::Diagnostics;
-use crate::edition::{Lang, PrintSize};
 use crate::model::{Date, Site};
 use crate::theme::Theme;
 use std::collections::{BTreeSet, HashMap};
@@ -20,9 +20,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The most affected PDFs rendered before a rebuild is announced: a procedure's worth, in a
-/// language or two. Past that (an edit of the theme or `clinic.yaml`) they are made on request,
-/// except the first of each language and size, so that a broken print template shows at once.
+/// The most affected pages rendered before a rebuild is announced: a procedure's worth, in a
+/// language or two (half a millisecond each).
+const EAGER_PAGES: usize = 50;
+
+/// The most affected PDFs rendered before a rebuild is announced (about 10 ms each).
 const EAGER_PDFS: usize = 12;
 
 /// The live preview's state: the content it checks, the last good build and the latest problems.
@@ -48,7 +50,7 @@ struct LoadedTheme {
 pub struct Rebuild {
     /// Paths of the files rendered, sorted.
     pub rendered: Vec<String>,
-    /// How many new or changed files are left to be made when first asked for.
+    /// How many new or changed pages and PDFs are left to be made when first asked for.
     pub deferred: usize,
     /// Paths of the files no longer in the site, sorted.
     pub removed: Vec<String>,
@@ -185,7 +187,7 @@ impl Preview {
                     Slot::made(target, made)
                 }
                 None => {
-                    deferred += usize::from(target.is_pdf());
+                    deferred += usize::from(target.kind().is_some());
                     Slot::later(target)
                 }
             };
@@ -282,11 +284,7 @@ impl Rebuild {
             n => parts.push(format!("{n} files")),
         }
         if self.deferred > 0 {
-            parts.push(format!(
-                "{} PDF{} to make when first opened",
-                self.deferred,
-                plural(self.deferred)
-            ));
+            parts.push(format!("{} more to make when first opened", self.deferred));
         }
         if !self.removed.is_empty() {
             parts.push(format!("{} removed", self.removed.len()));
@@ -319,17 +317,19 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Which of `to_make` to render before the rebuild is announced: every page, and the PDFs when
-/// they are few, else the first of each language and size. Linked files are always read later.
+/// Which of `to_make` to render before the rebuild is announced: all pages and all PDFs when
+/// they are few, else the first of each kind. The sitemap and theme files are always made at
+/// once, linked files read when asked for.
 fn now_or_later(to_make: &[(String, Target)]) -> Vec<bool> {
     let pdfs = to_make.iter().filter(|(_, t)| t.is_pdf()).count();
-    let mut probed: BTreeSet<(Lang, PrintSize)> = BTreeSet::new();
+    let pages = to_make.iter().filter(|(_, t)| t.kind().is_some()).count() - pdfs;
+    let mut probed: BTreeSet<Kind> = BTreeSet::new();
     to_make
         .iter()
-        .map(|(_, t)| match t {
-            Target::Attachment(_) => false,
-            Target::Pdf(lang, _, _, size) => pdfs <= EAGER_PDFS || probed.insert((*lang, *size)),
-            _ => true,
+        .map(|(_, t)| match t.kind() {
+            Some(kind @ Kind::Pdf(..)) => pdfs <= EAGER_PDFS || probed.insert(kind),
+            Some(kind) => pages <= EAGER_PAGES || probed.insert(kind),
+            None => !matches!(t, Target::Attachment(_)),
         })
         .collect()
 }

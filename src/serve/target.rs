@@ -47,10 +47,34 @@ impl PageKey {
     }
 }
 
+/// A kind of output that comes in numbers: what is rendered at once, or first of its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// A language's index.
+    Index(Lang),
+    /// A procedure page.
+    Procedure(Lang),
+    /// A variant page.
+    Variant(Lang),
+    /// A printed handout, about a hundred times slower to make than a page.
+    Pdf(Lang, PrintSize),
+}
+
 impl Target {
-    /// Whether it is a printed handout, which takes about a hundred times longer than a page.
+    /// Whether it is a printed handout.
     pub(crate) fn is_pdf(&self) -> bool {
         matches!(self, Target::Pdf(..))
+    }
+
+    /// Its kind, for a page or PDF (`None` for the sitemap and files published as they are).
+    pub(crate) fn kind(&self) -> Option<Kind> {
+        match self {
+            Target::Page(lang, PageKey::Index) => Some(Kind::Index(*lang)),
+            Target::Page(lang, PageKey::Procedure(_)) => Some(Kind::Procedure(*lang)),
+            Target::Page(lang, PageKey::Variant(..)) => Some(Kind::Variant(*lang)),
+            Target::Pdf(lang, _, _, size) => Some(Kind::Pdf(*lang, *size)),
+            Target::Sitemap | Target::Asset(_) | Target::Attachment(_) => None,
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 /// How long a burst of events may last: long enough for an editor's save, short enough to
 /// leave most of the 200 ms between a save and the page's reload for the rebuild itself.
-const SETTLE: Duration = Duration::from_millis(40);
+const SETTLE: Duration = Duration::from_millis(25);
 
 /// Changes in the watched folders, as long as this lives.
 pub(crate) struct Watch {
