@@ -1,5 +1,6 @@
-//! Which outputs an edit affects. Each output is compared by what it reads from the model: it is
-//! rendered again only when that part differs between the last good model and the new one.
+//! Which outputs an edit affects. The new model is compared with the last good one once, each
+//! variant and procedure with its previous value ([`Changes`]); an output is rendered again only
+//! when something it reads is among the changes.
 //!
 //! A variant page reads its variant, its procedure's title and summary, and which languages have
 //! the page; a listing (a procedure page, a language's index) reads the title, summary, review and
@@ -9,7 +10,7 @@
 use super::target::{PageKey, Target};
 use crate::model::{Lang, Procedure, Site, Slug, Variant};
 use crate::theme::Theme;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the theme's templates read beyond the defaults' needs, found in their text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,15 +42,114 @@ impl Reads {
     }
 }
 
-/// A site's procedures by language and slug, to find a target's inputs quickly.
-pub(crate) struct Lookup<'a> {
+/// What differs between the last good model and the new one (same clinic, same theme), found in
+/// one pass over the new model: each variant is compared once, whatever reads it.
+pub(crate) struct Changes<'a> {
+    /// Variants that are new or differ in anything.
+    variants: HashSet<(Lang, &'a Slug, &'a Slug)>,
+    /// Procedures that are new or have another title or summary.
+    headers: HashSet<(Lang, &'a Slug)>,
+    /// Procedures whose variants differ in what a listing shows of them, or in their order.
+    cards: HashSet<(Lang, &'a Slug)>,
+    /// Languages whose index lists other procedures, or other cards.
+    indexes: HashSet<Lang>,
+    /// Pages that now exist in other languages than before.
+    languages: HashSet<(&'a Slug, Option<&'a Slug>)>,
+    /// Whether any page or review date differs.
+    sitemap: bool,
+    reads: Reads,
+}
+
+impl<'a> Changes<'a> {
+    /// Compares `new` with `old`, for a theme whose templates read `reads`.
+    pub(crate) fn between(old: &Site, new: &'a Site, reads: Reads) -> Changes<'a> {
+        let mut changes = Changes {
+            variants: HashSet::new(),
+            headers: HashSet::new(),
+            cards: HashSet::new(),
+            indexes: HashSet::new(),
+            languages: HashSet::new(),
+            sitemap: !same_sitemap(old, new),
+            reads,
+        };
+        let old_index = Lookup::new(old);
+        for book in &new.books {
+            let lang = book.lang;
+            let old_book = procedures(old, lang).unwrap_or(&[]);
+            let mut index = old_book.len() != book.procedures.len();
+            for (i, p) in book.procedures.iter().enumerate() {
+                let before = old_index.procedure(lang, &p.slug);
+                index |= old_book.get(i).map(|o| &o.slug) != Some(&p.slug);
+                if !before.is_some_and(|o| same_header(o, p)) {
+                    changes.headers.insert((lang, &p.slug));
+                    index = true;
+                }
+                if !before.is_some_and(|o| same_cards(o, p)) {
+                    changes.cards.insert((lang, &p.slug));
+                    index = true;
+                }
+                for v in &p.variants {
+                    if before.and_then(|o| o.variant(&v.slug)) != Some(v) {
+                        changes.variants.insert((lang, &p.slug, &v.slug));
+                    }
+                }
+            }
+            if index {
+                changes.indexes.insert(lang);
+            }
+        }
+        // A page's alternates and language switcher list the languages that have it.
+        if new.books.len() > 1 {
+            let new_index = Lookup::new(new);
+            for p in new.books.iter().flat_map(|b| &b.procedures) {
+                let pages = std::iter::once(None).chain(p.variants.iter().map(|v| Some(&v.slug)));
+                for v in pages {
+                    if old_index.languages(&p.slug, v) != new_index.languages(&p.slug, v) {
+                        changes.languages.insert((&p.slug, v));
+                    }
+                }
+            }
+        }
+        changes
+    }
+
+    /// Whether `target` reads something that changed, so it must be rendered again.
+    pub(crate) fn affect(&self, target: &Target) -> bool {
+        let reads = self.reads;
+        match target {
+            Target::Page(lang, PageKey::Index) => self.indexes.contains(lang),
+            Target::Page(lang, PageKey::Procedure(p)) => {
+                self.headers.contains(&(*lang, p))
+                    || self.cards.contains(&(*lang, p))
+                    || self.languages.contains(&(p, None))
+            }
+            Target::Page(lang, PageKey::Variant(p, v)) => {
+                self.variants.contains(&(*lang, p, v))
+                    || self.headers.contains(&(*lang, p))
+                    || (reads.siblings_on_pages && self.cards.contains(&(*lang, p)))
+                    || self.languages.contains(&(p, Some(v)))
+            }
+            Target::Pdf(lang, p, v, _) => {
+                self.variants.contains(&(*lang, p, v))
+                    || (reads.procedure_in_handouts && self.headers.contains(&(*lang, p)))
+                    || (reads.siblings_in_handouts && self.cards.contains(&(*lang, p)))
+            }
+            Target::Sitemap => self.sitemap,
+            // Theme files change only with the theme (which affects everything); linked files are
+            // read from the content folder each time they are asked for.
+            Target::Asset(_) | Target::Attachment(_) => false,
+        }
+    }
+}
+
+/// A site's procedures by language and slug.
+struct Lookup<'a> {
     site: &'a Site,
     procedures: HashMap<(Lang, &'a Slug), &'a Procedure>,
 }
 
 impl<'a> Lookup<'a> {
-    /// Indexes `site`.
-    pub(crate) fn new(site: &'a Site) -> Lookup<'a> {
+    fn new(site: &'a Site) -> Lookup<'a> {
         let procedures = site
             .books
             .iter()
@@ -62,12 +162,7 @@ impl<'a> Lookup<'a> {
         self.procedures.get(&(lang, slug)).copied()
     }
 
-    fn variant(&self, lang: Lang, p: &Slug, v: &Slug) -> Option<(&'a Procedure, &'a Variant)> {
-        let procedure = self.procedure(lang, p)?;
-        Some((procedure, procedure.variant(v)?))
-    }
-
-    /// The languages that have the page (its alternates and language switcher).
+    /// The languages that have the page.
     fn languages(&self, p: &Slug, v: Option<&Slug>) -> Vec<Lang> {
         self.site
             .books
@@ -78,50 +173,6 @@ impl<'a> Lookup<'a> {
             })
             .map(|b| b.lang)
             .collect()
-    }
-}
-
-/// Whether `target` reads the same from `old` as from `new`, so its last rendering still holds.
-/// Both sites have the same clinic and theme.
-pub(crate) fn unchanged(old: &Lookup<'_>, new: &Lookup<'_>, target: &Target, reads: Reads) -> bool {
-    match target {
-        Target::Page(lang, PageKey::Index) => {
-            match (procedures(old.site, *lang), procedures(new.site, *lang)) {
-                (Some(a), Some(b)) => same_each(a, b, same_listing),
-                _ => false,
-            }
-        }
-        Target::Page(lang, PageKey::Procedure(p)) => {
-            match (old.procedure(*lang, p), new.procedure(*lang, p)) {
-                (Some(a), Some(b)) => {
-                    same_listing(a, b) && old.languages(p, None) == new.languages(p, None)
-                }
-                _ => false,
-            }
-        }
-        Target::Page(lang, PageKey::Variant(p, v)) => {
-            match (old.variant(*lang, p, v), new.variant(*lang, p, v)) {
-                (Some((op, ov)), Some((np, nv))) => {
-                    ov == nv
-                        && same_header(op, np)
-                        && (!reads.siblings_on_pages || same_cards(op, np))
-                        && old.languages(p, Some(v)) == new.languages(p, Some(v))
-                }
-                _ => false,
-            }
-        }
-        Target::Pdf(lang, p, v, _) => match (old.variant(*lang, p, v), new.variant(*lang, p, v)) {
-            (Some((op, ov)), Some((np, nv))) => {
-                ov == nv
-                    && (!reads.procedure_in_handouts || same_header(op, np))
-                    && (!reads.siblings_in_handouts || same_cards(op, np))
-            }
-            _ => false,
-        },
-        Target::Sitemap => same_sitemap(old.site, new.site),
-        // Theme files change only with the theme (which affects everything); linked files are
-        // read from the content folder each time they are asked for.
-        Target::Asset(_) | Target::Attachment(_) => true,
     }
 }
 
@@ -154,10 +205,6 @@ fn same_cards(a: &Procedure, b: &Procedure) -> bool {
             .iter()
             .zip(&b.variants)
             .all(|(a, b)| same_card(a, b))
-}
-
-fn same_listing(a: &Procedure, b: &Procedure) -> bool {
-    same_header(a, b) && same_cards(a, b)
 }
 
 /// The sitemap lists every page of every language, with review dates.

@@ -1,6 +1,9 @@
 //! Load and validate, again on every change, checking again only the procedure folders whose
 //! files changed: the whole content is read (tens of milliseconds for 1,000 handouts) and each
 //! folder's text compared with the one last checked.
+//!
+//! The model owns its procedures, so each new model is made of copies of the remembered ones;
+//! [`Checker::prepare`] makes those copies while the editor types, not after the save.
 
 use crate::diag::Diagnostics;
 use crate::labels::LabelSets;
@@ -34,6 +37,8 @@ pub(crate) struct Checker {
     /// What every folder was checked against: `clinic.yaml`'s text and the labels.
     rules: Option<(Option<SourceFile>, LabelSets)>,
     folders: HashMap<String, Remembered>,
+    /// Copies of remembered folders for the next model to take, made by [`Checker::prepare`].
+    spare: HashMap<String, incremental::Folder>,
 }
 
 impl Checker {
@@ -44,6 +49,16 @@ impl Checker {
             today,
             rules: None,
             folders: HashMap::new(),
+            spare: HashMap::new(),
+        }
+    }
+
+    /// Copies every remembered folder for the next check, so that it does not have to.
+    pub(crate) fn prepare(&mut self) {
+        for (name, r) in &self.folders {
+            if let (false, Some(folder)) = (self.spare.contains_key(name), &r.folder) {
+                self.spare.insert(name.clone(), folder.clone());
+            }
         }
     }
 
@@ -67,6 +82,7 @@ impl Checker {
             .is_some_and(|(clinic, l)| *clinic == sources.clinic && l == labels);
         if !same_rules {
             self.folders.clear();
+            self.spare.clear();
             self.rules = Some((sources.clinic.clone(), labels.clone()));
         }
         let stale: Vec<&ProcedureFiles> = sources
@@ -77,6 +93,7 @@ impl Checker {
         let mut fresh = problems.clone();
         for (files, folder, found) in check_folders(&stale, &rules) {
             fresh.extend(found.clone());
+            self.spare.remove(&files.name);
             self.folders.insert(
                 files.name.clone(),
                 Remembered {
@@ -88,22 +105,26 @@ impl Checker {
         }
         self.folders
             .retain(|name, _| sources.procedures.iter().any(|f| f.name == *name));
-        let remembered: Vec<&Remembered> = sources
+        self.spare.retain(|name, _| self.folders.contains_key(name));
+        let remembered: Vec<(&String, &Remembered)> = sources
             .procedures
             .iter()
-            .filter_map(|f| self.folders.get(&f.name))
+            .filter_map(|f| self.folders.get_key_value(&f.name))
             .collect();
-        for r in &remembered {
+        for (_, r) in &remembered {
             problems.extend(r.problems.clone());
         }
-        let folders: Vec<&incremental::Folder> = remembered
-            .iter()
-            .filter_map(|r| r.folder.as_ref())
-            .collect();
         let site = if problems.has_errors() {
             None
         } else {
-            incremental::site(&rules, &folders)
+            let folders = remembered
+                .iter()
+                .filter_map(|(name, r)| {
+                    let spare = self.spare.remove(*name);
+                    spare.or_else(|| r.folder.clone())
+                })
+                .collect();
+            incremental::site(&rules, folders)
         };
         Checked {
             site,

@@ -85,6 +85,7 @@ pub fn run(options: Options) -> Result<(), StartError> {
     let watch = watch::start(&folders).map_err(|e| StartError::Watch(e.to_string()))?;
     let mut preview = Preview::new(&options.content, options.theme.as_deref(), options.today);
     report(&preview.rebuild(), &preview);
+    preview.prepare();
     let live = Arc::new(http::Live::new(preview.snapshot()));
     let stopping = Arc::new(AtomicBool::new(false));
     {
@@ -122,6 +123,7 @@ fn rebuild_on_change(watch: &watch::Watch, mut preview: Preview, live: &http::Li
             live.publish(preview.snapshot());
         }
         report(&rebuild, &preview);
+        preview.prepare();
     }
 }
 

@@ -7,7 +7,7 @@
 //! of each kind is, to report a broken template at once, and every other file is made the first
 //! time it is asked for: the first page of 1,000 handouts is served in well under a second.
 
-use super::affected::{self, Lookup, Reads};
+use super::affected::{Changes, Reads};
 use super::check::Checker;
 use super::snapshot::{Build, Made, Slot, Snapshot};
 use super::target::{self, Kind, Target};
@@ -93,6 +93,12 @@ impl Preview {
         Arc::clone(&self.snapshot)
     }
 
+    /// Gets ready for the next rebuild while the editor types: copies now what the next model
+    /// will reuse (about 15 ms for 1,000 handouts), so the rebuild after a save need not.
+    pub fn prepare(&mut self) {
+        self.checker.prepare();
+    }
+
     /// Checks the content again and renders what changed; on any error the last good files stay
     /// and the problems are shown over them.
     pub fn rebuild(&mut self) -> Rebuild {
@@ -152,18 +158,14 @@ impl Preview {
             .good
             .as_ref()
             .filter(|g| Arc::ptr_eq(&g.theme, &theme) && g.site.clinic == site.clinic);
-        let old = previous.map(|g| Lookup::new(&g.site));
-        let new = Lookup::new(&site);
+        let changes = previous.map(|g| Changes::between(&g.site, &site, reads));
         let mut files = HashMap::new();
         let mut to_make = Vec::new();
         for (path, target) in target::all(&site, &theme) {
             let kept = previous
                 .and_then(|g| g.files.get(&path))
                 .filter(|slot| slot.target == target)
-                .filter(|_| {
-                    old.as_ref()
-                        .is_some_and(|old| affected::unchanged(old, &new, &target, reads))
-                });
+                .filter(|_| changes.as_ref().is_some_and(|c| !c.affect(&target)));
             match kept {
                 Some(slot) => {
                     files.insert(path, Arc::clone(slot));

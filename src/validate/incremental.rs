@@ -96,29 +96,25 @@ pub fn folder(files: &ProcedureFiles, rules: &Rules) -> (Option<Folder>, Diagnos
     (checked, diags)
 }
 
-/// The site made of checked folders, as [`super::validate`] orders it; `None` without a clinic.
-/// Only meaningful when no folder (and no rule) had an error.
-pub fn site(rules: &Rules, folders: &[&Folder]) -> Option<Site> {
+/// The site made of checked folders (taken, not copied), as [`super::validate`] orders it;
+/// `None` without a clinic. Only meaningful when no folder (and no rule) had an error.
+pub fn site(rules: &Rules, mut folders: Vec<Folder>) -> Option<Site> {
     let clinic = rules.clinic.clone()?;
-    let mut folders = folders.to_vec();
     folders.sort_by(|a, b| (a.order, &a.editions[0].1.slug).cmp(&(b.order, &b.editions[0].1.slug)));
     // One book per language, in `clinic.yaml` order; a language shows the procedures it translates.
-    let books = rules
+    let mut books: Vec<Book> = rules
         .languages
         .iter()
         .map(|&lang| Book {
             lang,
-            procedures: folders
-                .iter()
-                .filter_map(|f| {
-                    f.editions
-                        .iter()
-                        .find(|(l, _)| *l == lang)
-                        .map(|(_, p)| p.clone())
-                })
-                .collect(),
+            procedures: Vec::new(),
         })
         .collect();
+    for (lang, procedure) in folders.into_iter().flat_map(|f| f.editions) {
+        if let Some(book) = books.iter_mut().find(|b| b.lang == lang) {
+            book.procedures.push(procedure);
+        }
+    }
     Some(Site { clinic, books })
 }
 
@@ -141,8 +137,7 @@ mod tests {
             diags.extend(d);
             folders.extend(f);
         }
-        let refs: Vec<&Folder> = folders.iter().collect();
-        let parts = site(&rules, &refs).filter(|_| !diags.has_errors());
+        let parts = site(&rules, folders).filter(|_| !diags.has_errors());
         assert_eq!(parts, whole, "{}", root.display());
         assert_eq!(diags.to_string(), whole_diags.to_string());
         (parts, diags.to_string())
