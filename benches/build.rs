@@ -58,6 +58,7 @@ fn main() {
             theme: None,
             out,
             today,
+            overrides: handouts::Overrides::default(),
         };
         let check = time(5, || {
             let _ = handouts::check(&corpus, None, today);

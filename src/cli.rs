@@ -23,6 +23,25 @@ pub struct Folders {
     pub theme: Option<PathBuf>,
 }
 
+/// How plain-language warnings count.
+#[derive(Debug, clap::Args)]
+pub struct Plain {
+    /// Treat plain-language warnings (reading grade, long sentences, jargon) as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl Plain {
+    /// The strictness these flags ask for.
+    pub fn strictness(&self) -> crate::Strictness {
+        if self.strict {
+            crate::Strictness::Strict
+        } else {
+            crate::Strictness::Warn
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -34,12 +53,45 @@ pub enum Command {
         /// Where to write the site; replaced as a whole, only when the build succeeds.
         #[arg(long, default_value = "output", value_name = "DIR")]
         out: PathBuf,
+        /// Publish for this address instead of clinic.yaml's `site.base_url` (e.g. a staging site).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Print the handouts on this paper instead of clinic.yaml's `paper`: `letter` or `a4`.
+        #[arg(long, value_name = "PAPER", value_parser = ["letter", "a4"])]
+        paper: Option<String>,
+        /// Plain-language warnings.
+        #[command(flatten)]
+        plain: Plain,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
         /// Content and theme folders.
         #[command(flatten)]
         folders: Folders,
+        /// Plain-language warnings.
+        #[command(flatten)]
+        plain: Plain,
+    },
+    /// Write the plain-language report for the clinic manager: one HTML page, never in the site.
+    Report {
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+        /// The HTML file to write.
+        #[arg(long, default_value = crate::report::DEFAULT_FILE, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Start a handout file with every section and hints, e.g. `handouts new microneedling/with-prp`.
+    New {
+        /// The new variant, as procedure/variant (a new procedure gets its `_procedure.md` too).
+        #[arg(value_name = "PROCEDURE/VARIANT")]
+        variant: String,
+        /// Content and theme folders.
+        #[command(flatten)]
+        folders: Folders,
+        /// The language to write it in, as a code from clinic.yaml's `languages` (default: the first).
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
     },
     /// Write the PDF handout of one variant, e.g. `handouts pdf microneedling/classic`.
     Pdf {

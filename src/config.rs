@@ -18,11 +18,12 @@ const CLINIC_KEYS: Describe = Describe {
         "paper",
         "review_interval_months",
         "languages",
+        "max_grade",
     ],
 };
 const SITE_KEYS: Describe = Describe {
     what: "`site`",
-    keys: &["base_url"],
+    keys: &["base_url", "noindex"],
 };
 
 /// Reads the clinic file; every problem in it is reported. `known` are the languages the theme has
@@ -45,9 +46,22 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
             ));
         }
     }
+    let mut noindex = false;
     let base_url = match fields.nested("site", diags) {
         Some(mut site) => {
             site.reject_unknown(&SITE_KEYS, diags);
+            noindex = match site.text("noindex", false, "true", diags).as_deref() {
+                None | Some("false") | Some("no") => false,
+                Some("true") | Some("yes") => true,
+                Some(other) => {
+                    diags.push(site.problem(
+                        "noindex",
+                        format!("`{other}` is not `true` or `false`."),
+                        "write `noindex: true` to keep search engines from listing the pages (a staging site), or delete the line.",
+                    ));
+                    false
+                }
+            };
             site.text("base_url", true, "https://clinic.example/care/handouts/", diags).and_then(|t| {
                 let url = BaseUrl::parse(&t);
                 if url.is_none() {
@@ -88,6 +102,7 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
         .integer("review_interval_months", 1, 12, diags)
         .map_or(12, |n| n.min(120) as u32);
     let languages = languages(&fields, known, diags);
+    let max_grade = max_grade(&fields, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -102,7 +117,32 @@ pub fn clinic(file: &SourceFile, known: &[Lang], diags: &mut Diagnostics) -> Opt
         review_interval_months,
         allowed_html,
         languages,
+        max_grade,
+        noindex,
     })
+}
+
+/// The reading grade patient handouts should not go above, when `clinic.yaml` sets none: the top
+/// of the 6th–8th grade range that AMA, NIH and CDC guidance asks for.
+pub const DEFAULT_MAX_GRADE: f64 = 8.0;
+
+/// `max_grade: 8`: the highest school grade a section may read at before a plain-language warning.
+fn max_grade(fields: &Fields<'_>, diags: &mut Diagnostics) -> f64 {
+    let Some(text) = fields.text("max_grade", false, "8", diags) else {
+        return DEFAULT_MAX_GRADE;
+    };
+    match text.parse::<f64>() {
+        // Below grade 1 no text can pass; above 20 (beyond graduate school) nothing is checked.
+        Ok(n) if (1.0..=20.0).contains(&n) => n,
+        _ => {
+            diags.push(fields.problem(
+                "max_grade",
+                format!("`max_grade` must be a school grade from 1 to 20, not `{text}`."),
+                "write a number without quotes, for example `max_grade: 8` (patient handouts should read at grade 6 to 8).",
+            ));
+            DEFAULT_MAX_GRADE
+        }
+    }
 }
 
 /// `languages: [en, es]`: the languages handouts are published in, the default first; each needs a

@@ -15,6 +15,13 @@ pub enum Severity {
     Warning,
 }
 
+/// A family of warnings that a stricter run (`--strict`) turns into errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lint {
+    /// Reading level, long sentences and list items, jargon.
+    PlainLanguage,
+}
+
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
@@ -54,6 +61,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The offending source line, shown under the message.
     pub source_line: Option<String>,
+    /// The family of warnings it belongs to, if `--strict` can turn it into an error.
+    pub lint: Option<Lint>,
 }
 
 impl Diagnostic {
@@ -66,6 +75,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            lint: None,
         }
     }
 
@@ -101,6 +111,12 @@ impl Diagnostic {
     /// Adds how to fix it.
     pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Marks it as one of the `lint` family of warnings.
+    pub fn lint(mut self, lint: Lint) -> Diagnostic {
+        self.lint = Some(lint);
         self
     }
 
@@ -220,6 +236,16 @@ impl Diagnostics {
         items
     }
 
+    /// The same diagnostics with every warning of the `lint` family made an error.
+    pub fn deny(mut self, lint: Lint) -> Diagnostics {
+        for d in &mut self.items {
+            if d.lint == Some(lint) {
+                d.severity = Severity::Error;
+            }
+        }
+        self
+    }
+
     /// Iterates in the order found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
@@ -246,30 +272,10 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
     candidates
         .iter()
-        .map(|c| (edit_distance(&word, &c.to_lowercase()), *c))
+        .map(|c| (strsim::levenshtein(&word, &c.to_lowercase()), *c))
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1) + 1)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(cur)
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -328,6 +334,20 @@ mod tests {
         assert_eq!(shown.chars().nth(caret), Some('X'));
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(excerpt("a\tb", 3), ("a b".to_string(), 2));
+    }
+
+    #[test]
+    fn deny_makes_only_that_family_of_warnings_errors() {
+        let mut diags = Diagnostics::new();
+        diags.push(Diagnostic::warning("a long sentence.").lint(Lint::PlainLanguage));
+        diags.push(Diagnostic::warning("due for review."));
+        assert!(!diags.has_errors());
+        let denied = diags.deny(Lint::PlainLanguage);
+        assert_eq!((denied.error_count(), denied.warning_count()), (1, 1));
+        assert_eq!(
+            denied.to_string(),
+            "a long sentence.\n\nwarning: due for review.\n\n"
+        );
     }
 
     #[test]

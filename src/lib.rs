@@ -15,7 +15,9 @@ pub mod markdown;
 pub mod model;
 pub mod readability;
 pub mod render;
+pub mod report;
 pub mod routes;
+pub mod scaffold;
 pub mod serve;
 pub mod theme;
 pub mod validate;
@@ -38,6 +40,36 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Today's date, to tell which reviews are overdue.
     pub today: Date,
+    /// Settings given on the command line that replace clinic.yaml's.
+    pub overrides: Overrides,
+}
+
+/// `clinic.yaml` settings replaced for one build (`--base-url`, `--paper`).
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// The address the site is published at, e.g. a staging site.
+    pub base_url: Option<String>,
+    /// The paper handouts are printed on.
+    pub paper: Option<model::Paper>,
+}
+
+impl Overrides {
+    /// Applies the overrides to a checked site; a base URL that is not an absolute web address
+    /// is an error in the same words as in clinic.yaml.
+    pub fn apply(&self, site: &mut Site) -> Result<(), Diagnostics> {
+        if let Some(text) = &self.base_url {
+            site.clinic.base_url = model::BaseUrl::parse(text).ok_or_else(|| {
+                Diagnostics::from(
+                    diag::Diagnostic::error(format!("`{text}` (given with --base-url) is not an absolute web address."))
+                        .hint("give the full address the handouts are published at, starting with https://, for example `--base-url https://staging.clinic.example/care/handouts/`."),
+                )
+            })?;
+        }
+        if let Some(paper) = self.paper {
+            site.clinic.paper = paper;
+        }
+        Ok(())
+    }
 }
 
 /// What a successful build did.
@@ -76,15 +108,52 @@ pub fn check(
         &sources,
         render::pdf::Fonts::embedded(),
     ));
+    // A hint `handouts new` wrote must never reach a patient.
+    diags.extend(validate::placeholders::check(&sources, &labels));
     match (site, theme) {
         (Some(site), Ok(theme)) if !diags.has_errors() => Ok((site, theme, diags)),
         _ => Err(diags),
     }
 }
 
+/// Which warnings stop a run: only errors do, or (`--strict`) plain-language warnings too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Strictness {
+    /// Plain-language findings are warnings; the run succeeds.
+    #[default]
+    Warn,
+    /// Plain-language findings are errors; nothing is written.
+    Strict,
+}
+
+impl Strictness {
+    /// The diagnostics of a run under this strictness.
+    pub fn apply(self, diags: Diagnostics) -> Diagnostics {
+        match self {
+            Strictness::Warn => diags,
+            Strictness::Strict => diags.deny(diag::Lint::PlainLanguage),
+        }
+    }
+}
+
 /// Builds the whole site into `options.out`. On any error nothing is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let (site, theme, warnings) = check(&options.content, options.theme.as_deref(), options.today)?;
+    build_with(options, Strictness::Warn)
+}
+
+/// [`build`], where `strictness` decides whether plain-language warnings stop it.
+pub fn build_with(
+    options: &BuildOptions,
+    strictness: Strictness,
+) -> Result<BuildReport, Diagnostics> {
+    let (mut site, theme, warnings) =
+        check(&options.content, options.theme.as_deref(), options.today)
+            .map_err(|d| strictness.apply(d))?;
+    let warnings = strictness.apply(warnings);
+    if warnings.has_errors() {
+        return Err(warnings);
+    }
+    options.overrides.apply(&mut site)?;
     // Render everything in memory before touching the output folder.
     let files = render::render_all(&site, &theme)?;
     write::commit(&files, &options.out).map_err(|d| Diagnostics::from(*d))?;

@@ -4,7 +4,7 @@ use clap::Parser;
 use handouts::cli::{Cli, Command, Folders};
 use handouts::diag::Diagnostics;
 use handouts::edition::PrintSize;
-use handouts::model::Date;
+use handouts::model::{Date, Paper};
 use handouts::BuildOptions;
 use std::process::ExitCode;
 
@@ -17,7 +17,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = today();
     match cli.command {
-        Command::Build { folders, out } => {
+        Command::Build {
+            folders,
+            out,
+            base_url,
+            paper,
+            plain,
+        } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
@@ -26,8 +32,15 @@ fn main() -> ExitCode {
                 theme: folders.theme,
                 out: out.clone(),
                 today,
+                overrides: handouts::Overrides {
+                    base_url,
+                    paper: paper.as_deref().map(|p| match p {
+                        "a4" => Paper::A4,
+                        _ => Paper::Letter,
+                    }),
+                },
             };
-            match handouts::build(&options) {
+            match handouts::build_with(&options, plain.strictness()) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings);
                     println!(
@@ -44,11 +57,15 @@ fn main() -> ExitCode {
                 ),
             }
         }
-        Command::Check { folders } => {
+        Command::Check { folders, plain } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
+            let strictness = plain.strictness();
             match handouts::check(&folders.content, folders.theme.as_deref(), today) {
+                Ok((_, _, warnings)) if strictness.apply(warnings.clone()).has_errors() => {
+                    fail(&strictness.apply(warnings), "nothing was written")
+                }
                 Ok((site, _, warnings)) => {
                     print_diagnostics(&warnings);
                     let n = site.default_book().variants().count();
@@ -62,7 +79,68 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(diags) => fail(&diags, "nothing was written"),
+                Err(diags) => fail(&strictness.apply(diags), "nothing was written"),
+            }
+        }
+        Command::Report { folders, out } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            let request = handouts::report::ReportRequest {
+                content: &folders.content,
+                theme: folders.theme.as_deref(),
+                out: Some(&out),
+                today,
+            };
+            match handouts::report::write(&request) {
+                Ok((path, warnings)) => {
+                    print_diagnostics(&warnings);
+                    println!("Wrote the report to {}.", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(handouts::report::ReportError::Usage(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(EXIT_USAGE)
+                }
+                Err(handouts::report::ReportError::Content(diags)) => {
+                    fail(&diags, "no report was written")
+                }
+            }
+        }
+        Command::New {
+            variant,
+            folders,
+            lang,
+        } => {
+            if let Some(code) = missing_content(&folders) {
+                return code;
+            }
+            let request = handouts::scaffold::NewRequest {
+                content: &folders.content,
+                theme: folders.theme.as_deref(),
+                which: &variant,
+                lang: lang.as_deref(),
+                today,
+            };
+            match handouts::scaffold::new(&request) {
+                Ok(written) => {
+                    for path in written {
+                        println!("Wrote {}.", path.display());
+                    }
+                    println!("Replace each hint in square brackets with the handout's text; `handouts check` lists the ones left.");
+                    ExitCode::SUCCESS
+                }
+                Err(handouts::scaffold::NewError::Usage(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(EXIT_USAGE)
+                }
+                Err(handouts::scaffold::NewError::Refused(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(EXIT_CONTENT)
+                }
+                Err(handouts::scaffold::NewError::Content(diags)) => {
+                    fail(&diags, "nothing was written")
+                }
             }
         }
         Command::Pdf {

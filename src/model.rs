@@ -84,6 +84,10 @@ pub struct Clinic {
     pub review_interval_months: u32,
     /// The languages handouts are published in, the default first.
     pub languages: Vec<Lang>,
+    /// The highest school grade a handout may read at without a plain-language warning.
+    pub max_grade: f64,
+    /// Whether search engines are asked not to list the pages (a staging site).
+    pub noindex: bool,
 }
 
 /// A phone number as written, and as a `tel:` URI.
@@ -123,15 +127,18 @@ impl Phone {
 pub struct BaseUrl(String);
 
 impl BaseUrl {
-    /// Accepts an absolute `http(s)://host/optional/path/` URL (a missing final `/` is added).
+    /// Accepts an absolute `http(s)://host/optional/path/` URL (a missing final `/` is added):
+    /// a URL the `url` crate parses, with a host, and no query, fragment, password or characters
+    /// that would need escaping in a page.
     pub fn parse(text: &str) -> Option<BaseUrl> {
         let text = text.trim();
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))?;
-        let host = rest.split('/').next().unwrap_or("");
         let bad = |c: char| c.is_whitespace() || "\"'<>\\^`{|}#?".contains(c);
-        if host.is_empty() || text.chars().any(bad) {
+        if text.chars().any(bad) {
+            return None;
+        }
+        let url = url::Url::parse(text).ok()?;
+        let web = matches!(url.scheme(), "http" | "https");
+        if !web || url.host_str().is_none_or(str::is_empty) || url.password().is_some() {
             return None;
         }
         let mut url = text.to_string();
@@ -384,6 +391,18 @@ pub struct Variant {
     pub source: PathBuf,
     /// The language it is written in.
     pub lang: Lang,
+    /// How hard its text is to read, and the plain-language warnings about it.
+    pub reading: Reading,
+}
+
+/// How hard a variant's published text is to read, and the plain-language warnings about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reading {
+    /// Words, sentences and syllables over the prose of its eight sections (headings left out);
+    /// `None` for a language without readability rules.
+    pub counts: Option<crate::readability::Report>,
+    /// The plain-language warnings on that prose, from its own file and its inherited sections.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// The review record of a variant.

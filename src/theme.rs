@@ -4,8 +4,9 @@
 //! own theme folder (`--theme`) overrides any file of it, keeping the same layout.
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::edition::Lang;
+use crate::edition::{Lang, PrintSize};
 use crate::labels::{LabelFiles, LabelSets, Labels};
+use crate::render::pdf::Style;
 use std::path::{Path, PathBuf};
 use tera::Tera;
 
@@ -40,6 +41,16 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         include_str!("../themes/default/templates/variant_card.html"),
     ),
     (
+        "print.html",
+        "templates/print.html",
+        include_str!("../themes/default/templates/print.html"),
+    ),
+    (
+        "404.html",
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
         "handout.xml",
         "print/handout.xml",
         include_str!("../themes/default/print/handout.xml"),
@@ -62,16 +73,47 @@ const ASSETS: &[(&str, &[u8])] = &[
         "static/favicon.svg",
         include_bytes!("../themes/default/static/favicon.svg"),
     ),
+    (
+        "static/fonts/atkinson-hyperlegible-regular.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-regular.woff2"),
+    ),
+    (
+        "static/fonts/atkinson-hyperlegible-bold.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-bold.woff2"),
+    ),
+    (
+        "static/fonts/atkinson-hyperlegible-italic.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-italic.woff2"),
+    ),
+    (
+        "static/fonts/atkinson-hyperlegible-bolditalic.woff2",
+        include_bytes!("../themes/default/static/fonts/atkinson-hyperlegible-bolditalic.woff2"),
+    ),
 ];
+
+/// A static file as published: its name in the theme (`style.css`), the path it is published at
+/// with a content hash in it (`style.3f9a1c2b.css`), so a web server may cache it forever, and
+/// its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asset {
+    /// The name templates ask for, e.g. `style.css` or `fonts/atkinson-hyperlegible-bold.woff2`.
+    pub name: String,
+    /// Where it is published, relative to the site root.
+    pub path: String,
+    /// The file's content.
+    pub bytes: Vec<u8>,
+}
 
 /// Loaded templates and static files.
 pub struct Theme {
     /// Every template, by name (`variant.html`, `handout.xml` …).
     pub tera: Tera,
-    /// Static files to publish, by output name (`style.css` …).
-    pub assets: Vec<(String, Vec<u8>)>,
+    /// Static files to publish, with content-hashed names.
+    pub assets: Vec<Asset>,
     /// Every language's labels: the built-in sets, and any the clinic's theme adds or changes.
     pub labels: LabelSets,
+    /// The print style of each size: the built-in style with the theme's keys over it.
+    styles: Vec<(PrintSize, Style)>,
     /// Template name → the file it came from, for messages.
     sources: Vec<(String, PathBuf)>,
     /// Template name → its text, to quote lines in messages.
@@ -113,14 +155,16 @@ impl Theme {
         {
             diags.push(template_error(&err, &sources, &texts));
         }
-        let mut assets = Vec::new();
+        let mut files = Vec::new();
         for (rel, default) in ASSETS {
             let bytes =
                 read_override(dir, rel, &mut diags).map_or_else(|| default.to_vec(), |(_, b)| b);
             let name = rel.trim_start_matches("static/").to_string();
-            assets.push((name, bytes));
+            files.push((name, bytes));
         }
+        let assets = hashed(files);
         let labels = load_labels(dir, &mut diags);
+        let styles = load_styles(dir, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -128,6 +172,7 @@ impl Theme {
             tera,
             assets,
             labels,
+            styles,
             sources,
             texts,
         })
@@ -140,6 +185,14 @@ impl Theme {
             .map_err(|err| template_error(&err, &self.sources, &self.texts).into())
     }
 
+    /// The print style of `size` (the built-in one when the theme changes nothing).
+    pub fn style(&self, size: PrintSize) -> &Style {
+        self.styles
+            .iter()
+            .find(|(s, _)| *s == size)
+            .map_or_else(|| builtin_style(size), |(_, style)| style)
+    }
+
     /// The built-in label sets alone, for checking content when the clinic's theme has errors.
     pub fn builtin_labels() -> LabelSets {
         load_labels(None, &mut Diagnostics::new())
@@ -148,6 +201,22 @@ impl Theme {
     /// The labels of `lang`, if the theme has them (validation checks every listed language).
     pub fn labels(&self, lang: Lang) -> Option<&Labels> {
         self.labels.get(&lang)
+    }
+
+    /// The published path of asset `name` (`style.css` → `style.3f9a1c2b.css`).
+    pub fn asset_path(&self, name: &str) -> Option<&str> {
+        self.assets
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.path.as_str())
+    }
+
+    /// Every asset's published path by name, for templates (`{{ root }}{{ assets["style.css"] }}`).
+    pub fn asset_paths(&self) -> std::collections::BTreeMap<&str, &str> {
+        self.assets
+            .iter()
+            .map(|a| (a.name.as_str(), a.path.as_str()))
+            .collect()
     }
 
     /// The text of template `name`.
@@ -165,6 +234,57 @@ impl Theme {
             .find(|(n, _)| n == name)
             .map_or_else(|| PathBuf::from(name), |(_, p)| p.clone())
     }
+}
+
+/// The built-in style of a print size.
+fn builtin_style(size: PrintSize) -> &'static Style {
+    match size {
+        PrintSize::Regular => Style::regular(),
+        PrintSize::Large => Style::large_print(),
+    }
+}
+
+/// Each print size's style: the built-in one, with the keys of the theme's `print/style.yaml` or
+/// `print/style-large.yaml` over it. A theme file lists only what it changes.
+fn load_styles(dir: Option<&Path>, diags: &mut Diagnostics) -> Vec<(PrintSize, Style)> {
+    let mut out = Vec::new();
+    for size in PrintSize::ALL {
+        let base = builtin_style(size);
+        let Some((path, bytes)) = read_override(dir, size.style_file(), diags) else {
+            out.push((size, base.clone()));
+            continue;
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => crate::load::normalise_text(t),
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error("this style file is not UTF-8 text.")
+                        .in_file(&path)
+                        .hint("save it again with the UTF-8 encoding."),
+                );
+                continue;
+            }
+        };
+        match base.with_overrides(&text) {
+            Ok(style) => out.push((size, style)),
+            Err(errors) => {
+                for e in errors {
+                    let location = Location {
+                        line: e.line as usize,
+                        column: e.column as usize,
+                    };
+                    let mut d = Diagnostic::error(e.message.clone())
+                        .in_file(&path)
+                        .hint("fix the value, or delete the line to keep the default; every key is explained in themes/default/print/style.yaml.");
+                    if location.line > 0 {
+                        d = d.at(&text, location);
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The built-in label sets with the theme's `labels/<lang>.yaml` files over them; a theme file for
@@ -225,6 +345,51 @@ fn load_labels(dir: Option<&Path>, diags: &mut Diagnostics) -> LabelSets {
     sets
 }
 
+/// Content-hashed names for `files`. Stylesheets name other assets (`url(fonts/….woff2)`), so
+/// those references are rewritten to the hashed names first and the stylesheet hashed after.
+fn hashed(files: Vec<(String, Vec<u8>)>) -> Vec<Asset> {
+    let (sheets, others): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(name, _)| name.ends_with(".css"));
+    let mut assets: Vec<Asset> = others
+        .into_iter()
+        .map(|(name, bytes)| Asset {
+            path: hashed_name(&name, &bytes),
+            name,
+            bytes,
+        })
+        .collect();
+    for (name, bytes) in sheets {
+        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        for other in &assets {
+            text = text.replace(
+                &format!("url({})", other.name),
+                &format!("url({})", other.path),
+            );
+        }
+        let bytes = text.into_bytes();
+        assets.push(Asset {
+            path: hashed_name(&name, &bytes),
+            name,
+            bytes,
+        });
+    }
+    assets.sort_by(|a, b| a.name.cmp(&b.name));
+    assets
+}
+
+/// `style.css` with the first 8 hex digits of its content's FNV-1a hash before the extension.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    let short = format!("{:08x}", hash >> 32);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{short}.{ext}"),
+        None => format!("{name}.{short}"),
+    }
+}
+
 fn escape_markup(text: &str) -> String {
     crate::render::inline::escape(text)
 }
@@ -255,6 +420,11 @@ fn read_override(
 
 /// A Tera error as a diagnostic: the template's file, the line and column Tera names, and the
 /// whole chain of causes in one sentence.
+///
+/// This is the one place that still reads a location out of message text: Tera 1 reports parse
+/// errors as a pest-formatted string (`--> 58:104`) and exposes no structured position, so the
+/// text is all there is. Every other parser (YAML, Markdown, print XML, style files) hands over
+/// its position as a value.
 fn template_error(
     err: &tera::Error,
     sources: &[(String, PathBuf)],

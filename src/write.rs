@@ -235,6 +235,7 @@ mod tests {
         OutputFile {
             path: path.into(),
             bytes: text.as_bytes().to_vec(),
+            pages: None,
         }
     }
 

@@ -6,8 +6,7 @@ mod common;
 use common::{assert_in_order, Fixture};
 use handouts::edition::{Lang, PrintSize};
 use handouts::model::{Date, Paper, Site};
-use handouts::render::pdf::font::Face;
-use handouts::render::pdf::{Item, Rendered};
+use handouts::render::pdf::{Face, Item, Rendered};
 use handouts::render::Job;
 use std::path::Path;
 use std::process::Command;
@@ -118,7 +117,7 @@ fn nothing_is_drawn_outside_its_band_and_body_text_is_at_least_12_pt() {
                         ..
                     } = item
                     {
-                        let inside = |b: &handouts::render::pdf::frame::Rect| {
+                        let inside = |b: &handouts::render::pdf::Rect| {
                             *x >= b.x - 0.01
                                 && x + width <= b.right() + 0.05
                                 && *y >= b.y - 0.01
@@ -314,8 +313,12 @@ fn the_qr_code_decodes_to_the_variant_page_url() {
 fn the_variant_page_links_to_its_pdf() {
     let f = built();
     let page = f.read("output/microneedling/classic/index.html");
-    assert!(page.contains("<a href=\"../../microneedling/classic/microneedling-classic.pdf\" download>Print this handout"), "{page}");
+    assert!(page.contains("<a class=\"print-link\" href=\"../../microneedling/classic/microneedling-classic.pdf\" download>Print this handout"), "{page}");
+    assert!(page.contains("<a class=\"print-link-large\" href=\"../../microneedling/classic/microneedling-classic-large.pdf\" download>Large print"), "{page}");
     assert!(f.path(PDF).is_file());
+    assert!(f
+        .path("output/microneedling/classic/microneedling-classic-large.pdf")
+        .is_file());
 }
 
 #[test]

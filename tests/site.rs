@@ -54,7 +54,6 @@ fn variant_page_has_facts_review_phone_and_metadata() {
         "\"@type\":\"MedicalWebPage\"",
         "\"lastReviewed\":\"2026-03-14\"",
         "\"reviewedBy\":{\"@type\":\"Person\",\"name\":\"Dr. Test Reviewer\"}",
-        "<link rel=\"stylesheet\" href=\"../../style.css\">",
         "class=\"section section-when-to-call\"",
         "After hours: <a href=\"tel:5550100199\">(555) 010-0199</a>",
     ] {
@@ -77,8 +76,32 @@ fn index_and_procedure_pages_list_the_variants_with_relative_links() {
     assert!(index.contains("<a href=\"microneedling/classic/\">Classic microneedling</a>"));
     let procedure = f.read("output/microneedling/index.html");
     assert!(procedure.contains("<a href=\"../microneedling/classic/\">Classic microneedling</a>"));
-    assert!(procedure.contains("<link rel=\"stylesheet\" href=\"../style.css\">"));
-    assert!(f.path("output/style.css").is_file());
+    // The stylesheet's name carries its content hash, and every page links the published file.
+    let sheet = std::fs::read_dir(f.path("output"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| {
+            n.starts_with("style.") && n.ends_with(".css") && n.len() == "style.12345678.css".len()
+        })
+        .expect("a hashed stylesheet");
+    assert!(procedure.contains(&format!("<link rel=\"stylesheet\" href=\"../{sheet}\">")));
+    assert!(index.contains(&format!("<link rel=\"stylesheet\" href=\"{sheet}\">")));
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(page.contains(&format!("<link rel=\"stylesheet\" href=\"../../{sheet}\">")));
+    // The stylesheet names the hashed font files, which are published.
+    let css = f.read(&format!("output/{sheet}"));
+    let font = css
+        .split("url(")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("a font in the stylesheet");
+    assert!(
+        font.starts_with("fonts/atkinson-hyperlegible-regular.") && font.ends_with(".woff2"),
+        "{font}"
+    );
+    assert!(f.path(&format!("output/{font}")).is_file(), "{font}");
+    assert!(!f.path("output/style.css").exists());
 }
 
 #[test]
@@ -191,4 +214,110 @@ fn the_bundled_sample_builds_and_checks_clean() {
             "{page} must have the eight sections"
         );
     }
+}
+
+#[test]
+fn the_feed_and_the_catalog_list_every_handout() {
+    let f = built();
+    let feed = f.read("output/feed.xml");
+    assert!(feed.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    ));
+    assert_eq!(feed.matches("<entry ").count(), 1);
+    assert!(feed
+        .contains("<link href=\"https://clinic.example/care/handouts/microneedling/classic/\"/>"));
+    assert!(feed.contains("<updated>2026-03-14T00:00:00Z</updated>"));
+    let json: serde_json::Value =
+        serde_json::from_str(&f.read("output/handouts.json")).expect("handouts.json parses");
+    let handouts = json["handouts"].as_array().expect("a list");
+    assert_eq!(handouts.len(), 1);
+    let h = &handouts[0];
+    assert_eq!(h["slug"], "microneedling/classic");
+    assert_eq!(h["language"], "en");
+    assert_eq!(
+        h["page_url"],
+        "https://clinic.example/care/handouts/microneedling/classic/"
+    );
+    assert_eq!(
+        h["pdf_url"],
+        "https://clinic.example/care/handouts/microneedling/classic/microneedling-classic.pdf"
+    );
+    assert_eq!(h["reviewed"], "2026-03-14");
+    assert_eq!(h["next_review"], "2027-03-14");
+}
+
+#[test]
+fn a_not_found_page_and_a_robots_meta_from_clinic_yaml() {
+    let f = built();
+    let page = f.read("output/404.html");
+    assert!(page.contains("<h1>Page not found</h1>"), "{page}");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+    // Served at any depth, so its links are absolute.
+    assert!(page.contains("<a href=\"https://clinic.example/care/handouts/\">See all handouts</a>"));
+    let variant = f.read("output/microneedling/classic/index.html");
+    assert!(variant.contains("<meta name=\"robots\" content=\"index, follow\">"));
+    assert!(variant.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert!(variant.contains("<meta property=\"og:locale\" content=\"en_US\">"));
+
+    f.write(
+        "content/clinic.yaml",
+        &common::CLINIC.replace("site:\n", "site:\n  noindex: true\n"),
+    );
+    assert_eq!(f.run(&["build"]).code, Some(0));
+    let variant = f.read("output/microneedling/classic/index.html");
+    assert!(variant.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+}
+
+#[test]
+fn base_url_and_paper_can_be_given_for_one_build() {
+    let f = Fixture::new();
+    let out = f.run(&[
+        "build",
+        "--base-url",
+        "https://staging.clinic.example/handouts",
+        "--paper",
+        "a4",
+    ]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://staging.clinic.example/handouts/microneedling/classic/\">"
+    ));
+    let pdf =
+        std::fs::read(f.path("output/microneedling/classic/microneedling-classic.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/MediaBox[0 0 595.28 841.89"), "A4 pages");
+
+    let out = f.run(&["build", "--base-url", "staging.clinic.example"]);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        "`staging.clinic.example` (given with --base-url) is not an absolute web address.\n  fix: give the full address the handouts are published at, starting with https://, for example `--base-url https://staging.clinic.example/care/handouts/`.\n\n1 problem found; nothing was written; the previous output is unchanged.\n"
+    );
+}
+
+#[test]
+fn the_print_station_lists_every_pdf_and_is_kept_out_of_search() {
+    let f = built();
+    let page = f.read("output/print/index.html");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+    assert!(page.contains("<th scope=\"row\" lang=\"en\">Classic microneedling</th><td>English</td><td><time datetime=\"2026-03-14\">14 March 2026</time></td>"), "{page}");
+    // Every PDF the build wrote is linked, with its page count.
+    let pdfs: Vec<String> = snapshot(&f.path("output"))
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|p| p.ends_with(".pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 2);
+    for pdf in &pdfs {
+        assert!(
+            page.contains(&format!("href=\"../{pdf}\"")),
+            "{pdf} missing"
+        );
+    }
+    assert!(page.contains(">Regular (2 pages)</a>"), "{page}");
+    assert!(page.contains(">Large print ("), "{page}");
+    // Not linked from the public pages, not in the sitemap.
+    assert!(!f.read("output/index.html").contains("print/"));
+    assert!(!f.read("output/sitemap.xml").contains("print/"));
 }

@@ -111,6 +111,17 @@ impl Report {
         // to a writer, so the shared grade is floored at 0.
         g.max(0.0)
     }
+
+    /// [`Report::grade`], but for Spanish from Law's corrected Fernández-Huerta, in which shorter
+    /// sentences read easier, as in Flesch. The published form scores a list of short items as
+    /// hard, so a check on it would ask writers for longer sentences; checks use this one.
+    pub fn grade_corrected(&self) -> f64 {
+        match self.lang {
+            Lang::En => self.grade(),
+            Lang::Es if self.words == 0 => 0.0,
+            Lang::Es => fernandez_huerta_grade(self.fernandez_huerta_corrected()).max(0.0),
+        }
+    }
 }
 
 /// Counts words, sentences and syllables over several text units (paragraphs, list items).
@@ -195,6 +206,20 @@ mod tests {
         assert_eq!(round2(r.inflesz()), 93.54);
         assert_eq!(r.inflesz_band(), Some(InfleszBand::MuyFacil));
         assert_eq!(round2(r.grade()), 6.35);
+        // Law's reading, 97.39, lies in the 90–100 band -> 5 + (100 - 97.39)/10 = 5.26
+        assert_eq!(round2(r.grade_corrected()), 5.26);
+    }
+
+    #[test]
+    fn the_corrected_grade_rewards_short_items_in_spanish_only() {
+        // Two-word items: the published form reads them as hard, Law's as easy.
+        let items = ["Piel roja.", "Use crema.", "No se rasque."];
+        let r = measure(&items, Lang::Es);
+        assert!(r.grade() > 8.0, "{}", r.grade());
+        assert!(r.grade_corrected() < 6.0, "{}", r.grade_corrected());
+        let en = measure(&["Red skin.", "Use cream."], Lang::En);
+        assert_eq!(en.grade_corrected(), en.grade());
+        assert_eq!(Report::empty(Lang::Es).grade_corrected(), 0.0);
     }
 
     #[test]

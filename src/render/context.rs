@@ -55,6 +55,8 @@ pub struct ClinicCtx {
     pub base_url: String,
     /// `letter` or `a4`.
     pub paper: &'static str,
+    /// Search engines are asked not to list the pages.
+    pub noindex: bool,
 }
 
 impl ClinicCtx {
@@ -68,6 +70,7 @@ impl ClinicCtx {
             email: c.email.clone(),
             base_url: c.base_url.as_str().to_string(),
             paper: c.paper.name(),
+            noindex: c.noindex,
         }
     }
 }

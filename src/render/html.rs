@@ -27,6 +27,8 @@ struct PageCtx {
     title: String,
     description: String,
     canonical: String,
+    /// Asks search engines not to list this page whatever `site.noindex` says.
+    noindex: bool,
 }
 
 /// The same page in another language, for `<link rel="alternate" hreflang>` and the switcher.
@@ -50,11 +52,13 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut files = vec![OutputFile {
         path: job.routes.sitemap().into(),
         bytes: sitemap(site, &job.routes, job.theme).into_bytes(),
+        pages: None,
     }];
-    for (name, bytes) in &job.theme.assets {
+    for asset in &job.theme.assets {
         files.push(OutputFile {
-            path: name.clone(),
-            bytes: bytes.clone(),
+            path: asset.path.clone(),
+            bytes: asset.bytes.clone(),
+            pages: None,
         });
     }
     // Files the handouts link to, published at the same place under the site.
@@ -69,6 +73,7 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
             Ok(bytes) => files.push(OutputFile {
                 path: a.path.clone(),
                 bytes,
+                pages: None,
             }),
             Err(err) => diags.push(
                 crate::diag::Diagnostic::error(format!(
@@ -94,6 +99,7 @@ pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         Ok(html) => files.push(OutputFile {
             path,
             bytes: html.into_bytes(),
+            pages: None,
         }),
         Err(d) => diags.extend(d),
     };
@@ -131,6 +137,7 @@ pub fn page(job: &Job<'_>, page: Page<'_>) -> Option<Result<OutputFile, Diagnost
     Some(html.map(|html| OutputFile {
         path,
         bytes: html.into_bytes(),
+        pages: None,
     }))
 }
 
@@ -139,14 +146,17 @@ pub fn sitemap_file(job: &Job<'_>) -> OutputFile {
     OutputFile {
         path: job.routes.sitemap().into(),
         bytes: sitemap(job.site, &job.routes, job.theme).into_bytes(),
+        pages: None,
     }
 }
 
 /// The context every page starts from, for `page` of the job's language.
-fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
+pub(crate) fn page_context(job: &Job<'_>, page: Page<'_>, root: &str) -> tera::Context {
     let here = job.here(root);
     let mut ctx = context::base(job.site, here);
     ctx.insert("alternates", &alternates(job, page, root));
+    // Static files by name, for `{{ root }}{{ assets["style.css"] }}`: their names carry a hash.
+    ctx.insert("assets", &job.theme.asset_paths());
     ctx
 }
 
@@ -156,12 +166,7 @@ fn alternates(job: &Job<'_>, page: Page<'_>, root: &str) -> Vec<AlternateCtx> {
     if site.books.len() < 2 {
         return Vec::new();
     }
-    let books: Vec<&crate::model::Book> = match page {
-        Page::Index => site.books.iter().collect(),
-        Page::Procedure(p) => site.translations_of(p, None).collect(),
-        Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
-    };
-    books
+    books_with(site, page)
         .into_iter()
         .filter_map(|b| {
             let labels = job.theme.labels(b.lang)?;
@@ -174,6 +179,56 @@ fn alternates(job: &Job<'_>, page: Page<'_>, root: &str) -> Vec<AlternateCtx> {
             })
         })
         .collect()
+}
+
+/// `404.html`, for the web server to show at any missing address. Links in it are absolute (from
+/// the base URL): the server shows it at whatever depth the missing address had.
+pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let root = job.site.clinic.base_url.as_str().to_string();
+    let here = job.here(&root);
+    let mut ctx = context::base(job.site, here);
+    ctx.insert("alternates", &Vec::<AlternateCtx>::new());
+    ctx.insert("assets", &job.theme.asset_paths());
+    // The server shows this page at any depth, where no relative link to the stylesheet would
+    // resolve: the styles go inline, without the web fonts (system fonts stand in).
+    let css = job
+        .theme
+        .assets
+        .iter()
+        .find(|a| a.name == "style.css")
+        .map(|a| String::from_utf8_lossy(&a.bytes).into_owned())
+        .unwrap_or_default();
+    let css: String = css
+        .lines()
+        .filter(|l| !l.starts_with("@font-face"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("</", "<\\/");
+    ctx.insert("inline_css", &css);
+    ctx.insert(
+        "page",
+        &PageCtx {
+            title: here.labels.get("not_found_title").into(),
+            description: here.labels.get("not_found_text").into(),
+            canonical: job.routes.url(job.edition.lang, Page::Index),
+            noindex: true,
+        },
+    );
+    let html = job.theme.render("404.html", &ctx)?;
+    Ok(vec![OutputFile {
+        path: "404.html".into(),
+        bytes: html.into_bytes(),
+        pages: None,
+    }])
+}
+
+/// The books (languages) that have `page`, the default language's first.
+fn books_with<'a>(site: &'a Site, page: Page<'a>) -> Vec<&'a crate::model::Book> {
+    match page {
+        Page::Index => site.books.iter().collect(),
+        Page::Procedure(p) => site.translations_of(p, None).collect(),
+        Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
+    }
 }
 
 fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
@@ -189,6 +244,7 @@ fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
                 .labels
                 .fill("index_description", &[("clinic", &job.site.clinic.name)]),
             canonical: job.routes.url(lang, Page::Index),
+            noindex: false,
         },
     );
     let procedures: Vec<ProcedureCtx> = job
@@ -213,6 +269,7 @@ fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
             title: p.title.clone(),
             description: p.summary.clone(),
             canonical: pc.url.clone(),
+            noindex: false,
         },
     );
     ctx.insert("procedure", &pc);
@@ -231,6 +288,7 @@ fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnost
             title: v.title.clone(),
             description: v.summary.clone(),
             canonical: vc.url.clone(),
+            noindex: false,
         },
     );
     ctx.insert("jsonld", &json_ld(job, p, v, &vc.url));
@@ -294,12 +352,7 @@ fn sitemap(site: &Site, routes: &Routes, theme: &Theme) -> String {
                 out.push_str(&format!("<lastmod>{m}</lastmod>"));
             }
             if multilingual {
-                let books: Vec<&crate::model::Book> = match page {
-                    Page::Index => site.books.iter().collect(),
-                    Page::Procedure(p) => site.translations_of(p, None).collect(),
-                    Page::Variant(p, v) => site.translations_of(p, Some(v)).collect(),
-                };
-                for other in books {
+                for other in books_with(site, page) {
                     let tag = theme.labels(other.lang).map_or("", |l| l.get("html_lang"));
                     out.push_str(&format!(
                         "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",

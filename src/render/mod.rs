@@ -5,11 +5,13 @@
 //! output (a large-print PDF, a catalog) is one more entry; [`render_all`] runs them all for every
 //! language and collects every problem.
 
+pub mod catalog;
 pub mod context;
 pub mod html;
 pub mod inline;
 pub mod pdf;
 pub mod print;
+pub mod station;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{Edition, Lang, PrintSize};
@@ -24,6 +26,8 @@ pub struct OutputFile {
     pub path: String,
     /// The file's bytes.
     pub bytes: Vec<u8>,
+    /// For a PDF, its page count (the print station lists it).
+    pub pages: Option<usize>,
 }
 
 /// Everything a renderer reads: the site, the theme, the language's book and the edition.
@@ -90,7 +94,17 @@ pub struct Output {
     /// The print size it is made at (pages ignore it).
     pub size: PrintSize,
     /// Makes the files.
-    pub render: fn(&Job<'_>) -> Result<Vec<OutputFile>, Diagnostics>,
+    pub render: Render,
+}
+
+/// How an output is made.
+#[derive(Clone, Copy)]
+pub enum Render {
+    /// From the model alone.
+    Each(fn(&Job<'_>) -> Result<Vec<OutputFile>, Diagnostics>),
+    /// After every `Each` output, from the model and the files they made (the print station
+    /// lists every PDF with its page count).
+    Summary(fn(&Job<'_>, &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostics>),
 }
 
 /// Every output of a build, in the order they run.
@@ -99,19 +113,49 @@ pub const OUTPUTS: &[Output] = &[
         name: "site files",
         scope: Scope::Site,
         size: PrintSize::Regular,
-        render: html::site_files,
+        render: Render::Each(html::site_files),
+    },
+    Output {
+        name: "feed",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: Render::Each(catalog::feed),
+    },
+    Output {
+        name: "catalog",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: Render::Each(catalog::json),
+    },
+    Output {
+        name: "page-not-found page",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: Render::Each(html::not_found),
     },
     Output {
         name: "web pages",
         scope: Scope::Language,
         size: PrintSize::Regular,
-        render: html::pages,
+        render: Render::Each(html::pages),
     },
     Output {
         name: "PDF handouts",
         scope: Scope::Language,
         size: PrintSize::Regular,
-        render: pdfs,
+        render: Render::Each(pdfs),
+    },
+    Output {
+        name: "large-print PDF handouts",
+        scope: Scope::Language,
+        size: PrintSize::Large,
+        render: Render::Each(pdfs),
+    },
+    Output {
+        name: "print station",
+        scope: Scope::Site,
+        size: PrintSize::Regular,
+        render: Render::Summary(station::page),
     },
 ];
 
@@ -120,23 +164,33 @@ pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnos
     let default = site.default_book();
     let mut files = Vec::new();
     let mut diags = Diagnostics::new();
-    for output in OUTPUTS {
-        let books: Vec<&Book> = match output.scope {
-            Scope::Site => vec![default],
-            Scope::Language => site.books.iter().collect(),
-        };
-        for book in books {
-            let Some(job) = Job::new(site, theme, book.lang, output.size) else {
-                // Validation refuses a language without labels; this only guards against a bug.
-                diags.push(Diagnostic::error(format!(
-                    "the theme has no labels for the language `{}`.",
-                    book.lang
-                )));
+    // Outputs made from the model first, then those that summarise what the others made.
+    for summary in [false, true] {
+        for output in OUTPUTS {
+            if matches!(output.render, Render::Summary(_)) != summary {
                 continue;
+            }
+            let books: Vec<&Book> = match output.scope {
+                Scope::Site => vec![default],
+                Scope::Language => site.books.iter().collect(),
             };
-            match (output.render)(&job) {
-                Ok(mut made) => files.append(&mut made),
-                Err(d) => diags.extend(d),
+            for book in books {
+                let Some(job) = Job::new(site, theme, book.lang, output.size) else {
+                    // Validation refuses a language without labels; this only guards against a bug.
+                    diags.push(Diagnostic::error(format!(
+                        "the theme has no labels for the language `{}`.",
+                        book.lang
+                    )));
+                    continue;
+                };
+                let made = match output.render {
+                    Render::Each(render) => render(&job),
+                    Render::Summary(render) => render(&job, &files),
+                };
+                match made {
+                    Ok(mut made) => files.append(&mut made),
+                    Err(d) => diags.extend(d),
+                }
             }
         }
     }
@@ -170,6 +224,7 @@ pub fn pdfs(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
                                     &v.slug,
                                     job.edition.size,
                                 ),
+                                pages: Some(r.layout.pages.len()),
                                 bytes: r.bytes,
                             })
                         })

@@ -88,7 +88,7 @@ pub fn handout(
 ) -> Result<Rendered, Diagnostics> {
     let xml = xml(job, procedure, variant)?;
     let theme = job.theme;
-    pdf::render(&xml, fonts).map_err(|errors| {
+    pdf::render(&xml, fonts, theme.style(job.edition.size)).map_err(|errors| {
         let mut diags = Diagnostics::new();
         for e in errors {
             diags.push(template_problem(&e, &xml, theme, variant));
@@ -98,7 +98,7 @@ pub fn handout(
 }
 
 /// A print-engine problem as a diagnostic on the template file. The engine locates problems in the
-/// rendered XML; the template line is found by looking for the element or text the message names.
+/// rendered XML; the template line is found by looking for the element the problem is about.
 fn template_problem(e: &PrintError, xml: &str, theme: &Theme, variant: &Variant) -> Diagnostic {
     let file = theme.source_of(TEMPLATE);
     let which = format!("{}/{}", variant.procedure, variant.slug);
@@ -114,12 +114,7 @@ fn template_problem(e: &PrintError, xml: &str, theme: &Theme, variant: &Variant)
     .in_file(&file)
     .hint("fix the print template; the elements it may use are listed in docs/print-engine.md.");
     let template = theme.template_text(TEMPLATE);
-    let needle = e
-        .message
-        .split(['<', '>'])
-        .nth(1)
-        .filter(|name| !name.is_empty() && !name.contains(' '))
-        .map(|name| format!("<{name}"));
+    let needle = e.element.as_ref().map(|name| format!("<{name}"));
     let found = match (&template, needle) {
         (Some(t), Some(n)) => t.find(&n).map(|offset| (t.clone(), offset)),
         _ => None,

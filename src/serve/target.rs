@@ -96,8 +96,8 @@ pub(crate) fn all(site: &Site, theme: &Theme) -> Vec<(String, Target)> {
     let routes = crate::routes::Routes::new(&site.clinic.base_url, site.default_book().lang);
     let sizes = pdf_sizes();
     let mut out = vec![(routes.sitemap().to_string(), Target::Sitemap)];
-    for (name, _) in &theme.assets {
-        out.push((name.clone(), Target::Asset(name.clone())));
+    for asset in &theme.assets {
+        out.push((asset.path.clone(), Target::Asset(asset.name.clone())));
     }
     for a in site
         .default_book()
@@ -182,8 +182,8 @@ fn render(target: &Target, site: &Site, theme: &Theme) -> Result<Vec<u8>, Diagno
         Target::Asset(name) => theme
             .assets
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, bytes)| bytes.clone())
+            .find(|a| a.name == *name)
+            .map(|a| a.bytes.clone())
             .ok_or_else(gone),
         Target::Attachment(source) => std::fs::read(source).map_err(|err| {
             Diagnostic::error(format!(

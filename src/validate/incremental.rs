@@ -17,6 +17,7 @@ use std::path::Path;
 pub struct Rules {
     clinic: Option<Clinic>,
     interval: u32,
+    max_grade: f64,
     today: Date,
     links: ContentContext,
     languages: Vec<Lang>,
@@ -61,6 +62,9 @@ impl Rules {
         }
         let rules = Rules {
             interval: clinic.as_ref().map_or(12, |c| c.review_interval_months),
+            max_grade: clinic
+                .as_ref()
+                .map_or(crate::config::DEFAULT_MAX_GRADE, |c| c.max_grade),
             today,
             languages: clinic
                 .as_ref()
@@ -85,6 +89,7 @@ impl Rules {
 pub fn folder(files: &ProcedureFiles, rules: &Rules) -> (Option<Folder>, Diagnostics) {
     let site_rules = SiteRules {
         interval: rules.interval,
+        max_grade: rules.max_grade,
         today: rules.today,
         links: &rules.links,
         languages: &rules.languages,

@@ -6,6 +6,8 @@ pub(crate) mod fields;
 pub mod glyphs;
 pub mod incremental;
 mod links;
+pub mod placeholders;
+mod plain;
 pub(crate) mod sections;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -77,6 +79,9 @@ pub fn validate(
     };
     let site_rules = SiteRules {
         interval,
+        max_grade: clinic
+            .as_ref()
+            .map_or(crate::config::DEFAULT_MAX_GRADE, |c| c.max_grade),
         today,
         links: &links,
         languages: &languages,
@@ -122,6 +127,8 @@ pub fn validate(
 struct SiteRules<'a> {
     /// Months from one review to the next.
     interval: u32,
+    /// The reading grade above which a section gets a plain-language warning.
+    max_grade: f64,
     /// For overdue warnings.
     today: Date,
     /// For checking links to local files.
@@ -139,6 +146,8 @@ struct ProcedureInfo {
     order: i64,
     sections: SectionMap,
     attachments: Vec<crate::model::Attachment>,
+    /// Its sections' readability, for the variants that inherit them.
+    reading: plain::FileReading,
 }
 
 /// A procedure in each language it has variants in, the default language first, with its sort key.
@@ -190,7 +199,7 @@ fn procedure(
     let mut attachments = info
         .as_ref()
         .map_or_else(Vec::new, |i| i.attachments.clone());
-    let mut variants: Vec<Variant> = files
+    let variants: Vec<Variant> = files
         .variants
         .iter()
         .filter_map(|file| variant(file, &context, &mut attachments, diags))
@@ -198,22 +207,14 @@ fn procedure(
     let translated = translations(files, rules, &context, &variants, &mut attachments, diags);
     attachments.sort();
     attachments.dedup();
-    variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
     let info = info?;
     let slug = slug?;
-    let mut editions = vec![(
-        default_lang,
-        Procedure {
-            slug: slug.clone(),
-            title: info.title,
-            summary: info.summary,
-            variants,
-            attachments: attachments.clone(),
-        },
-    )];
-    for (lang, info, mut variants) in translated {
+    let order = info.order;
+    // Every language's procedure is made the same way: its own title and summary, its variants
+    // in display order, the attachments of all languages.
+    let edition = |lang: Lang, info: ProcedureInfo, mut variants: Vec<Variant>| {
         variants.sort_by(|a, b| (a.order, &a.title, &a.slug).cmp(&(b.order, &b.title, &b.slug)));
-        editions.push((
+        (
             lang,
             Procedure {
                 slug: slug.clone(),
@@ -222,9 +223,13 @@ fn procedure(
                 variants,
                 attachments: attachments.clone(),
             },
-        ));
+        )
+    };
+    let mut editions = vec![edition(default_lang, info, variants)];
+    for (lang, info, variants) in translated {
+        editions.push(edition(lang, info, variants));
     }
-    Some((info.order, editions))
+    Some((order, editions))
 }
 
 /// The translated procedure files and variants of a procedure folder, per language (in
@@ -413,6 +418,8 @@ fn procedure_info(
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
     let mut sections = sections::sections(&body, diags);
+    // Checked here once, not in every variant that inherits them.
+    let reading = plain::read(&body, diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut sections);
     Some(ProcedureInfo {
@@ -421,6 +428,7 @@ fn procedure_info(
         order,
         sections,
         attachments: checked.attachments,
+        reading,
     })
 }
 
@@ -481,6 +489,7 @@ fn variant(
         }
     }
     let mut own = sections::sections(&body, diags);
+    let own_reading = plain::read(&body, diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut own);
     attachments.extend(checked.attachments);
@@ -495,6 +504,16 @@ fn variant(
         return None;
     }
     let reviewed = reviewed?;
+    let sections = sections?;
+    let name = file
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    let limit = plain::Limit {
+        handout: &name,
+        max_grade: context.rules.max_grade,
+    };
+    let reading = own_reading.resolve(context.shared.map(|s| &s.reading), &sections, &limit, diags);
     let next_review = next_review.unwrap_or_else(|| reviewed.add_months(context.rules.interval));
     if let Some(original) = context.original {
         if reviewed < original.revision.reviewed {
@@ -530,9 +549,10 @@ fn variant(
         },
         facts: Facts { sessions, downtime },
         order,
-        sections: sections?,
+        sections,
         source: file.path.clone(),
         lang: context.lang,
+        reading,
     })
 }
 

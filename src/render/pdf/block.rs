@@ -3,11 +3,11 @@
 //! It mirrors the print-XML vocabulary (see `docs/print-engine.md`) one element to one variant, with
 //! whitespace already collapsed and attributes already validated, so layout never sees raw XML.
 
-pub use super::linebreak::Align;
+pub(crate) use super::linebreak::Align;
 
 /// A whole handout: page setup, metadata, the repeated header and footer, and the body blocks.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Document {
+pub(crate) struct Document {
     /// Paper size of every page.
     pub paper: Paper,
     /// BCP 47 language tag, written to the PDF catalog as /Lang.
@@ -32,7 +32,7 @@ pub struct Document {
 
 /// Paper sizes a clinic prints on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Paper {
+pub(crate) enum Paper {
     /// US Letter, 8.5 × 11 in.
     Letter,
     /// ISO A4, 210 × 297 mm.
@@ -41,7 +41,7 @@ pub enum Paper {
 
 impl Paper {
     /// Width and height in PDF points (1/72 in).
-    pub fn size(self) -> (f32, f32) {
+    pub(crate) fn size(self) -> (f32, f32) {
         match self {
             Paper::Letter => (612.0, 792.0),
             Paper::A4 => (595.28, 841.89),
@@ -49,33 +49,51 @@ impl Paper {
     }
 }
 
-/// Page header contents: the clinic's name and phone number.
+/// The band at the top of every page: `<header><left>…</left><right>…</right></header>`.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Header {
-    /// Clinic name, shown bold at the left.
-    pub name: String,
-    /// Phone number as printed, shown at the right.
-    pub phone: String,
-    /// Phone number for the `tel:` link (e.g. `+15550100100`).
-    pub tel: String,
+pub(crate) struct Header {
+    /// `<left>`: set bold in the accent colour (the clinic's name).
+    pub left: Vec<Inline>,
+    /// `<right>`: flush right on the first line of `left`, muted, links in accent (the phone).
+    pub right: Vec<Inline>,
 }
 
-/// Page footer contents.
+/// The band at the bottom of every page: text lines at the left, the web address and its QR code at
+/// the right.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Footer {
-    /// Review statement ("Reviewed 1 March 2026 by …").
-    pub reviewed: String,
+pub(crate) struct Footer {
     /// Address of the web version, encoded in the QR code and printed beside it.
     pub url: String,
-    /// Phone number as printed.
-    pub phone: String,
-    /// Phone number for the `tel:` link.
-    pub tel: String,
+    /// Words above the printed address ("Scan or visit for the latest version:"); may be empty.
+    pub caption: String,
+    /// What the QR code is, for a screen reader (`qr-alt`; the address itself when not given).
+    pub qr_alt: String,
+    /// The `<line>`s of the left column, top to bottom. `{page}` and `{pages}` in their text stand
+    /// for the page's number and the page count, which only layout knows.
+    pub lines: Vec<FooterLine>,
+}
+
+/// One `<line>` of the footer.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct FooterLine {
+    /// Its colour.
+    pub tone: LineTone,
+    /// Its text, possibly with `{page}` and `{pages}`.
+    pub inlines: Vec<Inline>,
+}
+
+/// The colour of a footer line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineTone {
+    /// Secondary text, the default: the footer should not compete with the body.
+    Muted,
+    /// `tone="strong"`: body text colour, for the one line a patient must find (the phone).
+    Strong,
 }
 
 /// A block-level element of the body.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Block {
+pub(crate) enum Block {
     /// `<h1>`–`<h3>`; `bookmark` makes an outline entry.
     Heading {
         /// 1, 2 or 3.
@@ -120,7 +138,7 @@ pub enum Block {
 
 /// Typographic role of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ParagraphClass {
+pub(crate) enum ParagraphClass {
     /// Ordinary body text.
     Body,
     /// The summary under the title, slightly larger.
@@ -131,7 +149,7 @@ pub enum ParagraphClass {
 
 /// The marker of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ListMark {
+pub(crate) enum ListMark {
     /// A round bullet.
     Bullet,
     /// A green check mark (things to do).
@@ -144,7 +162,7 @@ pub enum ListMark {
 
 /// Colour scheme of a `<box>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
+pub(crate) enum Tone {
     /// Warm tint with a strong left bar: "When to call us".
     Alert,
     /// Cool accent tint: general information.
@@ -153,7 +171,7 @@ pub enum Tone {
 
 /// One table row: a bold label and its content.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Row {
+pub(crate) struct Row {
     /// The `<th>` cell.
     pub head: Vec<Inline>,
     /// The `<td>` cell.
@@ -162,7 +180,7 @@ pub struct Row {
 
 /// One `<fact label="…">value</fact>`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Fact {
+pub(crate) struct Fact {
     /// The small caption above the value.
     pub label: String,
     /// The value text.
@@ -171,7 +189,7 @@ pub struct Fact {
 
 /// A piece of inline content.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Inline {
+pub(crate) enum Inline {
     /// A run of text in one style.
     Text(Span),
     /// `<br/>`: a forced line break.
@@ -180,7 +198,7 @@ pub enum Inline {
 
 /// Text in one style, possibly linked.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Span {
+pub(crate) struct Span {
     /// The text, whitespace already collapsed.
     pub text: String,
     /// Inside `<b>`.
@@ -193,22 +211,10 @@ pub struct Span {
 
 impl Inline {
     /// Plain, unlinked text (a convenience for tests and generated content).
-    pub fn plain(text: &str) -> Inline {
+    pub(crate) fn plain(text: &str) -> Inline {
         Inline::Text(Span {
             text: text.to_string(),
             ..Span::default()
         })
     }
-}
-
-/// The visible text of inline content, with `<br/>` as `\n` (for bookmarks, tests and messages).
-pub fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text(span) => out.push_str(&span.text),
-            Inline::Break => out.push('\n'),
-        }
-    }
-    out
 }

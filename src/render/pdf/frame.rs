@@ -5,11 +5,15 @@
 //! counts and line texts without parsing a PDF. Coordinates are PDF points (1/72 in) with the origin at
 //! the bottom-left corner of the page and y growing upwards, exactly as PDF draws them, so `paint`
 //! copies numbers without converting.
+//!
+//! Every item also says what it is to a reader of the tagged PDF ([`Tag`]): content of a structure
+//! element in [`Layout::tree`] (a heading, a paragraph, a list label…) or an artifact (page furniture
+//! and decoration), so `paint` can mark it up without knowing the document.
 
 use super::font::Face;
 
-/// An sRGB colour, 8 bits per channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An sRGB colour, 8 bits per channel (black by default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Color {
     /// Red.
     pub r: u8,
@@ -102,6 +106,8 @@ pub enum Item {
         color: Color,
         /// Advance width as measured by layout, for bounds checks.
         width: f32,
+        /// What the words are to a reader.
+        tag: Tag,
     },
     /// A rectangle, optionally with rounded corners.
     Rect {
@@ -113,6 +119,8 @@ pub enum Item {
         stroke: Option<Stroke>,
         /// Corner radius in points (0 for square corners).
         radius: f32,
+        /// What the shape is to a reader (a bullet is a list label, a panel an artifact).
+        tag: Tag,
     },
     /// An open polyline with round caps and joins (rules, check marks, crosses).
     Line {
@@ -122,6 +130,8 @@ pub enum Item {
         color: Color,
         /// Stroke width in points.
         width: f32,
+        /// What the line is to a reader (a check mark is a list label, a rule an artifact).
+        tag: Tag,
     },
     /// A clickable area opening `uri`; draws nothing.
     Link {
@@ -129,6 +139,8 @@ pub enum Item {
         rect: Rect,
         /// Target (`https:`, `tel:`, `mailto:` …).
         uri: String,
+        /// The `Link` element the annotation belongs to (always a [`Tag::Node`]).
+        tag: Tag,
     },
     /// A QR code: a white square (quiet zone included) with dark runs.
     Qr {
@@ -142,7 +154,129 @@ pub enum Item {
         modules: u16,
         /// Dark modules, merged into horizontal runs.
         runs: Vec<QrRun>,
+        /// A `Figure` with alt text on the first page, a footer artifact on the others.
+        tag: Tag,
     },
+}
+
+impl Item {
+    /// What the item is to a reader.
+    pub fn tag(&self) -> Tag {
+        match self {
+            Item::Text { tag, .. }
+            | Item::Rect { tag, .. }
+            | Item::Line { tag, .. }
+            | Item::Link { tag, .. }
+            | Item::Qr { tag, .. } => *tag,
+        }
+    }
+}
+
+/// What an item is to a reader of the tagged PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// Content of the structure element with this index in [`Layout::tree`].
+    Node(usize),
+    /// Drawn for the eye only; a screen reader skips it.
+    Artifact(Artifact),
+}
+
+impl Tag {
+    /// The structure element, unless an artifact.
+    pub fn node(self) -> Option<usize> {
+        match self {
+            Tag::Node(n) => Some(n),
+            Tag::Artifact(_) => None,
+        }
+    }
+}
+
+/// The kinds of artifact the engine draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Artifact {
+    /// The running header band: repeated on every page, so read once (from the structure tree's
+    /// trailing links) rather than on every page.
+    Header,
+    /// The footer band: review line, phone, page number, web address and (after page 1) its QR code.
+    Footer,
+    /// Decoration in the body: rules and panel backgrounds.
+    Layout,
+}
+
+/// A standard structure type of PDF 1.7 (ISO 32000-1, 14.8.4); only these are used, so the PDF
+/// needs no role map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The whole handout (the root element).
+    Document,
+    /// A group: a `<box>`, or the trailing group of the page furniture's links.
+    Div,
+    /// The title.
+    H1,
+    /// A section heading.
+    H2,
+    /// A subheading (an FAQ question).
+    H3,
+    /// A paragraph.
+    P,
+    /// A list.
+    L,
+    /// A list item: its `Lbl` and `LBody`.
+    LI,
+    /// A list item's marker (bullet, check mark, cross, number).
+    Lbl,
+    /// A list item's text.
+    LBody,
+    /// A table (the timeline, the facts panel).
+    Table,
+    /// A table row.
+    TR,
+    /// A row header cell (`/Scope /Row`).
+    TH,
+    /// A data cell.
+    TD,
+    /// A link: its words and its annotations.
+    Link,
+    /// A picture with alt text (the QR code).
+    Figure,
+}
+
+impl Role {
+    /// The structure type's PDF name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Document => "Document",
+            Role::Div => "Div",
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Lbl => "Lbl",
+            Role::LBody => "LBody",
+            Role::Table => "Table",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+            Role::Link => "Link",
+            Role::Figure => "Figure",
+        }
+    }
+}
+
+/// One element of the structure tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// Structure type.
+    pub role: Role,
+    /// Parent element; `None` for the root.
+    pub parent: Option<usize>,
+    /// Child elements in reading order.
+    pub children: Vec<usize>,
+    /// For a `Figure`, its alt text; for a `Link`, the words it covers (its annotations' /Contents
+    /// name them and the target).
+    pub alt: Option<String>,
 }
 
 /// One laid-out page.
@@ -180,4 +314,7 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Outline entries in document order.
     pub bookmarks: Vec<Bookmark>,
+    /// The structure tree in reading order: element 0 is the `Document`, and every [`Tag::Node`] of
+    /// an item indexes this list.
+    pub tree: Vec<Node>,
 }

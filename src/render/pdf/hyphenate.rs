@@ -2,23 +2,59 @@
 //!
 //! `linebreak` asks for a word's hyphenation points when the word does not fit (first fit) or when it
 //! weighs every possible break of a justified paragraph (optimal fit); this module answers with byte
-//! offsets, using hypher's English TeX patterns plus an exception list for the clinical words the
-//! patterns split badly. It sees one word at a time and knows nothing about widths.
+//! offsets, using hypher's TeX patterns for the handout's language (English, with an exception list
+//! for the clinical words the patterns split badly, or Spanish). It sees one word at a time and knows
+//! nothing about widths.
 
-/// Fewest chars left before a hyphen. Two is TeX's English default: "re-" and "in-" read fine.
-const LEFT_MIN: usize = 2;
+/// A language whose hyphenation patterns are compiled in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Language {
+    /// English TeX patterns (US), plus [`EXCEPTIONS`].
+    English,
+    /// Spanish TeX patterns.
+    Spanish,
+}
 
-/// Fewest chars carried to the next line. Three (TeX's English default) avoids orphaned "-ly" and "-ed",
-/// which make a reader stop to put the word back together.
-const RIGHT_MIN: usize = 3;
+impl Language {
+    /// The patterns for a BCP 47 tag (`en`, `en-US`, `es-419` …), by its primary language subtag;
+    /// `None` for a language without patterns, whose words are then never hyphenated: no hyphen is
+    /// better than one in the wrong place.
+    pub(crate) fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("en") {
+            Some(Language::English)
+        } else if primary.eq_ignore_ascii_case("es") {
+            Some(Language::Spanish)
+        } else {
+            None
+        }
+    }
+
+    /// Fewest chars before and after a hyphen: TeX's defaults for the language. English keeps three
+    /// after, which avoids orphaned "-ly" and "-ed" that make a reader stop to put the word back
+    /// together; Spanish syllables are regular enough that two on each side read fine ("re-", "-ra").
+    fn bounds(self) -> (usize, usize) {
+        match self {
+            Language::English => (2, 3),
+            Language::Spanish => (2, 2),
+        }
+    }
+
+    fn patterns(self) -> hypher::Lang {
+        match self {
+            Language::English => hypher::Lang::English,
+            Language::Spanish => hypher::Lang::Spanish,
+        }
+    }
+}
 
 /// Words shorter than this are never hyphenated: the space saved is smaller than the reading cost.
 const MIN_WORD_CHARS: usize = 6;
 
 /// Words the patterns split badly or not at all, with their break points marked by '-' (ASCII, lowercase,
-/// matched ignoring case). The patterns give "mi-croneedling", "ra-diofre-quency" and nothing at all for
-/// "hyaluronic", and these words are the ones our handouts repeat on every page. The points are used as
-/// written, without `LEFT_MIN`/`RIGHT_MIN`: each was chosen by hand, and a two-letter "-cy" or "-ic"
+/// matched ignoring case), for English only. The patterns give "mi-croneedling", "ra-diofre-quency" and
+/// nothing at all for "hyaluronic", and these words are the ones our handouts repeat on every page. The
+/// points are used as written, without the language's bounds: each was chosen by hand, and a two-letter "-cy" or "-ic"
 /// after a long clinical word reads fine.
 const EXCEPTIONS: &[&str] = &[
     "an-es-thet-ic",
@@ -42,27 +78,17 @@ const EXCEPTIONS: &[&str] = &[
     "vi-ta-min",
 ];
 
-/// Byte offsets inside `word` where a hyphen may be inserted (English TeX patterns via hypher,
-/// with an exception list, splitting at existing hyphens/apostrophes first; nothing for words < 6 chars).
+/// Byte offsets inside `word` where a hyphen may be inserted (TeX patterns of `lang` via hypher, with
+/// an exception list for English, splitting at existing hyphens/apostrophes first; nothing for words
+/// < 6 chars, nor for a language without patterns).
 ///
 /// Each offset `p` splits the word into `word[..p]` + "-" and `word[p..]`. Punctuation around the word
 /// is ignored, so "(recommendations)," works. Existing hyphens are break opportunities already (UAX #14),
 /// so they are not returned, and each part between hyphens or apostrophes is hyphenated on its own.
 /// Soft hyphens (U+00AD), when present, are the author's choice and are the only points returned (the
-/// offset just after each). Parts that are not purely alphabetic (numbers, URLs) get nothing.
-///
-/// # Example
-/// ```
-/// use handouts::render::pdf::hyphenate::hyphenation_points;
-///
-/// let word = "recommendations";
-/// let points = hyphenation_points(word);
-/// assert_eq!(points, vec![3, 5, 8, 10]); // rec-om-men-da-tions
-/// assert_eq!(&word[..points[0]], "rec");
-/// assert!(hyphenation_points("skin").is_empty());
-/// assert!(hyphenation_points("https://clinic.example/").is_empty());
-/// ```
-pub fn hyphenation_points(word: &str) -> Vec<usize> {
+/// offset just after each), in any language. Parts that are not purely alphabetic (numbers, URLs)
+/// get nothing.
+pub(crate) fn hyphenation_points(word: &str, lang: Option<Language>) -> Vec<usize> {
     let mut points = Vec::new();
     if word.contains('\u{ad}') {
         points.extend(
@@ -72,6 +98,9 @@ pub fn hyphenation_points(word: &str) -> Vec<usize> {
         );
         return points;
     }
+    let Some(lang) = lang else {
+        return points;
+    };
 
     // Strip the punctuation prose puts around words: "(hypopigmentation)," is "hypopigmentation". Only
     // that: "microneedling/" is a piece of a URL, whose "/" is kept so the part is not alphabetic.
@@ -87,7 +116,7 @@ pub fn hyphenation_points(word: &str) -> Vec<usize> {
     for (i, sep) in separators.chain(std::iter::once((core.len(), ' '))) {
         let part = &core[part_start..i];
         let base = start + part_start;
-        points.extend(part_points(part).into_iter().map(|p| base + p));
+        points.extend(part_points(part, lang).into_iter().map(|p| base + p));
         part_start = i + sep.len_utf8();
     }
     points
@@ -126,16 +155,19 @@ fn is_separator(c: char) -> bool {
 }
 
 /// Hyphenation points of one purely alphabetic part, as byte offsets inside it.
-fn part_points(part: &str) -> Vec<usize> {
+fn part_points(part: &str, lang: Language) -> Vec<usize> {
     if part.chars().count() < MIN_WORD_CHARS || !part.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
-    if let Some(points) = exception_points(part) {
-        return points;
+    if lang == Language::English {
+        if let Some(points) = exception_points(part) {
+            return points;
+        }
     }
     let mut points = Vec::new();
     let mut offset = 0;
-    for syllable in hypher::hyphenate_bounded(part, hypher::Lang::English, LEFT_MIN, RIGHT_MIN) {
+    let (left, right) = lang.bounds();
+    for syllable in hypher::hyphenate_bounded(part, lang.patterns(), left, right) {
         offset += syllable.len();
         points.push(offset);
     }
@@ -168,17 +200,34 @@ fn exception_points(part: &str) -> Option<Vec<usize>> {
 mod tests {
     use super::*;
 
+    const EN: Option<Language> = Some(Language::English);
+    const ES: Option<Language> = Some(Language::Spanish);
+
     /// The word with '-' at each point, which is what a failing assertion should show.
     fn marked(word: &str) -> String {
+        marked_in(word, EN)
+    }
+
+    fn marked_in(word: &str, lang: Option<Language>) -> String {
         let mut out = String::new();
         let mut last = 0;
-        for p in hyphenation_points(word) {
+        for p in hyphenation_points(word, lang) {
             out.push_str(&word[last..p]);
             out.push('-');
             last = p;
         }
         out.push_str(&word[last..]);
         out
+    }
+
+    #[test]
+    fn offsets_split_the_word() {
+        let word = "recommendations";
+        let points = hyphenation_points(word, EN);
+        assert_eq!(points, vec![3, 5, 8, 10]); // rec-om-men-da-tions
+        assert_eq!(&word[..points[0]], "rec");
+        assert!(hyphenation_points("skin", EN).is_empty());
+        assert!(hyphenation_points("https://clinic.example/", EN).is_empty());
     }
 
     #[test]
@@ -222,14 +271,60 @@ mod tests {
             "—",
             "!!!",
         ] {
-            assert_eq!(hyphenation_points(word), Vec::<usize>::new(), "{word:?}");
+            for lang in [EN, ES] {
+                assert_eq!(
+                    hyphenation_points(word, lang),
+                    Vec::<usize>::new(),
+                    "{word:?}"
+                );
+            }
         }
     }
 
     #[test]
     fn soft_hyphens_override_the_patterns() {
         let word = "micro\u{ad}needling\u{ad}";
-        assert_eq!(hyphenation_points(word), vec!["micro\u{ad}".len()]);
+        for lang in [EN, ES, None] {
+            assert_eq!(hyphenation_points(word, lang), vec!["micro\u{ad}".len()]);
+        }
+    }
+
+    #[test]
+    fn spanish_words_get_spanish_points() {
+        let cases = [
+            ("enrojecimiento", "en-ro-je-ci-mien-to"),
+            ("recuperación", "re-cu-pe-ra-ción"),
+            ("hiperpigmentación", "hi-per-pig-men-ta-ción"),
+            ("recomendaciones", "re-co-men-da-cio-nes"),
+            ("¿Microagujas?", "¿Mi-cro-agu-jas?"),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(marked_in(word, ES), expected, "{word}");
+        }
+        // The English exception list is not applied to Spanish text.
+        assert_ne!(marked_in("medication", ES), marked("medication"));
+    }
+
+    #[test]
+    fn a_language_without_patterns_is_never_hyphenated() {
+        assert!(hyphenation_points("recommendations", None).is_empty());
+        assert_eq!(Language::from_tag("de-DE"), None);
+        assert_eq!(Language::from_tag(""), None);
+    }
+
+    #[test]
+    fn languages_come_from_the_primary_subtag() {
+        for (tag, lang) in [
+            ("en", EN),
+            ("en-US", EN),
+            ("EN-gb", EN),
+            ("es", ES),
+            ("es-US", ES),
+            ("es-419", ES),
+            ("fr-CA", None),
+        ] {
+            assert_eq!(Language::from_tag(tag), lang, "{tag}");
+        }
     }
 
     #[test]
@@ -241,7 +336,7 @@ mod tests {
             "ſtraße",
             "İnstanbulinstanbul",
         ] {
-            for p in hyphenation_points(word) {
+            for p in hyphenation_points(word, EN) {
                 assert!(
                     p > 0 && p < word.len() && word.is_char_boundary(p),
                     "{word} {p}"

@@ -2,25 +2,33 @@
 //!
 //! The stages, each a module with one job (contracts in `docs/print-engine.md`):
 //! `print_xml` parses the XML into the `block` model, `flow` lays it out on pages of `frame` items
-//! (breaking lines with `linebreak`, measuring with `font`, hyphenating with `hyphenate`, drawing the
-//! footer's QR code with `qr`), and `paint` writes the PDF. [`render`] runs them in order.
+//! in a `style` (breaking lines with `linebreak`, measuring with `font`, hyphenating with `hyphenate`,
+//! drawing the footer's QR code with `qr`), and `paint` writes the PDF. [`render`] runs them in order.
 //! Modules refer to each other only through `super::`, so this folder also builds as a crate of its own.
+//!
+//! The rest of the crate sees only what is re-exported here: [`render`] and its result, the layout
+//! types that checks and tests read, the fonts, the style and the errors.
 
-pub mod block;
-pub mod flow;
-pub mod font;
-pub mod frame;
-pub mod hyphenate;
-pub mod linebreak;
-pub mod paint;
-pub mod print_xml;
-pub mod qr;
+mod block;
+mod flow;
+mod font;
+mod frame;
+mod hyphenate;
+mod linebreak;
+mod paint;
+mod print_xml;
+mod qr;
+mod style;
 
-pub use self::block::Document;
-pub use self::flow::{layout, LayoutError};
-pub use self::font::Fonts;
-pub use self::frame::{Item, Layout, Page};
-pub use self::print_xml::{parse, PrintError};
+use self::flow::{layout, LayoutError};
+use self::print_xml::parse;
+
+pub use self::font::{Face, Fonts};
+pub use self::frame::{
+    Artifact, Bookmark, Color, Item, Layout, Node, Page, QrRun, Rect, Role, Stroke, Tag,
+};
+pub use self::print_xml::PrintError;
+pub use self::style::{Style, StyleError};
 
 /// A finished handout: the PDF and the layout it was painted from.
 #[derive(Clone, Debug)]
@@ -31,12 +39,13 @@ pub struct Rendered {
     pub layout: Layout,
 }
 
-/// Renders print XML into a PDF, or reports every problem found, located in `xml` where possible.
-pub fn render(xml: &str, fonts: &Fonts) -> Result<Rendered, Vec<PrintError>> {
+/// Renders print XML into a PDF in `style`, or reports every problem found, located in `xml` where
+/// possible.
+pub fn render(xml: &str, fonts: &Fonts, style: &Style) -> Result<Rendered, Vec<PrintError>> {
     // Parse and validate the template output; all XML problems are reported together.
     let doc = parse(xml)?;
     // Lay out pages; a missing glyph is pointed at where it first occurs in the XML.
-    let layout = layout(&doc, fonts).map_err(|e| vec![layout_error(xml, &e)])?;
+    let layout = layout(&doc, fonts, style).map_err(|e| vec![layout_error(xml, &e)])?;
     // Paint the PDF.
     let bytes = paint::paint(&doc, &layout, fonts)
         .map_err(|e| vec![PrintError::unlocated(e.to_string())])?;
@@ -67,7 +76,9 @@ mod tests {
         // No embedded face has CJK ideographs; the column counts characters, not bytes ("–" is 3).
         let xml =
             flow::tests::fixture::HANDOUT.replace("Does it hurt?", "Does it hurt – \u{4E2D}?");
-        let errors = render(&xml, Fonts::embedded()).err().unwrap_or_default();
+        let errors = render(&xml, Fonts::embedded(), Style::regular())
+            .err()
+            .unwrap_or_default();
         let line = xml
             .lines()
             .position(|l| l.contains('\u{4E2D}'))
@@ -89,10 +100,10 @@ mod tests {
     #[test]
     fn odd_but_valid_inputs_render_without_panicking() {
         let head = "<handout lang=\"en\" title=\"t\" created=\"2026-01-02\">\
-            <header name=\"N\" phone=\"1\" tel=\"1\"/>\
-            <footer reviewed=\"r\" url=\"https://x.example/\" phone=\"1\" tel=\"\"/>";
+            <header><left>N</left><right>1</right></header>\
+            <footer url=\"https://x.example/\"><line>r</line><line>1</line></footer>";
         let long_name = format!(
-            "<header name=\"{}\" phone=\"1\" tel=\"1\"/>",
+            "<header><left>{}</left><right><a href=\"tel:1\">1</a></right></header>",
             "Clinic ".repeat(40)
         );
         let bodies = [
@@ -106,19 +117,39 @@ mod tests {
         ];
         for body in bodies {
             let xml = format!("{head}{body}</handout>");
-            assert!(render(&xml, Fonts::embedded()).is_ok(), "{body}");
+            assert!(
+                render(&xml, Fonts::embedded(), Style::regular()).is_ok(),
+                "{body}"
+            );
         }
         let xml = format!(
             "{}</handout>",
-            head.replace("<header name=\"N\" phone=\"1\" tel=\"1\"/>", &long_name)
+            head.replace(
+                "<header><left>N</left><right>1</right></header>",
+                &long_name
+            )
         );
-        assert!(render(&xml, Fonts::embedded()).is_ok());
+        assert!(render(&xml, Fonts::embedded(), Style::regular()).is_ok());
+        // Empty furniture, and a page line that wraps onto many lines in every edition.
+        let bare = "<handout lang=\"xx\" title=\"t\" created=\"2026-01-02\"><header/>\
+            <footer url=\"https://x.example/\"/><p>x</p></handout>";
+        let numbered = head.replace(
+            "<line>r</line>",
+            &format!("<line>{}</line>", "{page} of {pages} ".repeat(30)),
+        );
+        for xml in [bare.to_string(), format!("{numbered}</handout>")] {
+            for style in [Style::regular(), Style::large_print()] {
+                assert!(render(&xml, Fonts::embedded(), style).is_ok(), "{xml}");
+            }
+        }
         // A URL too long for any QR code is an error, not a panic.
         let xml = format!(
             "{}</handout>",
             head.replace("https://x.example/", &"u".repeat(8000))
         );
-        let errors = render(&xml, Fonts::embedded()).err().unwrap_or_default();
+        let errors = render(&xml, Fonts::embedded(), Style::regular())
+            .err()
+            .unwrap_or_default();
         assert!(
             errors[0].message.starts_with("cannot make a QR code"),
             "{errors:?}"
@@ -127,7 +158,7 @@ mod tests {
 
     #[test]
     fn parse_errors_pass_through() {
-        let errors = render("<handout>", Fonts::embedded())
+        let errors = render("<handout>", Fonts::embedded(), Style::regular())
             .err()
             .unwrap_or_default();
         assert_eq!(errors.len(), 1);

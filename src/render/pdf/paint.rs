@@ -2,36 +2,43 @@
 //! knows printpdf and lopdf.
 //!
 //! It translates frame items to printpdf operators one for one (layout already decided every
-//! position), then post-processes the file with lopdf for what printpdf 0.12 cannot express: the
-//! catalog's /Lang, an outline in document order that jumps to each heading's y, PDF 1.7, and a
-//! trailer /ID derived from the content. Output is deterministic: fonts get fixed resource names,
+//! position), each in the marked-content sequence its tag calls for, then post-processes the file
+//! with lopdf for what printpdf 0.12 cannot express: the structure tree of a tagged PDF (PDF/UA-1),
+//! the catalog's /Lang, XMP metadata, an outline in document order that jumps to each heading's y,
+//! PDF 1.7, and a trailer /ID derived from the content. Output is deterministic: fonts get fixed resource names,
 //! dates come from the document, never from the clock, so a rebuild is byte-identical.
 //!
 //! [`paint`] is the recipe; each stage is a file named for it: `metadata` (the Info dictionary,
-//! then the lopdf pass over catalog, Info and trailer), `fonts` (which faces to embed, under which
-//! names), `ops` (a page's frame items → printpdf operators, with `text` for text objects), and
-//! `outline` (the bookmarks). `Fnv` lives here because both the font names and the /ID hash with it.
+//! then the lopdf pass over catalog, Info and trailer, with the XMP packet from `xmp`), `fonts`
+//! (which faces to embed, under which names), `ops` (a page's frame items → printpdf operators, with
+//! `text` for text objects and `marks` for marked content), `structure` (the structure tree, parent
+//! tree and link annotations), and `outline` (the bookmarks). `Fnv` lives here because both the font names and the /ID hash with it.
 
 mod fonts;
+mod marks;
 mod metadata;
 mod ops;
 mod outline;
+mod structure;
 mod text;
+mod xmp;
 
 use std::fmt;
 
 use printpdf::{PdfDocument, PdfFont, PdfSaveOptions};
 
 use self::fonts::{parsed_font, used_faces};
+use self::marks::PageMarks;
 use self::metadata::{finish, set_metadata};
 use self::ops::pdf_page;
+use self::structure::tag;
 use super::block::Document;
 use super::font::Fonts;
 use super::frame::Layout;
 
 /// Why the PDF could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PaintError(String);
+pub(crate) struct PaintError(String);
 
 impl fmt::Display for PaintError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -48,7 +55,7 @@ impl From<lopdf::Error> for PaintError {
 }
 
 /// Paints `layout` (made from `doc`) as a complete PDF file.
-pub fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PaintError> {
+pub(crate) fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PaintError> {
     let mut pdf = PdfDocument::new(&doc.title);
     set_metadata(&mut pdf, doc);
     // Fonts get content-derived resource names instead of add_font's counter-based ids, so two runs
@@ -62,10 +69,16 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, 
             .map
             .insert(id.clone(), PdfFont::new(parsed.clone()));
     }
+    // Every tagged piece of content, in painting order, for the structure tree.
+    let mut content = Vec::new();
     pdf.pages = layout
         .pages
         .iter()
-        .map(|page| pdf_page(page, fonts, &faces))
+        .enumerate()
+        .map(|(i, page)| {
+            let mut marks = PageMarks::new(&layout.tree, &mut content, i);
+            pdf_page(page, fonts, &faces, &mut marks)
+        })
         .collect();
 
     let options = PdfSaveOptions {
@@ -76,6 +89,7 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, 
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    tag(&mut lo, layout, &content)?;
     finish(&mut lo, doc, layout)?;
     compress(&mut lo);
     let mut out = Vec::new();

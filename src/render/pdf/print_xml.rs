@@ -30,16 +30,21 @@ pub struct PrintError {
     pub line: u32,
     /// 1-based column; 0 when `line` is 0.
     pub column: u32,
+    /// The element the problem is about (`p`, `header` …; for stray text, the element it stands in),
+    /// so a caller can find it in the template before rendering; `None` when no element is to blame
+    /// (malformed XML, a character no font has).
+    pub element: Option<String>,
     /// What is wrong, in words a clinic's web editor can act on.
     pub message: String,
 }
 
 impl PrintError {
     /// An error without a location.
-    pub fn unlocated(message: impl Into<String>) -> PrintError {
+    pub(crate) fn unlocated(message: impl Into<String>) -> PrintError {
         PrintError {
             line: 0,
             column: 0,
+            element: None,
             message: message.into(),
         }
     }
@@ -58,7 +63,7 @@ impl fmt::Display for PrintError {
 impl std::error::Error for PrintError {}
 
 /// Parses rendered print XML into a [`Document`], or returns every problem found.
-pub fn parse(xml: &str) -> Result<Document, Vec<PrintError>> {
+pub(crate) fn parse(xml: &str) -> Result<Document, Vec<PrintError>> {
     let tree = match roxmltree::Document::parse(xml) {
         Ok(tree) => tree,
         Err(e) => {
@@ -70,6 +75,7 @@ pub fn parse(xml: &str) -> Result<Document, Vec<PrintError>> {
             return Err(vec![PrintError {
                 line: pos.row,
                 column: pos.col,
+                element: None,
                 message: format!("the print template is not well-formed XML: {text}"),
             }]);
         }
@@ -95,19 +101,21 @@ struct Parser<'a, 'input> {
 }
 
 impl Parser<'_, '_> {
-    /// Records `message` at byte `offset` of the XML, which roxmltree turns into a 1-based line and column.
-    fn error_at(&mut self, offset: usize, message: String) {
+    /// Records `message` about `<element>` at byte `offset` of the XML, which roxmltree turns into a
+    /// 1-based line and column.
+    fn error_at(&mut self, offset: usize, element: &str, message: String) {
         let pos = self.tree.text_pos_at(offset);
         self.errors.push(PrintError {
             line: pos.row,
             column: pos.col,
+            element: Some(element.to_string()),
             message,
         });
     }
 
-    /// Records `message` at the start of `node`.
+    /// Records `message` about the element `node`, at its start.
     fn error(&mut self, node: Node<'_, '_>, message: String) {
-        self.error_at(node.range().start, message);
+        self.error_at(node.range().start, node.tag_name().name(), message);
     }
 }
 

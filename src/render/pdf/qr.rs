@@ -9,11 +9,11 @@ use qrcode::{EcLevel, QrCode};
 use super::frame::QrRun;
 
 /// Light modules around the symbol, as the QR specification requires for reliable scanning.
-pub const QUIET_ZONE: u16 = 4;
+pub(crate) const QUIET_ZONE: u16 = 4;
 
 /// A QR symbol ready to draw.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QrSymbol {
+pub(crate) struct QrSymbol {
     /// Modules per side, quiet zone included.
     pub modules: u16,
     /// Dark modules as horizontal runs; row 0 is the top row of the quiet zone.
@@ -22,7 +22,7 @@ pub struct QrSymbol {
 
 /// Encodes `data` at error-correction level M (15 % recovery: survives a crease or a smudge
 /// without making the symbol much denser than level L).
-pub fn encode(data: &str) -> Result<QrSymbol, String> {
+pub(crate) fn encode(data: &str) -> Result<QrSymbol, String> {
     let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
         .map_err(|e| format!("cannot make a QR code of `{}`: {e}", shorten(data)))?;
     let width = code.width();

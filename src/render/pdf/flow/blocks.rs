@@ -1,30 +1,38 @@
-//! Turns blocks into chunks: each block kind's look (sizes, markers, rules, panels) and its keep
-//! rules (no orphans or widows, list items and table rows whole, boxes and `<keep>` on one page).
+//! Turns blocks into chunks: each block kind's look (sizes, markers, rules, panels), its keep
+//! rules (no orphans or widows, list items and table rows whole, boxes and `<keep>` on one page) and
+//! its structure elements (a heading's `H1`–`H3`, a paragraph's `P`, a list's `L`/`LI`/`Lbl`/`LBody`);
+//! rules are layout artifacts.
 
-use super::super::block::{Block, Inline, ListMark, ParagraphClass};
+use super::super::block::{Block, Document, Inline, ListMark, ParagraphClass};
 use super::super::font::{Face, Fonts};
-use super::super::frame::{Color, Item, Rect};
+use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
+use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
-use super::style::*;
-use super::text::{self, LineBox, TextStyle};
+use super::super::style::Style;
+use super::structure::Tree;
+use super::text::{self, LineBox, Owner, TextStyle};
 use super::{Chunk, LayoutError, Panel};
 
-/// Where a run of blocks is set: left edge (relative to the text box) and width.
+/// Where a run of blocks is set: left edge (relative to the text box) and width, and the structure
+/// element their elements go under.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Ctx {
     pub(super) x: f32,
     pub(super) width: f32,
     /// Inside a box, where the panel already sets content apart and heading rules would be clutter.
     pub(super) in_panel: bool,
+    /// The element the blocks' elements become children of.
+    pub(super) parent: usize,
 }
 
 impl Ctx {
-    /// The whole width of the text box.
-    pub(super) fn full(width: f32) -> Ctx {
+    /// The whole width of the text box, under the element `parent`.
+    pub(super) fn full(width: f32, parent: usize) -> Ctx {
         Ctx {
             x: 0.0,
             width,
             in_panel: false,
+            parent,
         }
     }
 
@@ -32,7 +40,7 @@ impl Ctx {
         Ctx {
             x: self.x + left,
             width: (self.width - left - right).max(1.0),
-            in_panel: self.in_panel,
+            ..self
         }
     }
 }
@@ -40,24 +48,35 @@ impl Ctx {
 /// Builds chunks, collecting the panels that boxes draw behind them.
 pub(super) struct Builder<'a> {
     pub(super) fonts: &'a Fonts,
+    pub(super) style: &'a Style,
     align: Align,
+    /// Hyphenation patterns for the document's language.
+    pub(super) lang: Option<Language>,
     /// Height of a page's text box: groups taller than this must split.
     pub(super) page_height: f32,
     /// Backgrounds of boxes, indexed by [`PanelRef::id`].
     pub(super) panels: Vec<Panel>,
+    /// The structure tree, which the blocks add their elements to.
+    pub(super) tree: Tree,
 }
 
-/// Below this width a column is too narrow to justify without rivers of space.
-const MIN_JUSTIFY_WIDTH: f32 = 300.0;
-
 impl<'a> Builder<'a> {
-    /// A builder for pages whose text box is `page_height` tall.
-    pub(super) fn new(fonts: &'a Fonts, align: Align, page_height: f32) -> Builder<'a> {
+    /// A builder for the body of `doc`, on pages whose text box is `page_height` tall.
+    pub(super) fn new(
+        fonts: &'a Fonts,
+        style: &'a Style,
+        doc: &Document,
+        page_height: f32,
+        tree: Tree,
+    ) -> Builder<'a> {
         Builder {
             fonts,
-            align,
+            style,
+            align: doc.align,
+            lang: Language::from_tag(&doc.lang),
             page_height,
             panels: Vec::new(),
+            tree,
         }
     }
 
@@ -89,6 +108,7 @@ impl<'a> Builder<'a> {
     }
 
     fn block(&mut self, block: &Block, ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        let s = self.style;
         match block {
             Block::Heading {
                 level,
@@ -105,7 +125,7 @@ impl<'a> Builder<'a> {
                 let mut chunks = self.blocks(blocks, ctx)?;
                 keep_together(&mut chunks);
                 if let Some(first) = chunks.first_mut() {
-                    first.gap = BLOCK_SPACE;
+                    first.gap = s.block_space;
                 }
                 Ok(chunks)
             }
@@ -113,27 +133,32 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `inlines` set as lines of at most `width`, the content of element `node`.
     pub(super) fn set(
-        &self,
+        &mut self,
         inlines: &[Inline],
         style: TextStyle,
         width: f32,
+        node: usize,
     ) -> Result<Vec<LineBox>, LayoutError> {
-        text::set(self.fonts, inlines, style, width)
+        let mut owner = Owner::node(&mut self.tree, node);
+        text::set(self.fonts, inlines, style, width, &mut owner)
     }
 
     pub(super) fn body_style(&self, ctx: Ctx) -> TextStyle {
+        let s = self.style;
         TextStyle {
-            size: BODY_SIZE,
-            leading: LEADING,
+            size: s.body_size,
+            leading: s.leading,
             bold: false,
-            color: TEXT,
-            link_color: ACCENT,
-            align: if ctx.width >= MIN_JUSTIFY_WIDTH {
+            color: s.text,
+            link_color: s.accent,
+            align: if ctx.width >= s.justify_min_width {
                 self.align
             } else {
                 Align::Left
             },
+            lang: self.lang,
         }
     }
 
@@ -144,20 +169,23 @@ impl<'a> Builder<'a> {
         bookmark: Option<&str>,
         ctx: Ctx,
     ) -> Result<Vec<Chunk>, LayoutError> {
-        let (size, color, gap) = match level {
-            1 => (H1_SIZE, TEXT, H2_SPACE),
-            2 => (H2_SIZE, ACCENT, H2_SPACE),
-            _ => (H3_SIZE, TEXT, H3_SPACE),
+        let s = self.style;
+        let (size, color, gap, role) = match level {
+            1 => (s.h1_size, s.text, s.h2_space, Role::H1),
+            2 => (s.h2_size, s.accent, s.h2_space, Role::H2),
+            _ => (s.h3_size, s.text, s.h3_space, Role::H3),
         };
+        let node = self.tree.add(role, ctx.parent);
         let style = TextStyle {
             size,
-            leading: HEADING_LEADING,
+            leading: s.heading_leading,
             bold: true,
             color,
             link_color: color,
             align: Align::Left,
+            lang: self.lang,
         };
-        let mut chunks = line_chunks(self.set(inlines, style, ctx.width)?, ctx);
+        let mut chunks = line_chunks(self.set(inlines, style, ctx.width, node)?, ctx);
         for chunk in &mut chunks {
             chunk.heading = true;
             chunk.keep_with_next = true;
@@ -169,13 +197,18 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some(last) = chunks.last_mut() {
-            last.pad_bottom = HEADING_AFTER;
+            last.pad_bottom = s.heading_after;
             if level == 2 && !ctx.in_panel {
                 // A light rule under section headings marks where each section starts.
-                let y = -last.height - H2_RULE_GAP;
-                last.items
-                    .push(hline(ctx.x, ctx.x + ctx.width, y, ACCENT_RULE, HAIRLINE));
-                last.pad_bottom += H2_RULE_GAP + HAIRLINE;
+                let y = -last.height - s.h2_rule_gap;
+                last.items.push(hline(
+                    ctx.x,
+                    ctx.x + ctx.width,
+                    y,
+                    (s.accent_rule, s.hairline),
+                    Artifact::Layout,
+                ));
+                last.pad_bottom += s.h2_rule_gap + s.hairline;
             }
             if level == 1 {
                 last.pad_bottom += 2.0;
@@ -190,26 +223,28 @@ impl<'a> Builder<'a> {
         inlines: &[Inline],
         ctx: Ctx,
     ) -> Result<Vec<Chunk>, LayoutError> {
+        let s = self.style;
         let mut style = self.body_style(ctx);
         match class {
             ParagraphClass::Body => {}
             ParagraphClass::Lead => {
-                style.size = LEAD_SIZE;
-                style.leading = LEADING;
+                style.size = s.lead_size;
+                style.leading = s.leading;
             }
             ParagraphClass::Phone => {
-                style.size = PHONE_SIZE;
-                style.leading = 1.25;
+                style.size = s.phone_size;
+                style.leading = s.phone_leading;
                 style.bold = true;
-                style.color = ACCENT;
-                style.link_color = ACCENT;
+                style.color = s.accent;
+                style.link_color = s.accent;
                 style.align = Align::Left;
             }
         }
-        let mut chunks = line_chunks(self.set(inlines, style, ctx.width)?, ctx);
+        let node = self.tree.add(Role::P, ctx.parent);
+        let mut chunks = line_chunks(self.set(inlines, style, ctx.width, node)?, ctx);
         no_orphans_or_widows(&mut chunks);
         if let Some(first) = chunks.first_mut() {
-            first.gap = BLOCK_SPACE;
+            first.gap = s.block_space;
         }
         Ok(chunks)
     }
@@ -220,85 +255,97 @@ impl<'a> Builder<'a> {
         items: &[Vec<Inline>],
         ctx: Ctx,
     ) -> Result<Vec<Chunk>, LayoutError> {
-        let inner = ctx.inset(LIST_INDENT, 0.0);
+        let s = self.style;
+        let inner = ctx.inset(s.list_indent, 0.0);
         let style = self.body_style(inner);
+        let list = self.tree.add(Role::L, ctx.parent);
         let mut out = Vec::new();
         for (n, item) in items.iter().enumerate() {
-            let lines = self.set(item, style, inner.width)?;
+            let li = self.tree.add(Role::LI, list);
+            let label = self.tree.add(Role::Lbl, li);
+            let body = self.tree.add(Role::LBody, li);
+            let lines = self.set(item, style, inner.width, body)?;
             let baseline = lines.first().map_or(0.0, |l| l.baseline);
             let mut chunks = line_chunks(lines, inner);
             // A list item is never split across pages.
             keep_together(&mut chunks);
             if let Some(first) = chunks.first_mut() {
-                first.gap = if n == 0 { BLOCK_SPACE } else { ITEM_SPACE };
-                first
-                    .items
-                    .extend(self.marker(mark, n + 1, ctx.x, -baseline));
+                first.gap = if n == 0 { s.block_space } else { s.item_space };
+                // The marker is read (and drawn) before the item's words.
+                let marker = self.marker(mark, n + 1, ctx.x, -baseline, Tag::Node(label));
+                first.items.splice(0..0, marker);
             }
             out.append(&mut chunks);
         }
         Ok(out)
     }
 
-    /// The marker of item `number` whose first baseline is at `baseline`, drawn in the gutter at `x`.
-    fn marker(&self, mark: ListMark, number: usize, x: f32, baseline: f32) -> Vec<Item> {
+    /// The marker of item `number` whose first baseline is at `baseline`, drawn in the gutter at `x`
+    /// and tagged `tag` (the item's `Lbl`).
+    fn marker(&self, mark: ListMark, number: usize, x: f32, baseline: f32, tag: Tag) -> Vec<Item> {
+        let s = self.style;
         // Marks are sized from the x-height region so they sit centred on lowercase text.
-        let s = BODY_SIZE * 0.62;
-        let stroke = BODY_SIZE * MARK_STROKE;
+        let m = s.body_size * s.mark_size;
+        let stroke = s.body_size * s.mark_stroke;
         match mark {
             ListMark::Bullet => {
-                let d = BODY_SIZE * 0.36;
+                let d = s.body_size * s.bullet_size;
                 vec![Item::Rect {
                     rect: Rect {
                         x: x + 5.0,
-                        y: baseline + BODY_SIZE * 0.25 - d / 2.0 + 0.6,
+                        y: baseline + s.body_size * 0.25 - d / 2.0 + 0.6,
                         w: d,
                         h: d,
                     },
-                    fill: Some(ACCENT),
+                    fill: Some(s.accent),
                     stroke: None,
                     radius: d / 2.0,
+                    tag,
                 }]
             }
             ListMark::Check => {
                 let (x0, y0) = (x + 2.5, baseline + 0.5);
                 vec![Item::Line {
                     points: vec![
-                        (x0, y0 + s * 0.5),
-                        (x0 + s * 0.38, y0 + s * 0.1),
-                        (x0 + s * 1.05, y0 + s * 1.05),
+                        (x0, y0 + m * 0.5),
+                        (x0 + m * 0.38, y0 + m * 0.1),
+                        (x0 + m * 1.05, y0 + m * 1.05),
                     ],
-                    color: CHECK,
+                    color: s.check,
                     width: stroke,
+                    tag,
                 }]
             }
             ListMark::Cross => {
                 let (x0, y0) = (x + 3.0, baseline + 0.6);
-                let c = s * 0.85;
+                let c = m * 0.85;
                 vec![
                     Item::Line {
                         points: vec![(x0, y0), (x0 + c, y0 + c)],
-                        color: CROSS,
+                        color: s.cross,
                         width: stroke,
+                        tag,
                     },
                     Item::Line {
                         points: vec![(x0, y0 + c), (x0 + c, y0)],
-                        color: CROSS,
+                        color: s.cross,
                         width: stroke,
+                        tag,
                     },
                 ]
             }
             ListMark::Number => {
                 let label = format!("{number}.");
-                let w = text::width(self.fonts, &label, Face::Bold, BODY_SIZE);
+                let w = text::width(self.fonts, &label, Face::Bold, s.body_size);
                 vec![Item::Text {
-                    x: (x + LIST_INDENT - 6.0 - w).max(x),
+                    x: (x + s.list_indent - 6.0 - w).max(x),
                     y: baseline,
                     text: label,
                     face: Face::Bold,
-                    size: BODY_SIZE,
-                    color: ACCENT,
+                    size: s.body_size,
+                    color: s.accent,
                     width: w,
+                    tag,
                 }]
             }
         }
@@ -330,13 +377,20 @@ pub(super) fn push_shifted(out: &mut Vec<Item>, items: &[Item], dx: f32) {
     }
 }
 
-/// A horizontal rule spanning `x0` to `x1` at height `y`. Lines have round caps, which reach half the
-/// width past each end point, so the end points are pulled in by that much.
-pub(super) fn hline(x0: f32, x1: f32, y: f32, color: Color, width: f32) -> Item {
+/// A horizontal rule spanning `x0` to `x1` at height `y`, an artifact of `kind`. Lines have round
+/// caps, which reach half the width past each end point, so the end points are pulled in by that much.
+pub(super) fn hline(
+    x0: f32,
+    x1: f32,
+    y: f32,
+    (color, width): (Color, f32),
+    kind: Artifact,
+) -> Item {
     Item::Line {
         points: vec![(x0 + width / 2.0, y), (x1 - width / 2.0, y)],
         color,
         width,
+        tag: Tag::Artifact(kind),
     }
 }
 

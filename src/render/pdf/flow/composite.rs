@@ -1,22 +1,25 @@
 //! The composite blocks: tables, boxes (tinted panels), the facts panel and side-by-side columns.
-//! Each is built from the simple blocks of `blocks`, plus the rules and panels that frame them.
+//! Each is built from the simple blocks of `blocks`, plus the rules and panels that frame them
+//! (layout artifacts). A table is a `Table` of `TR`s, each a `TH` row header and a `TD`; so is the
+//! facts panel, one row per fact; a box is a `Div`; columns add no element, their blocks are read
+//! one column after the other.
 
 use super::super::block::{Block, Fact, Inline, Row, Tone};
-use super::super::frame::{Item, Rect, Stroke};
+use super::super::frame::{Artifact, Item, Rect, Role, Stroke, Tag};
 use super::super::linebreak::Align;
 use super::blocks::{hline, keep_together, push_shifted, recolor, Builder, Ctx};
-use super::style::*;
-use super::text::{self, TextStyle};
+use super::text::{self, Owner, TextStyle};
 use super::{paginate, Chunk, LayoutError, Panel, PanelRef};
 
 impl Builder<'_> {
     pub(super) fn table(&mut self, rows: &[Row], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
-        let label_w = ((ctx.width - TABLE_GAP) * TABLE_LABEL_SHARE).max(1.0);
-        let cell_x = label_w + TABLE_GAP;
+        let s = self.style;
+        let label_w = ((ctx.width - s.table_gap) * s.table_label_share).max(1.0);
+        let cell_x = label_w + s.table_gap;
         let cell_w = (ctx.width - cell_x).max(1.0);
         let head_style = TextStyle {
             bold: true,
-            color: ACCENT,
+            color: s.accent,
             align: Align::Left,
             ..self.body_style(ctx)
         };
@@ -26,9 +29,13 @@ impl Builder<'_> {
         };
         let mut out = Vec::new();
         let last_row = rows.len().saturating_sub(1);
+        let rule = (s.row_rule, s.hairline);
+        let table = self.tree.add(Role::Table, ctx.parent);
         for (n, row) in rows.iter().enumerate() {
-            let head = self.set(&row.head, head_style, label_w)?;
-            let cell = self.set(&row.cell, cell_style, cell_w)?;
+            let tr = self.tree.add(Role::TR, table);
+            let (th, td) = (self.tree.add(Role::TH, tr), self.tree.add(Role::TD, tr));
+            let head = self.set(&row.head, head_style, label_w, th)?;
+            let cell = self.set(&row.cell, cell_style, cell_w, td)?;
             // Zip the two cells line by line, so an over-tall row can split between lines.
             let count = head.len().max(cell.len()).max(1);
             let mut chunks = Vec::with_capacity(count);
@@ -49,19 +56,18 @@ impl Builder<'_> {
             }
             keep_together(&mut chunks);
             if let Some(first) = chunks.first_mut() {
-                first.gap = if n == 0 { BLOCK_SPACE } else { 0.0 };
-                first.pad_top = ROW_PADDING;
-                let y = ROW_PADDING - HAIRLINE / 2.0;
-                first
-                    .items
-                    .push(hline(ctx.x, ctx.x + ctx.width, y, ROW_RULE, HAIRLINE));
+                first.gap = if n == 0 { s.block_space } else { 0.0 };
+                first.pad_top = s.row_padding;
+                let y = s.row_padding - s.hairline / 2.0;
+                let line = hline(ctx.x, ctx.x + ctx.width, y, rule, Artifact::Layout);
+                first.items.push(line);
             }
             if let Some(last) = chunks.last_mut() {
-                last.pad_bottom = ROW_PADDING;
+                last.pad_bottom = s.row_padding;
                 if n == last_row {
-                    let y = -last.height - ROW_PADDING + HAIRLINE / 2.0;
-                    last.items
-                        .push(hline(ctx.x, ctx.x + ctx.width, y, ROW_RULE, HAIRLINE));
+                    let y = -last.height - s.row_padding + s.hairline / 2.0;
+                    let line = hline(ctx.x, ctx.x + ctx.width, y, rule, Artifact::Layout);
+                    last.items.push(line);
                 }
             }
             out.append(&mut chunks);
@@ -76,10 +82,15 @@ impl Builder<'_> {
         blocks: &[Block],
         ctx: Ctx,
     ) -> Result<Vec<Chunk>, LayoutError> {
+        let s = self.style;
         let id = self.panels.len();
         let (fill, border, bar) = match tone {
-            Tone::Alert => (ALERT_TINT, ALERT_BORDER, Some((ALERT_STRONG, ALERT_BAR))),
-            Tone::Info => (INFO_TINT, INFO_BORDER, None),
+            Tone::Alert => (
+                s.alert_tint,
+                s.alert_border,
+                Some((s.alert_strong, s.alert_bar)),
+            ),
+            Tone::Info => (s.info_tint, s.info_border, None),
         };
         self.panels.push(Panel {
             x: ctx.x,
@@ -87,14 +98,16 @@ impl Builder<'_> {
             fill,
             border: Some(Stroke {
                 color: border,
-                width: HAIRLINE,
+                width: s.hairline,
             }),
             bar,
+            radius: s.radius,
         });
-        let left = BOX_PADDING + bar.map_or(0.0, |(_, w)| w);
+        let left = s.box_padding + bar.map_or(0.0, |(_, w)| w);
         let inner = Ctx {
             in_panel: true,
-            ..ctx.inset(left, BOX_PADDING)
+            parent: self.tree.add(Role::Div, ctx.parent),
+            ..ctx.inset(left, s.box_padding)
         };
         let mut chunks = self.blocks(blocks, inner)?;
         if tone == Tone::Alert {
@@ -102,7 +115,7 @@ impl Builder<'_> {
             // take the panel's own strong colour.
             recolor(
                 &mut chunks,
-                &[(ACCENT, ALERT_STRONG), (ACCENT_RULE, ALERT_BORDER)],
+                &[(s.accent, s.alert_strong), (s.accent_rule, s.alert_border)],
             );
         }
         keep_together(&mut chunks);
@@ -114,12 +127,12 @@ impl Builder<'_> {
                 close: None,
             };
             if i == 0 {
-                chunk.gap = BLOCK_SPACE + 3.0;
-                chunk.pad_top += BOX_PADDING;
+                chunk.gap = s.block_space + 3.0;
+                chunk.pad_top += s.box_padding;
                 membership.open = Some(chunk.pad_top);
             }
             if i + 1 == count {
-                chunk.pad_bottom += BOX_PADDING;
+                chunk.pad_bottom += s.box_padding;
                 membership.close = Some(chunk.pad_bottom);
             }
             chunk.panels.insert(0, membership);
@@ -129,19 +142,22 @@ impl Builder<'_> {
 
     /// Key figures side by side in a tinted panel: a small caption above each value.
     pub(super) fn facts(&mut self, facts: &[Fact], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        let s = self.style;
         if facts.is_empty() {
             return Ok(Vec::new());
         }
         let per_row = facts.len().clamp(1, 4);
-        let inner = ctx.inset(BOX_PADDING + 2.0, BOX_PADDING + 2.0);
-        let cell_w = ((inner.width - FACT_GAP * (per_row as f32 - 1.0)) / per_row as f32).max(1.0);
+        let inner = ctx.inset(s.box_padding + 2.0, s.box_padding + 2.0);
+        let cell_w =
+            ((inner.width - s.fact_gap * (per_row as f32 - 1.0)) / per_row as f32).max(1.0);
         let label_style = TextStyle {
-            size: FACT_LABEL_SIZE,
-            leading: 1.25,
+            size: s.fact_label_size,
+            leading: s.fact_label_leading,
             bold: true,
-            color: ACCENT,
-            link_color: ACCENT,
+            color: s.accent,
+            link_color: s.accent,
             align: Align::Left,
+            lang: self.lang,
         };
         let value_style = TextStyle {
             bold: true,
@@ -149,14 +165,21 @@ impl Builder<'_> {
             ..self.body_style(inner)
         };
         let mut items = Vec::new();
-        let mut y = -BOX_PADDING;
+        let mut y = -s.box_padding;
+        // Read as a table of label and value, one row per fact, row after row.
+        let mark = self.tree.mark();
+        let table = self.tree.add(Role::Table, ctx.parent);
         for row in facts.chunks(per_row) {
             let mut row_height: f32 = 0.0;
             for (i, fact) in row.iter().enumerate() {
-                let x = inner.x + i as f32 * (cell_w + FACT_GAP);
+                let x = inner.x + i as f32 * (cell_w + s.fact_gap);
                 let mut cell_y = y;
-                let label = text::set_plain(self.fonts, &fact.label, label_style, cell_w)?;
-                let value = self.set(&fact.value, value_style, cell_w)?;
+                let tr = self.tree.add(Role::TR, table);
+                let (th, td) = (self.tree.add(Role::TH, tr), self.tree.add(Role::TD, tr));
+                let mut owner = Owner::node(&mut self.tree, th);
+                let label =
+                    text::set_plain(self.fonts, &fact.label, label_style, cell_w, &mut owner)?;
+                let value = self.set(&fact.value, value_style, cell_w, td)?;
                 for line in label.iter().chain(value.iter()) {
                     let mut shifted = Vec::new();
                     push_shifted(&mut shifted, &line.items, x);
@@ -168,11 +191,12 @@ impl Builder<'_> {
                 }
                 row_height = row_height.max(y - cell_y);
             }
-            y -= row_height + 6.0;
+            y -= row_height + s.fact_row_gap;
         }
-        let height = -(y + 6.0) + BOX_PADDING;
+        let height = -(y + s.fact_row_gap) + s.box_padding;
         if height > self.page_height {
             // Absurdly long facts: fall back to a table, which can split between lines.
+            self.tree.rollback(mark);
             let rows: Vec<Row> = facts
                 .iter()
                 .map(|f| Row {
@@ -189,37 +213,44 @@ impl Builder<'_> {
                 w: ctx.width,
                 h: height,
             },
-            fill: Some(INFO_TINT),
+            fill: Some(s.info_tint),
             stroke: None,
-            radius: RADIUS,
+            radius: s.radius,
+            tag: Tag::Artifact(Artifact::Layout),
         };
         items.insert(0, panel);
         Ok(vec![Chunk {
             height,
-            gap: BLOCK_SPACE + 3.0,
+            gap: s.block_space + 3.0,
             lines: 2,
             items,
             ..Chunk::default()
         }])
     }
 
-    /// Side-by-side columns. They move as one unit when they fit on a page; when taller than a page
-    /// they are set one after the other at full width, so nothing is ever cut.
+    /// Side-by-side columns. They move as one unit when they fit on a page; when taller than a page,
+    /// or narrower than the style's `columns_min_width`, they are set one after the other at full
+    /// width, so nothing is ever cut and large type is never a few words per line.
     pub(super) fn columns(
         &mut self,
         columns: &[Vec<Block>],
         ctx: Ctx,
     ) -> Result<Vec<Chunk>, LayoutError> {
+        let s = self.style;
         let n = columns.len().max(1) as f32;
-        let col_w = ((ctx.width - COLUMN_GAP * (n - 1.0)) / n).max(1.0);
+        let col_w = ((ctx.width - s.column_gap * (n - 1.0)) / n).max(1.0);
+        if columns.len() > 1 && col_w < s.columns_min_width {
+            return self.stacked(columns, ctx);
+        }
+        let mark = self.tree.mark();
         let mut unit = Chunk {
-            gap: BLOCK_SPACE,
+            gap: s.block_space,
             lines: 2,
             ..Chunk::default()
         };
         for (i, blocks) in columns.iter().enumerate() {
             let col = Ctx {
-                x: ctx.x + i as f32 * (col_w + COLUMN_GAP),
+                x: ctx.x + i as f32 * (col_w + s.column_gap),
                 width: col_w,
                 ..ctx
             };
@@ -233,14 +264,17 @@ impl Builder<'_> {
         if unit.height <= self.page_height {
             return Ok(vec![unit]);
         }
-        let mut out = Vec::new();
-        for blocks in columns {
-            let mut chunks = self.blocks(blocks, ctx)?;
-            if let Some(first) = chunks.first_mut() {
-                first.gap = BLOCK_SPACE;
-            }
-            out.append(&mut chunks);
+        self.tree.rollback(mark);
+        self.stacked(columns, ctx)
+    }
+
+    /// Columns set one after the other at the full width of `ctx`: as if their blocks were written
+    /// in sequence, so a column's heading gets the space above it that any heading gets.
+    fn stacked(&mut self, columns: &[Vec<Block>], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        let mut chunks = self.blocks(&columns.concat(), ctx)?;
+        if let Some(first) = chunks.first_mut() {
+            first.gap = self.style.block_space;
         }
-        Ok(out)
+        Ok(chunks)
     }
 }

@@ -1,19 +1,36 @@
 //! The header and footer on every page, and the page geometry they leave for the body.
 //!
-//! Header: clinic name at the left, "Questions? Call (phone)" at the right (a `tel:` link), a rule.
-//! Footer: a rule; the review note, the phone and "Page N of M" at the left; the web address and a QR
-//! code of it at the right, both one link. The footer is measured once, before the body is laid out,
-//! because its height decides the text box.
+//! Their text is written in the print template (`<header>`'s `<left>` and `<right>`, `<footer>`'s
+//! `<line>`s, caption and URL); this module gives it its place and look. Header: the left text (the
+//! clinic's name) bold in the accent colour, the right text (the phone line) flush right on the same
+//! baseline, a rule. Footer: a rule; the lines at the left, muted unless `tone="strong"`; the web
+//! address and a QR code of it at the right, both one link. Lines with `{page}` or `{pages}` are set
+//! again for every page, once the page count is known. The footer is measured once, before the body
+//! is laid out, because its height decides the text box.
+//!
+//! All of it is an artifact (a reader hears it once, not on every page), except its links and the
+//! first page's QR code: they belong to a trailing `Div` of the structure tree, one `Link` element per
+//! link holding its annotation on every page, the web address's link also holding the QR `Figure`.
 
-use super::super::block::{Document, Inline, Span};
+use super::super::block::{Document, FooterLine, Inline, LineTone, Span};
 use super::super::font::Fonts;
-use super::super::frame::{Item, Rect};
+use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
+use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
 use super::super::qr::{self, QrSymbol, QUIET_ZONE};
+use super::super::style::Style;
 use super::blocks::hline;
-use super::style::*;
-use super::text::{self, LineBox, TextStyle};
+use super::structure::Tree;
+use super::text::{self, LineBox, Owner, TextStyle};
 use super::{translate, LayoutError};
+
+/// The placeholder for the page's number in footer lines.
+const PAGE: &str = "{page}";
+/// The placeholder for the page count in footer lines.
+const PAGES: &str = "{pages}";
+/// What the placeholders are measured as before the page count is known: two digits, wider than any
+/// real handout's numbers, so a line measured to fit on one line still does on every page.
+const PAGE_STAND_IN: usize = 99;
 
 /// The page and its three bands, in page coordinates.
 #[derive(Clone, Copy, Debug)]
@@ -27,151 +44,240 @@ pub(super) struct Geometry {
 
 /// Header and footer content, set once and stamped on every page.
 pub(super) struct Furniture<'a> {
-    fonts: &'a Fonts,
+    style: &'a Style,
     width: f32,
     height: f32,
-    /// The clinic name, possibly on two lines if it is very long.
-    name: Vec<LineBox>,
+    /// The header's left text (the clinic's name), possibly on two lines if it is very long.
+    left: Vec<LineBox>,
     header_height: f32,
-    /// "Questions? Call (phone)", right-aligned in the header, the number linked to `tel:`.
-    call: Vec<LineBox>,
-    /// Review note lines, then the phone line, in the footer's left column.
-    notes: Vec<LineBox>,
+    /// The header's right text, right-aligned.
+    right: Vec<LineBox>,
+    /// The footer's left column, in order.
+    lines: Vec<FooterText<'a>>,
     /// Caption and URL lines beside the QR code, right-aligned.
     url: Vec<LineBox>,
     url_target: String,
     qr: QrSymbol,
     footer_height: f32,
-    left_width: f32,
+    /// The trailing group of the furniture's links, attached to the tree after the body.
+    group: usize,
+    /// The `Link` element of the web address and its QR code.
+    url_link: usize,
+    /// The QR code's `Figure` (page 1; on later pages the code is an artifact).
+    figure: usize,
+    /// How the lines that name the page are set on each page.
+    setter: LineSetter<'a>,
 }
 
-const CALL: &str = "Questions? Call ";
-
-/// "Questions? Call (phone)" with the number in bold and linked to `tel:`.
-fn call_line(phone: &str, tel: &str) -> [Inline; 2] {
-    [
-        Inline::plain(CALL),
-        Inline::Text(Span {
-            text: phone.to_string(),
-            bold: true,
-            italic: false,
-            link: (!tel.is_empty()).then(|| format!("tel:{tel}")),
-        }),
-    ]
+/// What the footer's lines are set with, the same on every page.
+#[derive(Clone, Copy)]
+struct LineSetter<'a> {
+    fonts: &'a Fonts,
+    style: &'a Style,
+    lang: Option<Language>,
+    /// Width of the footer's left column.
+    width: f32,
+    /// The group the lines' links go in.
+    group: usize,
 }
 
-fn footer_style(color: super::super::frame::Color, bold: bool, align: Align) -> TextStyle {
+impl LineSetter<'_> {
+    /// `line` as set on page `page` of `pages`, its links added to `tree`.
+    fn set(
+        &self,
+        line: &FooterLine,
+        page: usize,
+        pages: usize,
+        tree: &mut Tree,
+    ) -> Result<Vec<LineBox>, LayoutError> {
+        let color = match line.tone {
+            LineTone::Muted => self.style.muted,
+            LineTone::Strong => self.style.text,
+        };
+        let style = footer_style(self.style, self.lang, color, Align::Left);
+        let inlines = numbered(&line.inlines, page, pages);
+        let mut furniture = owner(tree, Artifact::Footer, self.group);
+        text::set(self.fonts, &inlines, style, self.width, &mut furniture)
+    }
+}
+
+/// One `<line>` of the footer, set once or, when it names the page, on every page.
+enum FooterText<'a> {
+    /// Set once: the same on every page.
+    Fixed(Vec<LineBox>),
+    /// Has `{page}` or `{pages}`: set per page.
+    PerPage(&'a FooterLine),
+}
+
+/// Furniture text: an artifact of `kind`, its links in `group`.
+fn owner(tree: &mut Tree, kind: Artifact, group: usize) -> Owner<'_> {
+    Owner {
+        tree,
+        text: Tag::Artifact(kind),
+        links: group,
+    }
+}
+
+/// How footer text in `color` is set.
+fn footer_style(s: &Style, lang: Option<Language>, color: Color, align: Align) -> TextStyle {
     TextStyle {
-        size: FOOTER_SIZE,
-        leading: FOOTER_LEADING,
-        bold,
+        size: s.footer_size,
+        leading: s.footer_leading,
+        bold: false,
         color,
         link_color: color,
         align,
+        lang,
     }
 }
 
 impl<'a> Furniture<'a> {
-    /// Measures the header and footer of `doc`.
-    pub(super) fn new(doc: &'a Document, fonts: &'a Fonts) -> Result<Furniture<'a>, LayoutError> {
-        let (width, height) = doc.paper.size();
-        let inner = width - 2.0 * MARGIN_X;
+    /// Measures the header and footer of `doc`, adding their links to `tree` in a group of their own.
+    pub(super) fn new(
+        doc: &'a Document,
+        fonts: &'a Fonts,
+        style: &'a Style,
+        tree: &mut Tree,
+    ) -> Result<Furniture<'a>, LayoutError> {
+        let s = style;
+        let group = tree.detached(Role::Div);
 
-        let call_style = TextStyle {
-            size: HEADER_PHONE_SIZE,
-            leading: 1.15,
+        let lang = Language::from_tag(&doc.lang);
+        let (width, height) = doc.paper.size();
+        let inner = width - 2.0 * s.margin_x;
+
+        let right_style = TextStyle {
+            size: s.header_phone_size,
+            leading: s.header_leading,
             bold: false,
-            color: MUTED,
-            link_color: ACCENT,
+            color: s.muted,
+            link_color: s.accent,
             align: Align::Right,
+            lang,
         };
-        let header_call = call_line(&doc.header.phone, &doc.header.tel);
-        let call = text::set(fonts, &header_call, call_style, inner * 0.5)?;
-        let call_width = widest(&call);
-        let name_style = TextStyle {
-            size: HEADER_NAME_SIZE,
-            leading: 1.15,
+        // The left text is read first, so its links come first in the group.
+        let mut scratch = Tree::new();
+        let right_width = widest(&text::set(
+            fonts,
+            &doc.header.right,
+            right_style,
+            inner * 0.5,
+            &mut owner(&mut scratch, Artifact::Header, group),
+        )?);
+        let left_style = TextStyle {
+            size: s.header_name_size,
+            leading: s.header_leading,
             bold: true,
-            color: ACCENT,
-            link_color: ACCENT,
+            color: s.accent,
+            link_color: s.accent,
             align: Align::Left,
+            lang,
         };
-        let name_width = (inner - call_width - 24.0).max(inner * 0.4);
-        let name = text::set_plain(fonts, &doc.header.name, name_style, name_width)?;
-        let name_height: f32 = name.iter().map(|l| l.height).sum();
-        let header_height = HEADER_HEIGHT.max(name_height + 9.0);
+        let left_width = (inner - right_width - 24.0).max(inner * 0.4);
+        let left = text::set(
+            fonts,
+            &doc.header.left,
+            left_style,
+            left_width,
+            &mut owner(tree, Artifact::Header, group),
+        )?;
+        let right = text::set(
+            fonts,
+            &doc.header.right,
+            right_style,
+            inner * 0.5,
+            &mut owner(tree, Artifact::Header, group),
+        )?;
+        let left_height: f32 = left.iter().map(|l| l.height).sum();
+        let header_height = s.header_height.max(left_height + s.header_padding);
 
         let qr = qr::encode(&doc.footer.url).map_err(LayoutError::Qr)?;
         let mut url = text::set_plain(
             fonts,
-            "Scan or visit for the latest version:",
-            footer_style(MUTED, false, Align::Right),
-            FOOTER_URL_WIDTH,
+            &doc.footer.caption,
+            footer_style(s, lang, s.muted, Align::Right),
+            s.footer_url_width,
+            &mut owner(tree, Artifact::Footer, group),
         )?;
         url.extend(text::set_plain(
             fonts,
             &doc.footer.url,
-            footer_style(ACCENT, false, Align::Right),
-            FOOTER_URL_WIDTH,
+            footer_style(s, lang, s.accent, Align::Right),
+            s.footer_url_width,
+            &mut owner(tree, Artifact::Footer, group),
         )?);
         let url_width = widest(&url);
-        let left_width = (inner - QR_SIDE - url_width - 18.0).max(inner * 0.3);
-        let mut notes = text::set_plain(
+        let setter = LineSetter {
             fonts,
-            &doc.footer.reviewed,
-            footer_style(MUTED, false, Align::Left),
-            left_width,
-        )?;
-        let footer_call = call_line(&doc.footer.phone, &doc.footer.tel);
-        notes.extend(text::set(
-            fonts,
-            &footer_call,
-            footer_style(TEXT, false, Align::Left),
-            left_width,
-        )?);
-        // The page line ("Page N of M") is one more line under the notes, and both text columns
-        // start level with the QR's dark modules, below its quiet zone.
-        let page_line = FOOTER_SIZE * FOOTER_LEADING;
-        let offset = text_offset(&qr);
-        let left_height: f32 = offset + notes.iter().map(|l| l.height).sum::<f32>() + page_line;
-        let right_height: f32 = offset + url.iter().map(|l| l.height).sum::<f32>();
-        let footer_height = FOOTER_RULE_GAP + QR_SIDE.max(left_height).max(right_height);
+            style,
+            lang,
+            width: (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3),
+            group,
+        };
+        // Both text columns start level with the QR's dark modules, below its quiet zone.
+        let offset = text_offset(&qr, s);
+        let mut lines = Vec::with_capacity(doc.footer.lines.len());
+        let mut column_height = offset;
+        for line in &doc.footer.lines {
+            if names_page(&line.inlines) {
+                // Measured only: its links are added page by page.
+                let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &mut scratch)?;
+                column_height += measured.iter().map(|l| l.height).sum::<f32>();
+                lines.push(FooterText::PerPage(line));
+            } else {
+                // No placeholder: any numbers give the same lines.
+                let fixed = setter.set(line, 0, 0, tree)?;
+                column_height += fixed.iter().map(|l| l.height).sum::<f32>();
+                lines.push(FooterText::Fixed(fixed));
+            }
+        }
+        let url_height: f32 = offset + url.iter().map(|l| l.height).sum::<f32>();
+        let footer_height = s.footer_rule_gap + s.qr_side.max(column_height).max(url_height);
+        // The address and its code are one link, read after the lines; the code is its picture.
+        let url_link = tree.add(Role::Link, group);
+        tree.set_alt(url_link, doc.footer.url.clone());
+        let figure = tree.add(Role::Figure, url_link);
+        tree.set_alt(figure, doc.footer.qr_alt.clone());
 
         Ok(Furniture {
-            fonts,
+            style,
             width,
             height,
-            name,
+            left,
             header_height,
-            call,
-            notes,
+            right,
+            lines,
             url,
             url_target: doc.footer.url.clone(),
             qr,
             footer_height,
-            left_width,
+            group,
+            url_link,
+            figure,
+            setter,
         })
     }
 
     /// The page's bands and text box.
     pub(super) fn geometry(&self) -> Geometry {
-        let inner = self.width - 2.0 * MARGIN_X;
+        let s = self.style;
+        let inner = self.width - 2.0 * s.margin_x;
         let header = Rect {
-            x: MARGIN_X,
-            y: self.height - MARGIN_Y - self.header_height,
+            x: s.margin_x,
+            y: self.height - s.margin_y - self.header_height,
             w: inner,
             h: self.header_height,
         };
         let footer = Rect {
-            x: MARGIN_X,
-            y: MARGIN_Y,
+            x: s.margin_x,
+            y: s.margin_y,
             w: inner,
             h: self.footer_height,
         };
-        let bottom = footer.top() + FOOTER_GAP;
-        let top = header.y - HEADER_GAP;
+        let bottom = footer.top() + s.footer_gap;
+        let top = header.y - s.header_gap;
         let body = Rect {
-            x: MARGIN_X,
+            x: s.margin_x,
             y: bottom,
             w: inner,
             h: (top - bottom).max(1.0),
@@ -186,96 +292,154 @@ impl<'a> Furniture<'a> {
     }
 
     /// Header items of page `index` (0-based).
-    pub(super) fn header(&self, _index: usize, g: &Geometry) -> Vec<Item> {
+    pub(super) fn header(&self, index: usize, g: &Geometry) -> Vec<Item> {
         let h = g.header;
         let mut items = Vec::new();
         // The rule sits on the band's bottom edge; the text sits above it.
-        items.push(hline(h.x, h.right(), h.y + 0.5, ACCENT, 1.0));
+        let rule = (self.style.accent, 1.0);
+        items.push(hline(h.x, h.right(), h.y + 0.5, rule, Artifact::Header));
         let mut top = h.top();
-        for line in &self.name {
-            for item in &line.items {
-                let mut item = item.clone();
-                translate(&mut item, h.x, top);
-                items.push(item);
-            }
+        for line in &self.left {
+            stamp(&mut items, line, h.x, top);
             top -= line.height;
         }
-        // The phone line shares the first baseline of the clinic name, flush right.
-        let name_baseline = self
-            .name
+        // The right text shares the first baseline of the left one, flush right.
+        let baseline = self
+            .left
             .first()
             .map_or(h.y + 8.0, |l| h.top() - l.baseline);
-        if let Some(line) = self.call.first() {
-            let top = name_baseline + line.baseline;
-            stamp(&mut items, line, h.right() - self.call_width(), top);
+        if let Some(line) = self.right.first() {
+            let top = baseline + line.baseline;
+            stamp(&mut items, line, h.right() - self.right_width(), top);
         }
+        words_once(&mut items, index, Artifact::Header);
         items
     }
 
-    /// Width the header's phone line was set in (its lines are right-aligned within it).
-    fn call_width(&self) -> f32 {
-        (self.width - 2.0 * MARGIN_X) * 0.5
+    /// Width the header's right text was set in (its lines are right-aligned within it).
+    fn right_width(&self) -> f32 {
+        (self.width - 2.0 * self.style.margin_x) * 0.5
     }
 
-    /// Footer items of page `index` (0-based) of `total`.
-    pub(super) fn footer(&self, index: usize, total: usize, g: &Geometry) -> Vec<Item> {
+    /// The group of the furniture's links, to be read after the body.
+    pub(super) fn group(&self) -> usize {
+        self.group
+    }
+
+    /// Footer items of page `index` (0-based) of `total`; links of lines that name the page are added
+    /// to `tree`.
+    pub(super) fn footer(
+        &self,
+        index: usize,
+        total: usize,
+        g: &Geometry,
+        tree: &mut Tree,
+    ) -> Result<Vec<Item>, LayoutError> {
+        let s = self.style;
         let f = g.footer;
         let mut items = vec![hline(
             f.x,
             f.right(),
-            f.top() - HAIRLINE / 2.0,
-            ACCENT_RULE,
-            HAIRLINE,
+            f.top() - s.hairline / 2.0,
+            (s.accent_rule, s.hairline),
+            Artifact::Footer,
         )];
-        let content_top = f.top() - FOOTER_RULE_GAP;
-        let module = module_size(&self.qr);
-        let text_top = content_top - text_offset(&self.qr);
+        let content_top = f.top() - s.footer_rule_gap;
+        let module = module_size(&self.qr, s);
+        let text_top = content_top - text_offset(&self.qr, s);
 
-        // Left column: review note, phone, page number.
+        // Left column: the template's lines, those naming the page set for this page.
         let mut top = text_top;
-        for line in &self.notes {
-            stamp(&mut items, line, f.x, top);
-            top -= line.height;
-        }
-        let page = text::set_plain(
-            self.fonts,
-            &format!("Page {} of {}", index + 1, total),
-            footer_style(MUTED, false, Align::Left),
-            self.left_width,
-        );
-        for line in page.iter().flatten() {
-            stamp(&mut items, line, f.x, top);
-            top -= line.height;
+        for line in &self.lines {
+            let per_page;
+            let boxes = match line {
+                FooterText::Fixed(boxes) => boxes,
+                FooterText::PerPage(line) => {
+                    per_page = self.setter.set(line, index + 1, total, tree)?;
+                    &per_page
+                }
+            };
+            for line in boxes {
+                stamp(&mut items, line, f.x, top);
+                top -= line.height;
+            }
         }
 
         // Right: the web address beside its QR code.
-        let qr_x = f.right() - QR_SIDE;
+        let qr_x = f.right() - s.qr_side;
         let url_right = qr_x;
         let url_width = widest(&self.url);
         let mut top = text_top;
         for line in &self.url {
             // Lines are right-aligned within the URL column, whose right edge touches the quiet zone.
-            stamp(&mut items, line, url_right - FOOTER_URL_WIDTH, top);
+            stamp(&mut items, line, url_right - s.footer_url_width, top);
             top -= line.height;
         }
         items.push(Item::Qr {
             x: qr_x,
-            y: content_top - QR_SIDE,
+            y: content_top - s.qr_side,
             module,
             modules: self.qr.modules,
             runs: self.qr.runs.clone(),
+            // One picture in the tree: the same code on later pages is furniture.
+            tag: if index == 0 {
+                Tag::Node(self.figure)
+            } else {
+                Tag::Artifact(Artifact::Footer)
+            },
         });
         items.push(Item::Link {
             rect: Rect {
                 x: url_right - url_width,
-                y: content_top - QR_SIDE,
-                w: url_width + QR_SIDE,
-                h: QR_SIDE,
+                y: content_top - s.qr_side,
+                w: url_width + s.qr_side,
+                h: s.qr_side,
             },
             uri: self.url_target.clone(),
+            tag: Tag::Node(self.url_link),
         });
-        items
+        words_once(&mut items, index, Artifact::Footer);
+        Ok(items)
     }
+}
+
+/// Makes the words of links in the furniture of page `index` artifacts of `kind` after the first
+/// page: a reader hears them once, from page 1, while each page's annotations stay in the links'
+/// elements.
+fn words_once(items: &mut [Item], index: usize, kind: Artifact) {
+    if index == 0 {
+        return;
+    }
+    for item in items {
+        if let Item::Text { tag, .. } = item {
+            *tag = Tag::Artifact(kind);
+        }
+    }
+}
+
+/// Whether `inlines` contain `{page}` or `{pages}`.
+fn names_page(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text(span) => span.text.contains(PAGE) || span.text.contains(PAGES),
+        Inline::Break => false,
+    })
+}
+
+/// `inlines` with `{page}` and `{pages}` replaced by `page` and `pages`.
+fn numbered(inlines: &[Inline], page: usize, pages: usize) -> Vec<Inline> {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(span) => Inline::Text(Span {
+                text: span
+                    .text
+                    .replace(PAGES, &pages.to_string())
+                    .replace(PAGE, &page.to_string()),
+                ..span.clone()
+            }),
+            Inline::Break => Inline::Break,
+        })
+        .collect()
 }
 
 /// Copies a line's items to the page with its top-left corner at (`x`, `top`).
@@ -306,12 +470,12 @@ fn widest(lines: &[LineBox]) -> f32 {
 }
 
 /// Side of one QR module in points.
-fn module_size(qr: &QrSymbol) -> f32 {
-    QR_SIDE / f32::from(qr.modules.max(1))
+fn module_size(qr: &QrSymbol, s: &Style) -> f32 {
+    s.qr_side / f32::from(qr.modules.max(1))
 }
 
 /// How far below the footer's content top the text starts: level with the QR's dark modules (the
 /// quiet zone is blank), nudged up so cap height rather than the line box lines up with them.
-fn text_offset(qr: &QrSymbol) -> f32 {
-    (f32::from(QUIET_ZONE) * module_size(qr) - 1.5).max(0.0)
+fn text_offset(qr: &QrSymbol, s: &Style) -> f32 {
+    (f32::from(QUIET_ZONE) * module_size(qr, s) - 1.5).max(0.0)
 }

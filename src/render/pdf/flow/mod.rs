@@ -4,18 +4,23 @@
 //! the text box; the blocks become *chunks* (slices that are never split: a line, a table row line, a
 //! facts panel, a column set), each saying whether a page break may follow it; pagination then fills
 //! pages first-fit, moving a whole keep-group (heading with its first lines, a list item, a box, an FAQ)
-//! to the next page when it does not fit; finally each page gets its header and its "Page N of M"
-//! footer, which is why pagination finishes before the furniture is drawn.
+//! to the next page when it does not fit; finally each page gets its header and its footer, whose
+//! `{page}` and `{pages}` need the page count, which is why pagination finishes before the furniture
+//! is drawn.
 //!
-//! Typography lives in `style`, text setting in `text`, simple blocks and keep rules in `blocks`,
-//! tables, boxes, facts and columns in `composite`, page breaking in
+//! Layout also builds the structure tree (`structure`): each block adds its elements under its
+//! container's and tags what it draws with them, in reading order; furniture is tagged as artifacts,
+//! its links gathered in a group read after the body.
+//!
+//! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
+//! keep rules in `blocks`, tables, boxes, facts and columns in `composite`, page breaking in
 //! `paginate`, headers and footers in `furniture`.
 
 mod blocks;
 mod composite;
 mod furniture;
 mod paginate;
-mod style;
+mod structure;
 mod text;
 
 use std::fmt;
@@ -23,10 +28,11 @@ use std::fmt;
 use super::block::Document;
 use super::font::Fonts;
 use super::frame::{Bookmark, Color, Item, Layout, Page, Stroke};
+use super::style::Style;
 
 /// Why a document could not be laid out.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LayoutError {
+pub(crate) enum LayoutError {
     /// No embedded font can draw this character.
     MissingGlyph(char),
     /// The footer URL cannot be encoded as a QR code (far too long).
@@ -48,18 +54,23 @@ impl fmt::Display for LayoutError {
 
 impl std::error::Error for LayoutError {}
 
-/// Lays out `doc` on pages of its paper size.
-pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, LayoutError> {
+/// Lays out `doc` on pages of its paper size, in `style`.
+pub(crate) fn layout(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Layout, LayoutError> {
     // The footer's content (review note, URL, QR) decides its height, and so the text box.
-    let furniture = furniture::Furniture::new(doc, fonts)?;
+    let mut tree = structure::Tree::new();
+    let furniture = furniture::Furniture::new(doc, fonts, style, &mut tree)?;
     let geometry = furniture.geometry();
-    // Blocks become unsplittable chunks that carry their keep rules.
-    let mut builder = blocks::Builder::new(fonts, doc.align, geometry.body.h);
-    let mut chunks = builder.blocks(&doc.blocks, blocks::Ctx::full(geometry.body.w))?;
+    // Blocks become unsplittable chunks that carry their keep rules and their structure elements.
+    let mut builder = blocks::Builder::new(fonts, style, doc, geometry.body.h, tree);
+    let ctx = blocks::Ctx::full(geometry.body.w, structure::ROOT);
+    let mut chunks = builder.blocks(&doc.blocks, ctx)?;
     blocks::keep_headings_with_next(&mut chunks);
     // Chunks fill pages first-fit, whole keep-groups at a time.
     let bodies = paginate::paginate(chunks, &builder.panels, geometry.body.h);
-    // Only now is the page count known for "Page N of M".
+    // The furniture's links are read once, after the body.
+    let mut tree = builder.tree;
+    tree.attach(structure::ROOT, furniture.group());
+    // Only now is the page count known for the footer's `{pages}`.
     let total = bodies.len();
     let mut pages = Vec::with_capacity(total);
     let mut bookmarks = Vec::new();
@@ -70,7 +81,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, LayoutError> {
             translate(&mut item, dx, dy);
             items.push(item);
         }
-        items.extend(furniture.footer(index, total, &geometry));
+        items.extend(furniture.footer(index, total, &geometry, &mut tree)?);
         for (title, y) in body.bookmarks {
             bookmarks.push(Bookmark {
                 title,
@@ -87,7 +98,11 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, LayoutError> {
             items,
         });
     }
-    Ok(Layout { pages, bookmarks })
+    Ok(Layout {
+        pages,
+        bookmarks,
+        tree: tree.into_nodes(),
+    })
 }
 
 /// One unsplittable slice of the body, positioned relative to its own top-left corner: x from the
@@ -140,6 +155,8 @@ struct Panel {
     border: Option<Stroke>,
     /// A strong bar down the left edge (alert boxes): colour and width.
     bar: Option<(Color, f32)>,
+    /// Corner radius.
+    radius: f32,
 }
 
 /// Moves an item by (`dx`, `dy`).

@@ -7,8 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::super::frame::{Item, Rect};
-use super::style::RADIUS;
+use super::super::frame::{Artifact, Item, Rect, Tag};
 use super::{translate, Chunk, Panel};
 
 /// Rounding slack when testing whether a group fits, in points.
@@ -158,7 +157,8 @@ fn panel_items(panel: &Panel, extent: Extent) -> Vec<Item> {
         rect,
         fill: Some(panel.fill),
         stroke: panel.border,
-        radius: RADIUS,
+        radius: panel.radius,
+        tag: Tag::Artifact(Artifact::Layout),
     }];
     if let Some((color, width)) = panel.bar {
         items.push(Item::Rect {
@@ -166,6 +166,7 @@ fn panel_items(panel: &Panel, extent: Extent) -> Vec<Item> {
             fill: Some(color),
             stroke: None,
             radius: width / 2.0,
+            tag: Tag::Artifact(Artifact::Layout),
         });
     }
     items

@@ -1,11 +1,14 @@
 //! Layout tests over the fixture handout and small documents built for one rule each.
 
+mod editions;
 pub(crate) mod fixture;
+mod structure;
 
 use super::super::block::{Block, Document, Inline, ListMark, Paper, ParagraphClass, Row};
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Item, Layout, Page, Rect};
 use super::super::print_xml::parse;
+use super::super::style::Style;
 use super::layout;
 
 /// Rounding slack for containment checks, in points: far below anything visible.
@@ -16,7 +19,8 @@ fn doc(xml: &str) -> Document {
 }
 
 fn lay(doc: &Document) -> Layout {
-    layout(doc, Fonts::embedded()).unwrap_or_else(|e| panic!("layout failed: {e}"))
+    layout(doc, Fonts::embedded(), Style::regular())
+        .unwrap_or_else(|e| panic!("layout failed: {e}"))
 }
 
 fn fixture(paper: Paper) -> Document {
@@ -284,7 +288,7 @@ fn fixture_reads_in_order_with_keeps_and_bookmarks() {
             .items
             .iter()
             .filter_map(|i| match i {
-                Item::Link { rect, uri } => Some((rect, uri.as_str())),
+                Item::Link { rect, uri, .. } => Some((rect, uri.as_str())),
                 _ => None,
             })
             .collect();

@@ -1,11 +1,47 @@
 //! Sets inline content into line boxes: styled runs go through `linebreak::break_lines`, and each
 //! line's pieces become text items (plus link areas) relative to the line's top-left corner.
+//!
+//! The words are tagged as their [`Owner`] says; each link becomes a `Link` element of its own
+//! (under the owner's element) holding its words and its clickable areas, one per line it spans.
 
 use super::super::block::{Inline, Span};
 use super::super::font::{Face, Fonts};
-use super::super::frame::{Color, Item, Rect};
-use super::super::linebreak::{break_lines, Align, Line, Run};
+use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
+use super::super::hyphenate::Language;
+use super::super::linebreak::{break_lines, Align, Line, Piece, Run};
+use super::structure::Tree;
 use super::LayoutError;
+
+/// Whose text is being set: how its words are tagged, and where its links go in the tree.
+pub(super) struct Owner<'t> {
+    /// The tree the links are added to.
+    pub(super) tree: &'t mut Tree,
+    /// The tag of words outside links: the paragraph's element, or an artifact for furniture.
+    pub(super) text: Tag,
+    /// The element each link becomes the last child of.
+    pub(super) links: usize,
+}
+
+impl<'t> Owner<'t> {
+    /// Text that is the content of `node`, its links children of it.
+    pub(super) fn node(tree: &'t mut Tree, node: usize) -> Owner<'t> {
+        Owner {
+            tree,
+            text: Tag::Node(node),
+            links: node,
+        }
+    }
+}
+
+/// The link being set: its target, its element, and whether its words so far end a line.
+struct OpenLink {
+    target: String,
+    node: usize,
+    /// Right edge of its last piece on the current line, `None` at the start of a line.
+    end: Option<f32>,
+    /// Whether its words so far end in a hyphen inserted at a line end (the word goes on).
+    hyphen: bool,
+}
 
 /// How to set one piece of inline content.
 #[derive(Clone, Copy, Debug)]
@@ -22,6 +58,8 @@ pub(super) struct TextStyle {
     pub(super) link_color: Color,
     /// Line alignment.
     pub(super) align: Align,
+    /// Hyphenation patterns (the document's language); `None` never hyphenates.
+    pub(super) lang: Option<Language>,
 }
 
 /// One set line: items relative to its top-left corner (y grows upwards, content at y < 0).
@@ -51,24 +89,70 @@ pub(super) fn set(
     inlines: &[Inline],
     style: TextStyle,
     width: f32,
+    owner: &mut Owner<'_>,
 ) -> Result<Vec<LineBox>, LayoutError> {
     let runs = runs(inlines, style);
     let lines = break_lines(&runs, &[width], style.align, fonts)
         .map_err(|e| LayoutError::MissingGlyph(e.ch))?;
+    let mut open = None;
     Ok(lines
         .iter()
-        .map(|line| line_box(fonts, line, style))
+        .map(|line| line_box(fonts, line, style, owner, &mut open))
         .collect())
 }
 
-/// The plain text `text` set as lines (for the header and footer).
+/// The plain text `text` set as lines (for captions, labels and the footer's address).
 pub(super) fn set_plain(
     fonts: &Fonts,
     text: &str,
     style: TextStyle,
     width: f32,
+    owner: &mut Owner<'_>,
 ) -> Result<Vec<LineBox>, LayoutError> {
-    set(fonts, &[Inline::plain(text)], style, width)
+    set(fonts, &[Inline::plain(text)], style, width, owner)
+}
+
+/// The tag of `piece` (`hyphen`: the hyphen inserted at the end of a line), opening a new `Link`
+/// element when a link starts and adding the piece's words to the open link's alt text.
+fn piece_tag(
+    piece: &Piece,
+    hyphen: bool,
+    owner: &mut Owner<'_>,
+    open: &mut Option<OpenLink>,
+) -> Tag {
+    // A hyphen inserted at a line end is there for the layout, not a word: a reader gets the
+    // word whole (ISO 32000-1, 14.8.2.5).
+    let inserted = match owner.text {
+        Tag::Node(_) => Tag::Artifact(Artifact::Layout),
+        furniture => furniture,
+    };
+    let Some(target) = &piece.link else {
+        *open = None;
+        return if hyphen { inserted } else { owner.text };
+    };
+    let link = match open {
+        Some(link) if link.target == *target => link,
+        _ => {
+            let node = owner.tree.add(Role::Link, owner.links);
+            open.insert(OpenLink {
+                target: target.clone(),
+                node,
+                end: None,
+                hyphen: false,
+            })
+        }
+    };
+    if hyphen {
+        // The word goes on on the next line.
+        link.hyphen = true;
+        return inserted;
+    }
+    // Pieces apart on a line, or on two lines, are two words.
+    let glued = link.hyphen || link.end.is_some_and(|end| piece.x <= end + 0.01);
+    owner.tree.push_words(link.node, &piece.text, glued);
+    link.hyphen = false;
+    link.end = Some(piece.x + piece.width);
+    Tag::Node(link.node)
 }
 
 fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
@@ -85,18 +169,26 @@ fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
                 face: face(style.bold || *bold, *italic),
                 size: style.size,
                 link: link.clone(),
+                lang: style.lang,
             },
             Inline::Break => Run {
                 text: "\n".into(),
                 face: face(style.bold, false),
                 size: style.size,
                 link: None,
+                lang: style.lang,
             },
         })
         .collect()
 }
 
-fn line_box(fonts: &Fonts, line: &Line, style: TextStyle) -> LineBox {
+fn line_box(
+    fonts: &Fonts,
+    line: &Line,
+    style: TextStyle,
+    owner: &mut Owner<'_>,
+    open: &mut Option<OpenLink>,
+) -> LineBox {
     let base = face(style.bold, false);
     let (ascent, descent) = if line.pieces.is_empty() {
         (
@@ -112,8 +204,12 @@ fn line_box(fonts: &Fonts, line: &Line, style: TextStyle) -> LineBox {
     let mut items = Vec::with_capacity(line.pieces.len() + 1);
     // Link areas go after the line's text, so `paint` sees the words of a line without interruption.
     let mut links = Vec::new();
-    let mut link: Option<(String, f32, f32)> = None;
-    for piece in &line.pieces {
+    let mut link: Option<(LinkArea, f32, f32)> = None;
+    if let Some(open) = open {
+        open.end = None;
+    }
+    let last = line.pieces.len().saturating_sub(1);
+    for (i, piece) in line.pieces.iter().enumerate() {
         if piece.text.is_empty() {
             continue;
         }
@@ -122,6 +218,7 @@ fn line_box(fonts: &Fonts, line: &Line, style: TextStyle) -> LineBox {
         } else {
             style.color
         };
+        let tag = piece_tag(piece, line.hyphenated && i == last, owner, open);
         items.push(Item::Text {
             x: piece.x,
             y: -baseline,
@@ -130,17 +227,25 @@ fn line_box(fonts: &Fonts, line: &Line, style: TextStyle) -> LineBox {
             size: piece.size,
             color,
             width: piece.width,
+            tag,
         });
-        // Consecutive pieces with the same target make one clickable area, spaces included.
-        match (&mut link, &piece.link) {
-            (Some((uri, _, end)), Some(target)) if uri == target => *end = piece.x + piece.width,
-            (_, target) => {
+        // Consecutive pieces of one link make one clickable area, spaces included.
+        let area = match (&piece.link, tag) {
+            (Some(uri), Tag::Node(node)) => Some(LinkArea {
+                uri: uri.clone(),
+                node,
+            }),
+            _ => None,
+        };
+        match (&mut link, area) {
+            (Some((open, _, end)), Some(area)) if open.node == area.node => {
+                *end = piece.x + piece.width;
+            }
+            (_, area) => {
                 if let Some(done) = link.take() {
                     links.push(link_item(done, baseline, ascent, descent));
                 }
-                link = target
-                    .as_ref()
-                    .map(|t| (t.clone(), piece.x, piece.x + piece.width));
+                link = area.map(|a| (a, piece.x, piece.x + piece.width));
             }
         }
     }
@@ -155,8 +260,14 @@ fn line_box(fonts: &Fonts, line: &Line, style: TextStyle) -> LineBox {
     }
 }
 
+/// The target of a clickable area and the `Link` element it belongs to.
+struct LinkArea {
+    uri: String,
+    node: usize,
+}
+
 fn link_item(
-    (uri, start, end): (String, f32, f32),
+    (area, start, end): (LinkArea, f32, f32),
     baseline: f32,
     ascent: f32,
     descent: f32,
@@ -168,7 +279,8 @@ fn link_item(
             w: end - start,
             h: ascent + descent,
         },
-        uri,
+        uri: area.uri,
+        tag: Tag::Node(area.node),
     }
 }
 

@@ -20,7 +20,13 @@ impl Paragraph<'_> {
         }
         let base = self.byte_of(word.start);
         let text = &self.text[base..self.byte_of(word.end)];
-        hyphenation_points(text)
+        // A word takes the language of the run it starts in.
+        let lang = self
+            .glyphs
+            .get(word.start)
+            .and_then(|g| self.runs.get(g.run))
+            .and_then(|run| run.lang);
+        hyphenation_points(text, lang)
             .into_iter()
             .map(|p| self.glyph_at(base + p))
             .filter(|&g| g > word.start && g < word.end)

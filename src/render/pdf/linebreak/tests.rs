@@ -1,5 +1,6 @@
 //! Tests for `break_lines`: geometry invariants over many widths, then one behaviour per test.
 
+use super::super::hyphenate::{hyphenation_points, Language};
 use super::*;
 
 /// A realistic aftercare paragraph: long clinical words, a no-break space, punctuation.
@@ -19,7 +20,69 @@ fn run(text: &str, face: Face) -> Run {
         face,
         size: 11.0,
         link: None,
+        lang: Some(Language::English),
     }
+}
+
+#[test]
+fn a_short_paragraph_breaks_at_words() {
+    let runs = [Run {
+        text: "Avoid direct sun for two weeks.".into(),
+        face: Face::Regular,
+        size: 11.0,
+        link: None,
+        lang: Some(Language::English),
+    }];
+    let lines = break_lines(&runs, &[100.0], Align::Left, Fonts::embedded()).unwrap();
+    let texts: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|line| line.pieces.iter().map(|p| p.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        [vec!["Avoid", "direct", "sun", "for"], vec!["two", "weeks."]]
+    );
+    assert!(lines.iter().all(|line| line.width <= 100.0));
+}
+
+#[test]
+fn a_spanish_paragraph_is_hyphenated_with_spanish_points() {
+    // Narrow enough that the long words must be hyphenated to fill the lines.
+    let text = "El enrojecimiento desaparece durante la recuperación, normalmente en pocos días.";
+    let lines_in = |lang| {
+        let runs = [Run {
+            lang,
+            ..run(text, Face::Regular)
+        }];
+        lines_of(&runs, &[62.0], Align::Left)
+    };
+    // (prefix before the inserted hyphen, the whole word) for every hyphenated line.
+    let splits = |lines: &[Line]| -> Vec<(String, String)> {
+        lines
+            .windows(2)
+            .filter(|pair| pair[0].hyphenated)
+            .map(|pair| {
+                let prefix = pair[0].pieces[pair[0].pieces.len() - 2].text.clone();
+                let word = format!("{prefix}{}", pair[1].pieces[0].text);
+                (prefix, word)
+            })
+            .collect()
+    };
+    let spanish = splits(&lines_in(Some(Language::Spanish)));
+    assert!(spanish.len() >= 2, "{spanish:?}");
+    for (prefix, word) in &spanish {
+        let points = hyphenation_points(word, Some(Language::Spanish));
+        assert!(points.contains(&prefix.len()), "{prefix}- in {word}");
+    }
+    // English patterns would not have split all of them there: these are Spanish points.
+    assert!(
+        spanish.iter().any(|(prefix, word)| {
+            !hyphenation_points(word, Some(Language::English)).contains(&prefix.len())
+        }),
+        "{spanish:?}"
+    );
+    // Without patterns the same paragraph gets no inserted hyphen at all.
+    assert!(splits(&lines_in(None)).is_empty());
 }
 
 fn lines_of(runs: &[Run], widths: &[f32], align: Align) -> Vec<Line> {
@@ -214,6 +277,7 @@ fn justified_gaps_scale_with_their_font_size() {
             face: Face::Bold,
             size: 22.0,
             link: None,
+            lang: Some(Language::English),
         },
         run(
             "then small again, long enough to wrap twice over.",
@@ -348,6 +412,7 @@ fn links_and_sizes_carry_over_to_pieces() {
             face: Face::Bold,
             size: 16.0,
             link: Some("tel:+15550100100".into()),
+            lang: Some(Language::English),
         },
     ];
     let lines = lines_of(&runs, &[400.0], Align::Left);
@@ -467,6 +532,7 @@ fn nonsense_input_does_not_panic() {
             face: Face::Regular,
             size,
             link: None,
+            lang: Some(Language::English),
         }];
         assert!(break_lines(&runs, &[100.0], Align::Justify, fonts).is_ok());
     }

@@ -1,13 +1,15 @@
 //! Document metadata: the Info dictionary printpdf writes, then the lopdf pass for what printpdf 0.12
-//! cannot express (catalog /Lang and /PageMode, the outline's place in the catalog, PDF 1.7, a
-//! trailer /ID derived from the content). Dates come from the handout, never from the clock.
+//! cannot express (catalog /Lang, /PageMode, /ViewerPreferences and the XMP /Metadata stream, the
+//! outline's place in the catalog, PDF 1.7, a trailer /ID derived from the content). Dates come from
+//! the handout, never from the clock.
 
-use lopdf::{Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::PdfDocument;
 
 use super::super::block::Document;
 use super::super::frame::{Item, Layout};
 use super::outline::outline;
+use super::xmp;
 use super::{Fnv, PaintError};
 
 /// Tool name written to the PDF's /Creator and /Producer.
@@ -47,7 +49,7 @@ pub(super) fn unix_time(date: &str) -> Option<i64> {
     Some((era * 146_097 + doe - 719_468) * 86_400)
 }
 
-/// lopdf post-processing: language, clean Info, outline, version, deterministic /ID.
+/// lopdf post-processing: language, title bar, XMP, clean Info, outline, version, deterministic /ID.
 pub(super) fn finish(
     lo: &mut lopdf::Document,
     doc: &Document,
@@ -56,8 +58,24 @@ pub(super) fn finish(
     lo.version = "1.7".into();
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let outline = outline(lo, &layout.bookmarks, &pages);
+    // XMP is read by tools that do not parse PDF objects, so it stays uncompressed (PDF/UA-1 7.1).
+    let mut xmp = Stream::new(
+        Dictionary::from_iter([
+            ("Type", Object::Name(b"Metadata".to_vec())),
+            ("Subtype", Object::Name(b"XML".to_vec())),
+        ]),
+        xmp::packet(doc).into_bytes(),
+    );
+    xmp.allows_compression = false;
+    let metadata = lo.add_object(xmp);
     let catalog = lo.catalog_mut()?;
     catalog.set("Lang", Object::string_literal(doc.lang.as_bytes()));
+    catalog.set("Metadata", Object::Reference(metadata));
+    // The window shows the handout's title, not its file name.
+    catalog.set(
+        "ViewerPreferences",
+        Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
+    );
     match outline {
         Some(id) => {
             catalog.set("Outlines", Object::Reference(id));

@@ -1,6 +1,7 @@
 //! A page's frame items → printpdf operators, one for one: layout has already decided every
 //! position, so this only translates, and skips colour and width changes that change nothing.
-//! Text objects are built in `text`.
+//! Text objects are built in `text`; each item's tag opens or continues a marked-content sequence
+//! (`marks`).
 
 use std::collections::BTreeMap;
 
@@ -11,7 +12,8 @@ use printpdf::{
 
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Color, Item, Page, QrRun, Rect, Stroke};
-use super::text::{continues, text_ops};
+use super::marks::PageMarks;
+use super::text::{continues, glued, text_ops};
 
 /// Bézier handle length for a quarter circle, as a share of the radius.
 const KAPPA: f32 = 0.552_284_8;
@@ -97,8 +99,14 @@ impl Pen {
     }
 }
 
-/// One page: its frame items as operators, in order, on a media box of the page's size.
-pub(super) fn pdf_page(page: &Page, fonts: &Fonts, faces: &BTreeMap<Face, FontId>) -> PdfPage {
+/// One page: its frame items as operators, in order and marked up as their tags say, on a media box
+/// of the page's size.
+pub(super) fn pdf_page(
+    page: &Page,
+    fonts: &Fonts,
+    faces: &BTreeMap<Face, FontId>,
+    marks: &mut PageMarks<'_>,
+) -> PdfPage {
     let mut pen = Pen::default();
     pen.ops.push(Op::SetLineCapStyle {
         cap: LineCapStyle::Round,
@@ -108,6 +116,10 @@ pub(super) fn pdf_page(page: &Page, fonts: &Fonts, faces: &BTreeMap<Face, FontId
     });
     let mut items = page.items.iter().peekable();
     while let Some(item) = items.next() {
+        // An annotation is not page content: it neither opens nor ends a sequence.
+        if !matches!(item, Item::Link { .. }) {
+            marks.enter(item.tag(), &mut pen.ops);
+        }
         match item {
             Item::Text { .. } => {
                 // Words of one line in one style go into one text object, with real spaces between
@@ -121,18 +133,24 @@ pub(super) fn pdf_page(page: &Page, fonts: &Fonts, faces: &BTreeMap<Face, FontId
                         break;
                     }
                 }
-                text_ops(&mut pen, &run, fonts, faces);
+                // Readers take the words from the characters alone: content that a gap rather
+                // than a glyph separates from the next words ends with a real space.
+                let next = items.clone().find(|i| matches!(i, Item::Text { .. }));
+                let spaced = item.tag().node().is_some() && !glued(run.last().copied(), next);
+                text_ops(&mut pen, &run, fonts, faces, spaced);
             }
             Item::Rect {
                 rect,
                 fill,
                 stroke,
                 radius,
+                ..
             } => rect_ops(&mut pen, rect, *fill, *stroke, *radius),
             Item::Line {
                 points,
                 color,
                 width,
+                ..
             } => {
                 pen.stroke(Stroke {
                     color: *color,
@@ -145,22 +163,26 @@ pub(super) fn pdf_page(page: &Page, fonts: &Fonts, faces: &BTreeMap<Face, FontId
                     },
                 });
             }
-            Item::Link { rect, uri } => pen.ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    pdf_rect(rect, None),
-                    Actions::Uri(uri.clone()),
-                    // printpdf's default border is a visible cyan box in some viewers.
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    Some(ColorArray::Transparent),
-                    None,
-                ),
-            }),
+            Item::Link { rect, uri, tag } => {
+                marks.annotation(*tag);
+                pen.ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        pdf_rect(rect, None),
+                        Actions::Uri(uri.clone()),
+                        // printpdf's default border is a visible cyan box in some viewers.
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        Some(ColorArray::Transparent),
+                        None,
+                    ),
+                });
+            }
             Item::Qr {
                 x,
                 y,
                 module,
                 modules,
                 runs,
+                ..
             } => {
                 pen.fill(Color::hex(0x000000));
                 // One module = one unit, row 0 at the top: the runs become small integers, which
@@ -185,6 +207,7 @@ pub(super) fn pdf_page(page: &Page, fonts: &Fonts, faces: &BTreeMap<Face, FontId
             }
         }
     }
+    marks.close(&mut pen.ops);
     // The whole sheet: media, trim and crop boxes are the same for a printed handout.
     let sheet = pdf_rect(
         &Rect {

@@ -59,7 +59,7 @@ pub(super) fn outline(
 }
 
 /// A PDF text string: PDFDocEncoding for ASCII, else UTF-16BE with a byte-order mark.
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     if s.is_ascii() {
         return Object::string_literal(s.as_bytes());
     }

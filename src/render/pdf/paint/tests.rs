@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use super::super::flow::tests::fixture::HANDOUT;
-use super::super::{render, Fonts};
+use super::super::{render, Fonts, Style};
 use super::metadata::unix_time;
 
 fn fixture_pdf() -> Vec<u8> {
-    match render(HANDOUT, Fonts::embedded()) {
+    match render(HANDOUT, Fonts::embedded(), Style::regular()) {
         Ok(rendered) => rendered.bytes,
         Err(e) => panic!("fixture does not render: {e:?}"),
     }
@@ -44,6 +44,7 @@ fn writes_a_pdf_1_7_deterministically() {
     let changed = render(
         &HANDOUT.replace("Does it hurt?", "Is it painful?"),
         Fonts::embedded(),
+        Style::regular(),
     )
     .map(|r| r.bytes)
     .unwrap_or_default();

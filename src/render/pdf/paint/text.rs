@@ -10,7 +10,7 @@ use super::super::frame::Item;
 use super::ops::{pt, Pen};
 
 /// Whether `next` continues the text of `prev` on the same line, in the same face, size and colour,
-/// to its right.
+/// to its right, as content of the same element (a text object never spans two sequences).
 pub(super) fn continues(prev: Option<&Item>, next: &Item) -> bool {
     match (prev, next) {
         (
@@ -21,6 +21,7 @@ pub(super) fn continues(prev: Option<&Item>, next: &Item) -> bool {
                 size: s0,
                 color: c0,
                 width: w0,
+                tag: t0,
                 ..
             }),
             Item::Text {
@@ -29,10 +30,12 @@ pub(super) fn continues(prev: Option<&Item>, next: &Item) -> bool {
                 face,
                 size,
                 color,
+                tag,
                 ..
             },
         ) => {
             (y - y0).abs() < 0.001
+                && tag == t0
                 && face == f0
                 && size == s0
                 && color == c0
@@ -42,12 +45,31 @@ pub(super) fn continues(prev: Option<&Item>, next: &Item) -> bool {
     }
 }
 
-/// One text object for `run` (same baseline, face, size, colour, left to right).
+/// Whether `next` starts on the baseline of `prev` right where `prev` ends (the rest of a word in
+/// another face or colour).
+pub(super) fn glued(prev: Option<&Item>, next: Option<&Item>) -> bool {
+    match (prev, next) {
+        (
+            Some(Item::Text {
+                x: x0,
+                y: y0,
+                width: w0,
+                ..
+            }),
+            Some(Item::Text { x, y, .. }),
+        ) => (y - y0).abs() < 0.001 && *x <= x0 + w0 + 0.01,
+        _ => false,
+    }
+}
+
+/// One text object for `run` (same baseline, face, size, colour, left to right), ending in a space
+/// when `space_after`.
 pub(super) fn text_ops(
     pen: &mut Pen,
     run: &[&Item],
     fonts: &Fonts,
     faces: &BTreeMap<Face, FontId>,
+    space_after: bool,
 ) {
     let Some(Item::Text {
         x,
@@ -83,6 +105,9 @@ pub(super) fn text_ops(
         }
         pending.push_str(text);
         end = x + width;
+    }
+    if space_after {
+        pending.push(' ');
     }
     if !pending.is_empty() {
         shown.push(TextItem::Text(pending));

@@ -25,7 +25,7 @@ impl Parser<'_, '_> {
                     allowed.join(", ")
                 )
             };
-            self.error_at(attr.range().start, message);
+            self.error_at(attr.range().start, name, message);
         }
     }
 
@@ -73,7 +73,7 @@ impl Parser<'_, '_> {
             "attribute `{attr}` on <{name}> must be {}, not `{value}`",
             or_list(&names)
         );
-        self.error_at(found.range().start, message);
+        self.error_at(found.range().start, name, message);
         default
     }
 }

@@ -51,6 +51,7 @@ impl Parser<'_, '_> {
                     let offset = attr_offset(node, "bookmark");
                     self.error_at(
                         offset,
+                        name,
                         format!("attribute `bookmark` on <{name}> must not be empty"),
                     );
                 }
@@ -173,6 +174,7 @@ impl Parser<'_, '_> {
                 let offset = attr_offset(node, "pt");
                 self.error_at(
                     offset,
+                    "spacer",
                     format!("attribute `pt` on <spacer> must be a number of points from 0 to {MAX_SPACER_PT}, not `{raw}`"),
                 );
                 0.0

@@ -7,8 +7,9 @@ use super::{collapse, is_xml_space, Parser};
 
 /// Every element of the vocabulary, in the order the error message lists them.
 const ELEMENTS: &[&str] = &[
-    "header", "footer", "h1", "h2", "h3", "p", "ul", "ol", "li", "columns", "column", "table",
-    "row", "th", "td", "box", "facts", "fact", "keep", "spacer", "b", "i", "a", "br",
+    "header", "left", "right", "footer", "line", "h1", "h2", "h3", "p", "ul", "ol", "li",
+    "columns", "column", "table", "row", "th", "td", "box", "facts", "fact", "keep", "spacer", "b",
+    "i", "a", "br",
 ];
 
 impl Parser<'_, '_> {
@@ -17,8 +18,9 @@ impl Parser<'_, '_> {
         let name = node.tag_name().name();
         for child in node.children() {
             if child.is_element() || is_text(child) {
-                self.error(
-                    child,
+                self.error_at(
+                    child.range().start,
+                    name,
                     format!("<{name}> must be empty; write its content in attributes"),
                 );
             }
@@ -31,15 +33,25 @@ impl Parser<'_, '_> {
         node: Node<'n, 'i>,
         name: &str,
     ) -> Vec<Node<'n, 'i>> {
+        self.children_among(node, &[name])
+    }
+
+    /// The element children of `node`, which must all be one of `names`; anything else is reported.
+    pub(super) fn children_among<'n, 'i>(
+        &mut self,
+        node: Node<'n, 'i>,
+        names: &[&str],
+    ) -> Vec<Node<'n, 'i>> {
         let mut out = Vec::new();
         for child in node.children() {
             if is_text(child) {
-                self.stray_text(child, node, &format!("<{name}>"));
+                let wrap: Vec<String> = names.iter().map(|n| format!("<{n}>")).collect();
+                self.stray_text(child, node, &wrap.join(" or "));
             } else if child.is_element() {
-                if child.tag_name().name() == name {
+                if names.contains(&child.tag_name().name()) {
                     out.push(child);
                 } else {
-                    self.misplaced(child, node, &[name]);
+                    self.misplaced(child, node, names);
                 }
             }
         }
@@ -73,6 +85,7 @@ impl Parser<'_, '_> {
         let lead = raw.len() - raw.trim_start_matches(is_xml_space).len();
         self.error_at(
             text.range().start + lead,
+            parent_name,
             format!("text “{snippet}” is not allowed directly inside <{parent_name}>; put it in {wrap_in}"),
         );
     }

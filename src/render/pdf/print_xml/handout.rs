@@ -1,9 +1,10 @@
-//! The root element: `<handout>`'s document attributes and its one `<header>` and one `<footer>`,
-//! whose content is all in attributes. The body's blocks are left to `blocks`.
+//! The root element: `<handout>`'s document attributes and its one `<header>` (a `<left>` and a
+//! `<right>`) and one `<footer>` (the URL for the QR code, the code's alt text and its `<line>`s),
+//! whose text is inline content like a `<p>`'s. The body's blocks are left to `blocks`.
 
 use roxmltree::Node;
 
-use super::super::block::{Align, Document, Footer, Header, Paper};
+use super::super::block::{Align, Document, Footer, FooterLine, Header, LineTone, Paper};
 use super::attributes::attr_offset;
 use super::{collapse, Parser};
 
@@ -48,6 +49,7 @@ impl Parser<'_, '_> {
             let offset = attr_offset(root, "created");
             self.error_at(
                 offset,
+                "handout",
                 format!("attribute `created` on <handout> must be a date like 2026-03-01, not `{value}`"),
             );
         }
@@ -58,26 +60,13 @@ impl Parser<'_, '_> {
         for child in root.children() {
             match child.tag_name().name() {
                 "header" if child.is_element() => {
-                    self.check_attributes(child, &["name", "phone", "tel"]);
-                    self.no_children(child);
-                    let value = Header {
-                        name: self.required(child, "name"),
-                        phone: self.required(child, "phone"),
-                        tel: self.required(child, "tel"),
-                    };
+                    let value = self.header(child);
                     if header.replace(value).is_some() {
                         self.error(child, "only one <header> is allowed in <handout>".into());
                     }
                 }
                 "footer" if child.is_element() => {
-                    self.check_attributes(child, &["reviewed", "url", "phone", "tel"]);
-                    self.no_children(child);
-                    let value = Footer {
-                        reviewed: self.required(child, "reviewed"),
-                        url: self.required(child, "url"),
-                        phone: self.required(child, "phone"),
-                        tel: self.required(child, "tel"),
-                    };
+                    let value = self.footer(child);
                     if footer.replace(value).is_some() {
                         self.error(child, "only one <footer> is allowed in <handout>".into());
                     }
@@ -88,20 +77,78 @@ impl Parser<'_, '_> {
         if header.is_none() {
             self.error(
                 root,
-                "<handout> is missing its <header name=\"…\" phone=\"…\" tel=\"…\"/>".into(),
+                "<handout> is missing its <header> (a <left> and a <right>)".into(),
             );
         }
         if footer.is_none() {
             self.error(
                 root,
-                "<handout> is missing its <footer reviewed=\"…\" url=\"…\" phone=\"…\" tel=\"…\"/>"
-                    .into(),
+                "<handout> is missing its <footer url=\"…\"> (with its <line>s)".into(),
             );
         }
         doc.header = header.unwrap_or_default();
         doc.footer = footer.unwrap_or_default();
         doc.blocks = self.blocks(root, &["header", "footer"]);
         doc
+    }
+}
+
+impl Parser<'_, '_> {
+    /// `<header>`: at most one `<left>` and one `<right>`, in any order.
+    fn header(&mut self, node: Node<'_, '_>) -> Header {
+        self.check_attributes(node, &[]);
+        let mut header = Header::default();
+        let (mut left, mut right) = (false, false);
+        for child in self.children_among(node, &["left", "right"]) {
+            self.check_attributes(child, &[]);
+            let name = child.tag_name().name();
+            let seen = if name == "left" {
+                &mut left
+            } else {
+                &mut right
+            };
+            if std::mem::replace(seen, true) {
+                self.error(child, format!("only one <{name}> is allowed in <header>"));
+                continue;
+            }
+            let inlines = self.inlines(child);
+            if name == "left" {
+                header.left = inlines;
+            } else {
+                header.right = inlines;
+            }
+        }
+        header
+    }
+
+    /// `<footer url caption>` and its `<line tone>`s.
+    fn footer(&mut self, node: Node<'_, '_>) -> Footer {
+        self.check_attributes(node, &["url", "caption", "qr-alt"]);
+        let url = self.required(node, "url");
+        let caption = node.attribute("caption").map(collapse).unwrap_or_default();
+        let qr_alt = node
+            .attribute("qr-alt")
+            .map(collapse)
+            .filter(|alt| !alt.is_empty())
+            .unwrap_or_else(|| url.clone());
+        let tones = [("muted", LineTone::Muted), ("strong", LineTone::Strong)];
+        let lines = self
+            .children_among(node, &["line"])
+            .into_iter()
+            .map(|line| {
+                self.check_attributes(line, &["tone"]);
+                FooterLine {
+                    tone: self.choice(line, "tone", &tones, LineTone::Muted, false),
+                    inlines: self.inlines(line),
+                }
+            })
+            .collect();
+        Footer {
+            url,
+            caption,
+            qr_alt,
+            lines,
+        }
     }
 }
 

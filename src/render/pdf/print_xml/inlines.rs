@@ -54,6 +54,7 @@ impl Parser<'_, '_> {
                                 let offset = attr_offset(child, "href");
                                 self.error_at(
                                     offset,
+                                    "a",
                                     "attribute `href` on <a> must not be empty".into(),
                                 );
                             }

@@ -1,20 +1,28 @@
 //! Tests of the print-XML parser: each error kind with its exact message and location, and
 //! whitespace collapsing.
 
-use super::super::block::{Block, Inline, ListMark, Paper, ParagraphClass, Span, Tone};
+use super::super::block::{Block, Inline, LineTone, ListMark, Paper, ParagraphClass, Span, Tone};
 use super::{parse, PrintError};
 
 /// A valid handout around `body`, whose first line is line 4.
 fn handout(body: &str) -> String {
     format!(
         "<handout paper=\"letter\" lang=\"en-US\" title=\"T\" created=\"2026-03-01\">\n\
-         <header name=\"Clinic\" phone=\"(555) 010-0100\" tel=\"+15550100100\"/>\n\
-         <footer reviewed=\"Reviewed\" url=\"https://example.org/a/\" phone=\"(555) 010-0100\" tel=\"+15550100100\"/>\n\
+         <header><left>Clinic</left><right>Call <a href=\"tel:+15550100100\"><b>(555) 010-0100</b></a></right></header>\n\
+         <footer url=\"https://example.org/a/\" caption=\"Scan me:\"><line>Reviewed</line><line tone=\"strong\">Call</line><line>Page {{page}} of {{pages}}</line></footer>\n\
          {body}\n</handout>"
     )
 }
 
+/// The errors of `xml`, without the element each is about (checked on its own, in `errors_name_their_element`).
 fn errors(xml: &str) -> Vec<PrintError> {
+    located(xml)
+        .into_iter()
+        .map(|e| PrintError { element: None, ..e })
+        .collect()
+}
+
+fn located(xml: &str) -> Vec<PrintError> {
     match parse(xml) {
         Ok(_) => panic!("expected errors for {xml}"),
         Err(errors) => errors,
@@ -41,6 +49,7 @@ fn err(line: u32, column: u32, message: &str) -> PrintError {
     PrintError {
         line,
         column,
+        element: None,
         message: message.into(),
     }
 }
@@ -51,8 +60,38 @@ fn parses_a_minimal_handout() {
     assert_eq!(doc.paper, Paper::Letter);
     assert_eq!(doc.lang, "en-US");
     assert_eq!(doc.created, "2026-03-01");
-    assert_eq!(doc.header.tel, "+15550100100");
+    assert_eq!(doc.header.left, vec![Inline::plain("Clinic")]);
+    assert_eq!(
+        doc.header.right,
+        vec![
+            span("Call ", false, false, None),
+            span("(555) 010-0100", true, false, Some("tel:+15550100100"))
+        ]
+    );
     assert_eq!(doc.footer.url, "https://example.org/a/");
+    assert_eq!(doc.footer.caption, "Scan me:");
+    // Without `qr-alt`, the QR code's alt text is the address it encodes.
+    assert_eq!(doc.footer.qr_alt, "https://example.org/a/");
+    let described = handout("").replace("caption=", "qr-alt=\"  QR code:\n a link \" caption=");
+    let doc_alt = parse(&described).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(doc_alt.footer.qr_alt, "QR code: a link");
+    let lines: Vec<(LineTone, Vec<Inline>)> = doc
+        .footer
+        .lines
+        .iter()
+        .map(|l| (l.tone, l.inlines.clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (LineTone::Muted, vec![Inline::plain("Reviewed")]),
+            (LineTone::Strong, vec![Inline::plain("Call")]),
+            (
+                LineTone::Muted,
+                vec![Inline::plain("Page {page} of {pages}")]
+            ),
+        ]
+    );
     assert_eq!(
         doc.blocks,
         vec![Block::Heading {
@@ -69,7 +108,7 @@ fn unknown_element_on_line_1_and_line_n() {
         errors("<tabel/>"),
         vec![err(1, 1, "the root element must be <handout>, not <tabel>")]
     );
-    let all = "header, footer, h1, h2, h3, p, ul, ol, li, columns, column, table, row, th, td, box, facts, fact, keep, spacer, b, i, a, br";
+    let all = "header, left, right, footer, line, h1, h2, h3, p, ul, ol, li, columns, column, table, row, th, td, box, facts, fact, keep, spacer, b, i, a, br";
     assert_eq!(
         errors(&handout("<p>ok</p>\n  <tabel><row/></tabel>")),
         vec![err(
@@ -102,14 +141,13 @@ fn bad_choice_names_the_allowed_values() {
 
 #[test]
 fn missing_required_attributes_are_all_reported() {
-    let xml = "<handout lang=\"en\">\n<header name=\"C\"/>\n<footer url=\"u\" phone=\"p\" tel=\"t\" reviewed=\"r\"/>\n<box><p>x</p></box>\n<p>a <a>link</a></p>\n</handout>";
+    let xml = "<handout lang=\"en\">\n<header><left>C</left></header>\n<footer caption=\"c\"><line>r</line></footer>\n<box><p>x</p></box>\n<p>a <a>link</a></p>\n</handout>";
     assert_eq!(
         errors(xml),
         vec![
             err(1, 1, "missing required attribute `title` on <handout>"),
             err(1, 1, "missing required attribute `created` on <handout>"),
-            err(2, 1, "missing required attribute `phone` on <header>"),
-            err(2, 1, "missing required attribute `tel` on <header>"),
+            err(3, 1, "missing required attribute `url` on <footer>"),
             err(4, 1, "missing required attribute `tone` on <box>"),
             err(5, 6, "missing required attribute `href` on <a>"),
         ]
@@ -166,12 +204,12 @@ fn missing_header_and_footer() {
             err(
                 1,
                 1,
-                "<handout> is missing its <header name=\"…\" phone=\"…\" tel=\"…\"/>"
+                "<handout> is missing its <header> (a <left> and a <right>)"
             ),
             err(
                 1,
                 1,
-                "<handout> is missing its <footer reviewed=\"…\" url=\"…\" phone=\"…\" tel=\"…\"/>"
+                "<handout> is missing its <footer url=\"…\"> (with its <line>s)"
             ),
         ]
     );
@@ -250,4 +288,58 @@ fn structures_parse_into_the_model() {
     assert!(
         matches!(&got[5], Block::Keep(k) if matches!(&k[0], Block::Heading { level: 2, bookmark: Some(b), .. } if b == "FAQ"))
     );
+}
+
+#[test]
+fn header_and_footer_take_only_their_own_children() {
+    let xml = handout("")
+        .replace(
+            "<left>Clinic</left>",
+            "<left>Clinic</left>stray<p>x</p><left>again</left>",
+        )
+        .replace(
+            "<line>Reviewed</line>",
+            "<line tone=\"loud\" x=\"1\">Reviewed</line><left/>",
+        );
+    assert_eq!(
+        errors(&xml),
+        vec![
+            err(
+                2,
+                28,
+                "text “stray” is not allowed directly inside <header>; put it in <left> or <right>"
+            ),
+            err(
+                2,
+                33,
+                "<p> is not allowed inside <header>; <header> may contain: left, right"
+            ),
+            err(2, 41, "only one <left> is allowed in <header>"),
+            err(
+                3,
+                63,
+                "attribute `tone` on <line> must be muted or strong, not `loud`"
+            ),
+            err(
+                3,
+                75,
+                "unknown attribute `x` on <line>; <line> may have: tone"
+            ),
+            err(
+                3,
+                96,
+                "<left> is not allowed inside <footer>; <footer> may contain: line"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn errors_name_their_element() {
+    let xml = handout("<p colour=\"red\">x</p>\nloose\n<tabel/>\n<ul><li><p>z</p></li></ul>");
+    let elements: Vec<Option<String>> = located(&xml).into_iter().map(|e| e.element).collect();
+    let names = ["p", "handout", "tabel", "p"];
+    assert_eq!(elements, names.map(|n| Some(n.to_string())));
+    // Malformed XML is about no element in particular.
+    assert_eq!(located("<handout>")[0].element, None);
 }

@@ -6,8 +6,15 @@
 
 /// The fixture handout on Letter paper (replace `paper="letter"` by `paper="a4"` for A4).
 pub(crate) const HANDOUT: &str = r#"<handout paper="letter" lang="en-US" title="Microneedling: aftercare" author="Harbor Skin Clinic" subject="Microneedling – what to expect and how to care for your skin" created="2026-03-01" align="left">
-  <header name="Harbor Skin Clinic" phone="(555) 010-0100" tel="+15550100100"/>
-  <footer reviewed="Reviewed 1 March 2026 by Dr. Ana Reyes, MD" url="https://harborskin.example/microneedling/classic/" phone="(555) 010-0100" tel="+15550100100"/>
+  <header>
+    <left>Harbor Skin Clinic</left>
+    <right>Questions? Call <a href="tel:+15550100100"><b>(555) 010-0100</b></a></right>
+  </header>
+  <footer url="https://harborskin.example/microneedling/classic/" caption="Scan or visit for the latest version:">
+    <line>Reviewed 1 March 2026 by Dr. Ana Reyes, MD</line>
+    <line tone="strong">Questions? Call <a href="tel:+15550100100"><b>(555) 010-0100</b></a></line>
+    <line>Page {page} of {pages}</line>
+  </footer>
   <h1>Microneedling: caring for your skin</h1>
   <p class="lead">This sheet explains what happens during microneedling, how your skin will look and feel over the next two weeks, and how to help it heal well.</p>
   <facts>

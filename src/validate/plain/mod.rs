@@ -1,0 +1,220 @@
+//! Plain-language checks: how hard each handout is to read, sentences and list items that run
+//! long, and jargon with a plainer word, each pointed at its line and column in the Markdown.
+//!
+//! Patient materials should read at a 6th–8th grade level (AMA, NIH and CDC guidance). The text
+//! checks run where the Markdown is parsed, once per file: a section a variant inherits is checked
+//! in the `_procedure.md` that holds it, not again for every variant. The grade is a property of
+//! the whole handout (the formulas are made for samples of a hundred words or more; one short
+//! section swings by grades on a single word), so it is checked per variant, at the heading of the
+//! section that reads hardest. The results also go into the model ([`Reading`]) for the clinic
+//! manager's report. All of them are warnings, which `--strict` makes errors.
+
+mod findings;
+mod prose;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Reading, SectionKind, Sections};
+use crate::readability::{self, Report};
+use crate::validate::sections::Body;
+use findings::{MAX_ITEM_WORDS, MAX_SENTENCE_WORDS};
+use prose::UnitKind;
+use std::collections::BTreeMap;
+
+/// What the checks found in one section of one file.
+#[derive(Clone, Debug, PartialEq)]
+struct SectionReading {
+    /// The heading as written.
+    title: String,
+    /// An empty warning pointing at the heading, for a grade warning about this section.
+    heading: Diagnostic,
+    /// Words, sentences and syllables of its prose.
+    counts: Report,
+    /// Its plain-language warnings.
+    warnings: Vec<Diagnostic>,
+}
+
+/// What the checks found in one file, by section.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct FileReading {
+    /// `None` when the file's language has no readability rules (only English and Spanish do).
+    sections: Option<BTreeMap<SectionKind, SectionReading>>,
+}
+
+/// What a handout's grade is checked against.
+pub(crate) struct Limit<'a> {
+    /// The variant's file name, for the message.
+    pub handout: &'a str,
+    /// The clinic's `max_grade`.
+    pub max_grade: f64,
+}
+
+/// The fewest words a section needs for its own grade to mean something when the hardest section
+/// of a handout is picked; below it, a grade swings by whole grades on one long word.
+const MIN_SAMPLE_WORDS: usize = 30;
+
+/// The readability rules for a language, if there are any.
+fn rules_for(lang: crate::model::Lang) -> Option<readability::Lang> {
+    match lang.as_str() {
+        "en" => Some(readability::Lang::En),
+        "es" => Some(readability::Lang::Es),
+        _ => None,
+    }
+}
+
+/// Measures and checks the prose of `body`; every warning is also added to `diags`.
+pub(crate) fn read(body: &Body<'_>, diags: &mut Diagnostics) -> FileReading {
+    let Some(lang) = rules_for(body.labels.lang) else {
+        return FileReading::default();
+    };
+    let mut sections: BTreeMap<SectionKind, SectionReading> = BTreeMap::new();
+    for part in prose::parts(body.body, body.offset) {
+        // Text under a heading that names no section is an error of its own, never published.
+        let Some(kind) = body.labels.section_of(&part.heading) else {
+            continue;
+        };
+        let texts: Vec<&str> = part.units.iter().map(|u| u.text.as_str()).collect();
+        let counts = readability::measure(&texts, lang);
+        let mut warnings = Vec::new();
+        for unit in &part.units {
+            let sentences = readability::sentences(&unit.text);
+            let words: usize = sentences.iter().map(|s| s.words.len()).sum();
+            if unit.kind == UnitKind::ListItem && words > MAX_ITEM_WORDS {
+                // Splitting the item fixes its long sentences too: one warning, not two.
+                let start = sentences.first().map_or(0, |s| s.start);
+                warnings.push(findings::long_item(body, unit.source_offset(start), words));
+            } else {
+                for s in sentences
+                    .iter()
+                    .filter(|s| s.words.len() > MAX_SENTENCE_WORDS)
+                {
+                    let offset = unit.source_offset(s.start);
+                    warnings.push(findings::long_sentence(body, offset, s.words.len()));
+                }
+            }
+            for hit in readability::jargon(&unit.text, lang) {
+                let offset = unit.source_offset(hit.start);
+                warnings.push(findings::jargon(body, offset, hit.text, hit.plain));
+            }
+        }
+        for w in &warnings {
+            diags.push(w.clone());
+        }
+        // A section written twice is an error already; its halves are still counted once each.
+        match sections.get_mut(&kind) {
+            Some(earlier) => {
+                earlier.counts = sum(&earlier.counts, &counts);
+                earlier.warnings.extend(warnings);
+            }
+            None => {
+                let heading = findings::at(body, part.heading_offset);
+                let title = part.heading;
+                sections.insert(
+                    kind,
+                    SectionReading {
+                        title,
+                        heading,
+                        counts,
+                        warnings,
+                    },
+                );
+            }
+        }
+    }
+    FileReading {
+        sections: Some(sections),
+    }
+}
+
+impl FileReading {
+    /// The reading of the variant whose own file this is: each of its `sections` measured in the
+    /// file it is written in, this one or (for an inherited section) the procedure's, `shared`. A
+    /// grade above the `limit` is warned about here, and added to `diags`.
+    pub(crate) fn resolve(
+        &self,
+        shared: Option<&FileReading>,
+        sections: &Sections,
+        limit: &Limit<'_>,
+        diags: &mut Diagnostics,
+    ) -> Reading {
+        let Some(own) = &self.sections else {
+            return Reading::default();
+        };
+        let shown: Vec<&SectionReading> = SectionKind::ALL
+            .iter()
+            .filter_map(|kind| {
+                let from = if inherited(sections, *kind) {
+                    shared.and_then(|s| s.sections.as_ref())
+                } else {
+                    Some(own)
+                };
+                from.and_then(|s| s.get(kind))
+            })
+            .collect();
+        let Some(counts) = shown.iter().map(|s| s.counts).reduce(|a, b| sum(&a, &b)) else {
+            return Reading::default();
+        };
+        let mut warnings = Vec::new();
+        if let Some(hardest) = hardest(&shown) {
+            let grade = findings::Grade {
+                handout: limit.handout,
+                counts: &counts,
+                section: &hardest.title,
+                section_counts: &hardest.counts,
+                max_grade: limit.max_grade,
+            };
+            if let Some(w) = findings::grade(hardest.heading.clone(), &grade) {
+                diags.push(w.clone());
+                warnings.push(w);
+            }
+        }
+        warnings.extend(shown.iter().flat_map(|s| s.warnings.iter().cloned()));
+        Reading {
+            counts: Some(counts),
+            warnings,
+        }
+    }
+}
+
+/// The section to point a grade warning at: the hardest to read among those long enough for a
+/// grade to mean something, else simply the longest.
+fn hardest<'a>(shown: &[&'a SectionReading]) -> Option<&'a SectionReading> {
+    let sampled = shown
+        .iter()
+        .filter(|s| s.counts.words >= MIN_SAMPLE_WORDS)
+        .max_by(|a, b| {
+            a.counts
+                .grade_corrected()
+                .total_cmp(&b.counts.grade_corrected())
+        });
+    sampled
+        .or_else(|| shown.iter().max_by_key(|s| s.counts.words))
+        .copied()
+}
+
+/// Whether the variant takes section `kind` from its procedure's file.
+fn inherited(sections: &Sections, kind: SectionKind) -> bool {
+    match kind {
+        SectionKind::WhatItIs => sections.what_it_is.inherited,
+        SectionKind::WhatToExpect => sections.what_to_expect.inherited,
+        SectionKind::RecoveryTimeline => sections.recovery_timeline.inherited,
+        SectionKind::Dos => sections.dos.inherited,
+        SectionKind::Donts => sections.donts.inherited,
+        SectionKind::Risks => sections.risks.inherited,
+        SectionKind::WhenToCall => sections.when_to_call.inherited,
+        SectionKind::Faq => sections.faq.inherited,
+    }
+}
+
+/// The counts of two texts read as one (every score is a ratio of these sums).
+fn sum(a: &Report, b: &Report) -> Report {
+    Report {
+        lang: a.lang,
+        words: a.words + b.words,
+        sentences: a.sentences + b.sentences,
+        syllables: a.syllables + b.syllables,
+        polysyllables: a.polysyllables + b.polysyllables,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! Text as external tools read it from a PDF (`pdfinfo -struct-text`, `pdftotext -raw`) and as a
+//! web page shows it, normalised for comparing them.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+/// Runs an external tool; `None` (with a note) when it is not installed on a developer's machine.
+/// Under CI (`CI` set) a missing tool fails the test, as in `tests/pdf.rs`.
+pub fn tool(name: &str, args: &[&str]) -> Option<String> {
+    match Command::new(name).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{name} {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(err) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "`{name}` could not be run under CI ({err}); .ci/run must install it"
+            );
+            eprintln!("note: `{name}` is not installed; this check is skipped (CI installs it)");
+            None
+        }
+    }
+}
+
+/// Whitespace runs as one space, trimmed.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The texts of the `<h2>`, `<h3>`, `<li>` and `<dt>` elements inside the page's `<section>`s, in
+/// order, tags stripped and entities decoded.
+pub fn page_texts(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for section in html.split("<section").skip(1) {
+        let section = section.split("</section>").next().unwrap_or_default();
+        let mut rest = section;
+        while let Some(at) = ["<h2", "<h3", "<li", "<dt"]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|i| (i, &t[1..])))
+            .min()
+        {
+            let (start, tag) = at;
+            let body = &rest[start..];
+            let open_end = body.find('>').unwrap() + 1;
+            let close = format!("</{tag}>");
+            let end = body.find(&close).unwrap();
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in body[open_end..end].chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            let text = text
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            out.push(squash(&text));
+            rest = &body[end + close.len()..];
+        }
+    }
+    out
+}
+
+/// The text of `pdfinfo -struct-text` in tree order: its quoted strings joined as they are (a word
+/// hyphenated at a line end is two strings that join into the word).
+pub fn struct_text(pdf: &Path) -> Option<String> {
+    let out = tool("pdfinfo", &["-struct-text", &pdf.to_string_lossy()])?;
+    let mut joined = String::new();
+    for line in out.lines() {
+        let line = line.trim();
+        if let Some(inner) = line.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+            joined.push_str(inner);
+        }
+    }
+    Some(squash(&joined))
+}
+
+/// `pdftotext -raw` lines of `pdf` without the running header and footer: lines that are on every
+/// page once page numbers are masked.
+pub fn body_lines(pdf: &Path) -> Option<Vec<String>> {
+    let pages: Vec<Vec<String>> = tool("pdftotext", &["-raw", &pdf.to_string_lossy(), "-"])?
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.lines().map(str::to_string).collect())
+        .collect();
+    let mask = |l: &str| -> String {
+        l.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let furniture: BTreeSet<String> = pages
+        .first()
+        .map(|first| {
+            first
+                .iter()
+                .map(|l| mask(l))
+                .filter(|m| pages.iter().all(|p| p.iter().any(|l| mask(l) == *m)))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(pages.len() < 2 || furniture.len() >= 4, "{furniture:?}");
+    Some(
+        pages
+            .iter()
+            .flatten()
+            .filter(|l| !furniture.contains(&mask(l)) && !l.trim().is_empty())
+            .cloned()
+            .collect(),
+    )
+}
+
+/// Text for comparing two editions: no whitespace and no hyphens, which line breaks add and remove.
+pub fn bare(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
