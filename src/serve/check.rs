@@ -9,7 +9,7 @@ use crate::diag::Diagnostics;
 use crate::labels::LabelSets;
 use crate::load::{self, ProcedureFiles, SourceFile, Sources};
 use crate::model::{Date, Site};
-use crate::validate::{glyphs, incremental};
+use crate::validate::{glyphs, incremental, placeholders};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -91,7 +91,7 @@ impl Checker {
             .filter(|f| self.folders.get(&f.name).is_none_or(|r| r.files != **f))
             .collect();
         let mut fresh = problems.clone();
-        for (files, folder, found) in check_folders(&stale, &rules) {
+        for (files, folder, found) in check_folders(&stale, &rules, labels) {
             fresh.extend(found.clone());
             self.spare.remove(&files.name);
             self.folders.insert(
@@ -134,10 +134,12 @@ impl Checker {
     }
 }
 
-/// Checks folders on every core (they are independent): each with its model and problems.
+/// Checks folders on every core (they are independent): each with its model and problems, found
+/// as `handouts check` finds them (characters the fonts lack, hints `handouts new` left).
 fn check_folders<'a>(
     stale: &[&'a ProcedureFiles],
     rules: &incremental::Rules,
+    labels: &LabelSets,
 ) -> Vec<(&'a ProcedureFiles, Option<incremental::Folder>, Diagnostics)> {
     let one = |files: &'a ProcedureFiles| {
         let (folder, mut found) = incremental::folder(files, rules);
@@ -146,6 +148,7 @@ fn check_folders<'a>(
             procedures: vec![files.clone()],
         };
         found.extend(glyphs::check(&alone, crate::render::pdf::Fonts::embedded()));
+        found.extend(placeholders::check(&alone, labels));
         (files, folder, found)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -168,4 +171,98 @@ fn check_folders<'a>(
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Theme;
+    use std::path::Path;
+
+    /// The checker, reusing what it checked before, against `handouts check` of the same folder.
+    fn same_as_check(checker: &mut Checker, root: &Path) -> (Option<Site>, String) {
+        let today = Date::parse("2026-11-01").unwrap();
+        let checked = checker.check(&Theme::builtin_labels());
+        checker.prepare();
+        let (whole, diags) = match crate::check(root, None, today) {
+            Ok((site, _, warnings)) => (Some(site), warnings),
+            Err(diags) => (None, diags),
+        };
+        assert_eq!(checked.site, whole, "{}", root.display());
+        assert_eq!(checked.problems.to_string(), diags.to_string());
+        (checked.site, diags.to_string())
+    }
+
+    /// Replaces `from` with `to` in the file at `path`.
+    fn edit(path: &Path, from: &str, to: &str) {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{}", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    const SPANISH: &str = "---\ntitle: Peeling\nsummary: Cuidados después del peeling.\nreviewed: 2026-03-14\nreviewed_by: Dra. Prueba\n---\n\n## Qué es\n\nUn tratamiento.\n\n## Qué esperar\n\nUn poco de ardor.\n\n## Recuperación\n\n- **Días 1–3:** enrojecimiento.\n\n## Haga\n\n- Use protector solar.\n\n## No haga\n\n- No se rasque.\n\n## Riesgos\n\n- Infección.\n\n## Cuándo llamarnos\n\n- **Fiebre**.\n\n## Preguntas frecuentes\n\n### ¿Duele?\n\nUn poco.\n";
+
+    #[test]
+    fn rechecking_only_the_changed_folders_gives_what_the_whole_check_gives() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let today = Date::parse("2026-11-01").unwrap();
+        same_as_check(&mut Checker::new(sample.clone(), today), &sample);
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("content");
+        crate::corpus::generate(12, &root).unwrap();
+        let mut checker = Checker::new(root.clone(), today);
+        let checker = &mut checker;
+        same_as_check(checker, &root);
+        // A procedure moved first by its `order`, a folder without handouts, a translation.
+        let (first, second) = (
+            root.join(crate::corpus::procedure_slug(0)),
+            root.join(crate::corpus::procedure_slug(1)),
+        );
+        edit(&second.join("_procedure.md"), "order: ", "order: -9");
+        std::fs::create_dir(root.join("zz-empty")).unwrap();
+        std::fs::write(
+            root.join("zz-empty/_procedure.md"),
+            "---\ntitle: Empty\nsummary: None yet.\n---\n",
+        )
+        .unwrap();
+        edit(
+            &root.join("clinic.yaml"),
+            "paper:",
+            "languages: [en, es]\npaper:",
+        );
+        let variant = std::fs::read_dir(&first)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| !p.ends_with("_procedure.md"))
+            .unwrap();
+        let stem = variant.file_stem().unwrap().to_string_lossy().to_string();
+        std::fs::write(first.join(format!("{stem}.es.md")), SPANISH).unwrap();
+        std::fs::write(
+            first.join("_procedure.es.md"),
+            "---\ntitle: Peeling\nsummary: Un peeling.\n---\n",
+        )
+        .unwrap();
+        let (site, diags) = same_as_check(checker, &root);
+        let site = site.unwrap_or_else(|| panic!("{diags}"));
+        assert_eq!(
+            site.books[1].procedures.len(),
+            1,
+            "the translation is published"
+        );
+        // A hint `handouts new` left is an error, as in `handouts check`.
+        edit(
+            &variant,
+            "## What to expect\n",
+            "## What to expect\n\n[write here: what happens]\n",
+        );
+        same_as_check(checker, &root);
+        edit(&variant, "\n[write here: what happens]\n", "");
+        same_as_check(checker, &root);
+        // Problems: a misspelt key, then no clinic file at all.
+        edit(&variant, "reviewed:", "reviewd:");
+        same_as_check(checker, &root);
+        std::fs::remove_file(root.join("clinic.yaml")).unwrap();
+        same_as_check(checker, &root);
+    }
 }

@@ -2,8 +2,8 @@
 //!
 //! A folder's checked procedures and problems depend only on its own files and on the site-wide
 //! [`Rules`] (`clinic.yaml`, the theme's labels, today), so after an edit only the folders whose
-//! files changed need checking again. [`Rules::new`] → [`folder`] for each folder → [`site`] gives
-//! the same model and the same problems as [`super::validate`]; the tests below pin that.
+//! files changed need checking again. [`Rules::new`] → [`folder`] for each folder → [`site`] is
+//! how [`super::validate`] checks the whole content too, so both give the same model and problems.
 
 use super::links::ContentContext;
 use super::SiteRules;
@@ -121,90 +121,4 @@ pub fn site(rules: &Rules, mut folders: Vec<Folder>) -> Option<Site> {
         }
     }
     Some(Site { clinic, books })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::load;
-    use crate::theme::Theme;
-
-    /// The folder-at-a-time check against the whole check, on one content folder.
-    fn same_as_validate(root: &Path) -> (Option<Site>, String) {
-        let today = Date::parse("2026-11-01").unwrap();
-        let labels = Theme::builtin_labels();
-        let (sources, _) = load(root);
-        let (whole, whole_diags) = super::super::validate(&sources, root, today, &labels);
-        let (rules, mut diags) = Rules::new(&sources, root, today, &labels);
-        let mut folders = Vec::new();
-        for files in &sources.procedures {
-            let (f, d) = folder(files, &rules);
-            diags.extend(d);
-            folders.extend(f);
-        }
-        let parts = site(&rules, folders).filter(|_| !diags.has_errors());
-        assert_eq!(parts, whole, "{}", root.display());
-        assert_eq!(diags.to_string(), whole_diags.to_string());
-        (parts, diags.to_string())
-    }
-
-    /// Replaces `from` with `to` in the file at `path`.
-    fn edit(path: &Path, from: &str, to: &str) {
-        let text = std::fs::read_to_string(path).unwrap();
-        assert!(text.contains(from), "{}", path.display());
-        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-    }
-
-    const SPANISH: &str = "---\ntitle: Peeling\nsummary: Cuidados después del peeling.\nreviewed: 2026-03-14\nreviewed_by: Dra. Prueba\n---\n\n## Qué es\n\nUn tratamiento.\n\n## Qué esperar\n\nUn poco de ardor.\n\n## Recuperación\n\n- **Días 1–3:** enrojecimiento.\n\n## Haga\n\n- Use protector solar.\n\n## No haga\n\n- No se rasque.\n\n## Riesgos\n\n- Infección.\n\n## Cuándo llamarnos\n\n- **Fiebre**.\n\n## Preguntas frecuentes\n\n### ¿Duele?\n\nUn poco.\n";
-
-    #[test]
-    fn checking_folder_by_folder_gives_what_the_whole_check_gives() {
-        same_as_validate(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("content");
-        crate::corpus::generate(12, &root).unwrap();
-        same_as_validate(&root);
-        // A procedure moved first by its `order`, a folder without handouts, a translation.
-        let (first, second) = (
-            root.join(crate::corpus::procedure_slug(0)),
-            root.join(crate::corpus::procedure_slug(1)),
-        );
-        edit(&second.join("_procedure.md"), "order: ", "order: -9");
-        std::fs::create_dir(root.join("zz-empty")).unwrap();
-        std::fs::write(
-            root.join("zz-empty/_procedure.md"),
-            "---\ntitle: Empty\nsummary: None yet.\n---\n",
-        )
-        .unwrap();
-        edit(
-            &root.join("clinic.yaml"),
-            "paper:",
-            "languages: [en, es]\npaper:",
-        );
-        let variant = std::fs::read_dir(&first)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| !p.ends_with("_procedure.md"))
-            .unwrap();
-        let stem = variant.file_stem().unwrap().to_string_lossy().to_string();
-        std::fs::write(first.join(format!("{stem}.es.md")), SPANISH).unwrap();
-        std::fs::write(
-            first.join("_procedure.es.md"),
-            "---\ntitle: Peeling\nsummary: Un peeling.\n---\n",
-        )
-        .unwrap();
-        let (site, diags) = same_as_validate(&root);
-        let site = site.unwrap_or_else(|| panic!("{diags}"));
-        assert_eq!(
-            site.books[1].procedures.len(),
-            1,
-            "the translation is published"
-        );
-        // Problems: a misspelt key, then no clinic file at all.
-        edit(&variant, "reviewed:", "reviewd:");
-        same_as_validate(&root);
-        std::fs::remove_file(root.join("clinic.yaml")).unwrap();
-        same_as_validate(&root);
-    }
 }
