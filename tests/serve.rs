@@ -40,7 +40,7 @@ fn bilingual() -> Fixture {
 
 /// Rebuilds and checks that exactly `expected` was rendered, and that everything served is what
 /// a full build makes, byte for byte.
-fn rebuild(preview: &mut Preview, f: &Fixture, expected: &[&str]) -> Rebuild {
+fn rebuild(preview: &mut Preview, f: &Fixture, expected: &[impl AsRef<str>]) -> Rebuild {
     let r = preview.rebuild();
     // As the preview does between saves: the next rebuild takes these copies of the model.
     preview.prepare();
@@ -49,6 +49,7 @@ fn rebuild(preview: &mut Preview, f: &Fixture, expected: &[&str]) -> Rebuild {
         "{:?}",
         r.problems.map(|p| p.to_string())
     );
+    let expected: Vec<&str> = expected.iter().map(AsRef::as_ref).collect();
     assert_eq!(r.rendered, expected, "rendered");
     assert_same_as_build(preview, f);
     r
@@ -74,62 +75,103 @@ fn assert_same_as_build(preview: &Preview, f: &Fixture) {
     }
 }
 
+/// The paths of the site's shared files (the sitemap and the theme's hashed static files), made
+/// as one whole output: made again together when a page or a review date changes.
+fn site_files(theme: Option<&std::path::Path>) -> Vec<String> {
+    let theme = handouts::theme::Theme::load(theme).unwrap();
+    let mut paths: Vec<String> = theme.assets.iter().map(|a| a.path.clone()).collect();
+    paths.push("sitemap.xml".into());
+    paths
+}
+
+/// `expected`, and `more`, sorted: what a rebuild renders.
+fn sorted(expected: &[&str], more: &[String]) -> Vec<String> {
+    let mut all: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    all.extend(more.iter().cloned());
+    all.sort();
+    all
+}
+
+/// A served text file, as a string.
+fn text_of(preview: &Preview, path: &str) -> String {
+    let bytes = preview.snapshot().file(path).unwrap().unwrap();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 #[test]
 fn an_edit_renders_exactly_the_outputs_it_affects() {
     let f = bilingual();
     let mut preview = Preview::new(&f.path("content"), None, today());
     let first = preview.rebuild();
     assert!(first.everything && first.changed, "{}", first.summary());
-    assert_eq!(first.rendered.len(), 13, "{:?}", first.rendered);
+    // A small site is made whole at once: 7 pages (English: index, procedure, 2 variants;
+    // Spanish: index, procedure, 1 variant), 6 PDFs (3 handouts, regular and large print), the
+    // feed, the catalog, the 404 page, the print station, the sitemap and the theme's files.
+    let shared = site_files(None);
+    assert_eq!(
+        first.rendered.len(),
+        7 + 6 + 4 + shared.len(),
+        "{:?}",
+        first.rendered
+    );
+    assert_eq!(first.deferred, 0);
+    assert_eq!(first.rendered, preview.snapshot().paths());
+    assert!(
+        shared
+            .iter()
+            .any(|p| p.starts_with("style.") && p.ends_with(".css") && p != "style.css"),
+        "hashed: {shared:?}"
+    );
     assert_same_as_build(&preview, &f);
 
-    // The body of a variant: its page and its PDF.
+    // The body of a variant: its page, its two PDFs, and the print station (which lists their
+    // page counts).
+    let classic = [
+        "microneedling/classic/index.html",
+        "microneedling/classic/microneedling-classic-large.pdf",
+        "microneedling/classic/microneedling-classic.pdf",
+        "print/index.html",
+    ];
     f.edit(
         "content/microneedling/classic.md",
         "about 15 minutes",
         "about 20 minutes",
     );
-    rebuild(
-        &mut preview,
-        &f,
-        &[
-            "microneedling/classic/index.html",
-            "microneedling/classic/microneedling-classic.pdf",
-        ],
-    );
-    // Its title shows in the listings too: the procedure page and its language's index.
+    rebuild(&mut preview, &f, &classic);
+    // Its title shows in the listings too: the procedure page, its language's index, the feed
+    // and the catalog.
     f.edit(
         "content/microneedling/classic.md",
         "title: Classic microneedling",
         "title: Classic micro-needling",
     );
-    rebuild(
-        &mut preview,
-        &f,
-        &[
-            "index.html",
-            "microneedling/classic/index.html",
-            "microneedling/classic/microneedling-classic.pdf",
-            "microneedling/index.html",
-        ],
-    );
-    // Its review date is in the sitemap as well.
+    let listed = [
+        "feed.xml",
+        "handouts.json",
+        "index.html",
+        "microneedling/index.html",
+    ];
+    rebuild(&mut preview, &f, &sorted(&classic, &sorted(&listed, &[])));
+    for summary in ["feed.xml", "handouts.json", "print/index.html"] {
+        assert!(
+            text_of(&preview, summary).contains("Classic micro-needling"),
+            "{summary}"
+        );
+    }
+    // Its review date is in the sitemap as well, made with the other shared files.
     f.edit(
         "content/microneedling/classic.md",
         "reviewed: 2026-03-14",
         "reviewed: 2026-03-15",
     );
-    rebuild(
-        &mut preview,
-        &f,
-        &[
-            "index.html",
-            "microneedling/classic/index.html",
-            "microneedling/classic/microneedling-classic.pdf",
-            "microneedling/index.html",
-            "sitemap.xml",
-        ],
-    );
+    let dated = sorted(&classic, &sorted(&listed, &shared));
+    rebuild(&mut preview, &f, &dated);
+    for summary in ["feed.xml", "handouts.json", "sitemap.xml"] {
+        assert!(
+            text_of(&preview, summary).contains("2026-03-15"),
+            "{summary}"
+        );
+    }
     // A section every English variant inherits from `_procedure.md`: both, and nothing else.
     f.edit(
         "content/microneedling/_procedure.md",
@@ -141,12 +183,15 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
         &f,
         &[
             "microneedling/classic/index.html",
+            "microneedling/classic/microneedling-classic-large.pdf",
             "microneedling/classic/microneedling-classic.pdf",
             "microneedling/prp/index.html",
+            "microneedling/prp/microneedling-prp-large.pdf",
             "microneedling/prp/microneedling-prp.pdf",
+            "print/index.html",
         ],
     );
-    // The Spanish translation: the Spanish page and PDF only.
+    // The Spanish translation: the Spanish page and PDFs only.
     f.edit(
         "content/microneedling/classic.es.md",
         "Crema anestésica",
@@ -157,61 +202,62 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
         &f,
         &[
             "es/microneedling/classic/index.html",
+            "es/microneedling/classic/microneedling-classic-large.pdf",
             "es/microneedling/classic/microneedling-classic.pdf",
+            "print/index.html",
         ],
     );
-    // A new translation: its pages, and the English page that now links to it.
+    // A new translation: its pages, the English page that now links to it, the summaries.
     f.write(
         "content/microneedling/prp.es.md",
         &CLASSIC_ES.replace("Microagujas clásicas", "Microagujas con PRP"),
     );
-    let r = rebuild(
-        &mut preview,
-        &f,
-        &[
-            "es/index.html",
-            "es/microneedling/index.html",
-            "es/microneedling/prp/index.html",
-            "es/microneedling/prp/microneedling-prp.pdf",
-            "microneedling/prp/index.html",
-            "sitemap.xml",
-        ],
-    );
+    let translated = [
+        "es/index.html",
+        "es/microneedling/index.html",
+        "es/microneedling/prp/index.html",
+        "es/microneedling/prp/microneedling-prp-large.pdf",
+        "es/microneedling/prp/microneedling-prp.pdf",
+        "feed.xml",
+        "handouts.json",
+        "microneedling/prp/index.html",
+        "print/index.html",
+    ];
+    let r = rebuild(&mut preview, &f, &sorted(&translated, &shared));
     assert!(r.removed.is_empty());
-    // A deleted variant: its files go, the listings and the sitemap change.
+    assert!(text_of(&preview, "print/index.html").contains("Microagujas con PRP"));
+    // A deleted variant: its files go, the listings and the summaries change.
     std::fs::remove_file(f.path("content/microneedling/prp.es.md")).unwrap();
     let r = rebuild(
         &mut preview,
         &f,
-        &[
-            "es/index.html",
-            "es/microneedling/index.html",
-            "microneedling/prp/index.html",
-            "sitemap.xml",
-        ],
+        &sorted(
+            &[
+                "es/index.html",
+                "es/microneedling/index.html",
+                "feed.xml",
+                "handouts.json",
+                "microneedling/prp/index.html",
+                "print/index.html",
+            ],
+            &shared,
+        ),
     );
     assert_eq!(
         r.removed,
         [
             "es/microneedling/prp/index.html",
-            "es/microneedling/prp/microneedling-prp.pdf"
+            "es/microneedling/prp/microneedling-prp-large.pdf",
+            "es/microneedling/prp/microneedling-prp.pdf",
         ]
     );
     // A save that changes nothing the reader sees: nothing, and no reload.
     f.edit("content/microneedling/prp.md", "\n## FAQ", "\n\n## FAQ");
-    let r = rebuild(&mut preview, &f, &[]);
+    let r = rebuild(&mut preview, &f, &[] as &[&str]);
     assert!(!r.changed, "{}", r.summary());
     // clinic.yaml: everything.
     f.edit("content/clinic.yaml", "Test Clinic", "Test Skin Clinic");
-    let r = rebuild(
-        &mut preview,
-        &f,
-        &first
-            .rendered
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-    );
+    let r = rebuild(&mut preview, &f, &first.rendered);
     assert!(r.everything);
 }
 
@@ -227,23 +273,43 @@ fn a_theme_edit_renders_everything_and_many_pdfs_wait_until_asked_for() {
     f.write("theme/static/style.css", "body { color: black }\n");
     let mut preview = Preview::new(&f.path("content"), Some(&f.path("theme")), today());
     let first = preview.rebuild();
-    // 14 handouts: more than are rendered before the preview is ready; the first is, to
-    // report a broken print template at once.
-    assert_eq!(first.deferred, 13, "{}", first.summary());
+    // 14 handouts, 28 PDFs: more than are rendered before the preview is ready. The first of each
+    // size is, to report a broken print template at once; the print station, which lists every
+    // PDF's page count, waits with them.
+    assert_eq!(first.deferred, 26 + 1, "{}", first.summary());
     let snapshot = preview.snapshot();
     let pdf = "microneedling/v7/microneedling-v7.pdf";
+    let large = "microneedling/v8/microneedling-v8-large.pdf";
     assert_eq!(snapshot.is_made(pdf), Some(false));
     assert!(snapshot.file(pdf).unwrap().unwrap().starts_with(b"%PDF"));
     assert_eq!(snapshot.is_made(pdf), Some(true));
+    assert_eq!(snapshot.is_made(large), Some(false));
+    assert_eq!(snapshot.is_made("print/index.html"), Some(false));
+    // Asking for the print station makes every PDF it lists.
+    assert!(snapshot.file("print/index.html").unwrap().is_ok());
+    assert_eq!(snapshot.is_made(large), Some(true));
+    assert_same_as_build(&preview, &f);
 
     f.write("theme/static/style.css", "body { color: navy }\n");
     let r = preview.rebuild();
-    assert!(r.everything && r.rendered.contains(&"style.css".to_string()));
-    assert_eq!(r.deferred, 13);
+    let style = preview
+        .snapshot()
+        .paths()
+        .into_iter()
+        .find(|p| p.starts_with("style.") && p.ends_with(".css"))
+        .unwrap()
+        .to_string();
+    assert!(
+        r.everything && r.rendered.contains(&style),
+        "{:?}",
+        r.rendered
+    );
+    assert_eq!(r.deferred, 27);
     assert_eq!(
-        &preview.snapshot().file("style.css").unwrap().unwrap()[..],
+        &preview.snapshot().file(&style).unwrap().unwrap()[..],
         b"body { color: navy }\n"
     );
+    assert_same_as_build(&preview, &f);
 }
 
 #[test]
@@ -570,6 +636,11 @@ fn only_the_builds_files_are_served_with_their_types() {
         "//etc/passwd",
         "/etc/passwd",
         "/microneedling/../../x",
+        "/microneedling/%2e%2e/%2e%2e/Cargo.toml",
+        "/%2Fetc%2Fpasswd",
+        "/C:%5CWindows%5Cwin.ini",
+        "/C:/Windows/win.ini",
+        "http://localhost/../Cargo.toml",
         "/content/clinic.yaml",
     ] {
         let response = served.get(target);
@@ -578,8 +649,6 @@ fn only_the_builds_files_are_served_with_their_types() {
     for (target, kind) in [
         ("/", "text/html; charset=utf-8"),
         ("/microneedling/classic/", "text/html; charset=utf-8"),
-        ("/style.css", "text/css; charset=utf-8"),
-        ("/favicon.svg", "image/svg+xml"),
         ("/sitemap.xml", "application/xml; charset=utf-8"),
         (
             "/microneedling/classic/microneedling-classic.pdf",
@@ -601,7 +670,9 @@ fn only_the_builds_files_are_served_with_their_types() {
         "{moved}"
     );
     // Only pages get the script; nothing is written next to the content.
-    assert!(!body(&served.get("/style.css")).contains("EventSource"));
+    assert!(!body(&served.get("/sitemap.xml")).contains("EventSource"));
+    // Theme files are published under hashed names only, as the build writes them.
+    assert!(served.get("/style.css").starts_with("HTTP/1.1 404"));
     assert!(!f.path("output").exists());
 }
 
@@ -630,12 +701,80 @@ fn a_port_in_use_is_a_usage_error() {
 }
 
 #[test]
+fn everything_the_build_writes_is_served_in_every_language() {
+    let f = bilingual();
+    let served = Served::start(&f);
+    let page = served.get("/es/microneedling/classic/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(
+        page.contains("lang=\"es\"") && page.contains("Microagujas clásicas"),
+        "{page}"
+    );
+    // The stylesheet has the hashed name the page links to.
+    let css = page
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.ends_with(".css"))
+        .unwrap();
+    let name = css.rsplit('/').next().unwrap();
+    assert!(name.starts_with("style.") && name != "style.css", "{css}");
+    let style = served.get(&format!("/{name}"));
+    assert!(style.starts_with("HTTP/1.1 200"), "{style}");
+    assert!(style.contains("Content-Type: text/css; charset=utf-8\r\n"));
+    for (target, kind, text) in [
+        (
+            "/es/microneedling/classic/microneedling-classic-large.pdf",
+            "application/pdf",
+            "%PDF",
+        ),
+        (
+            "/microneedling/prp/microneedling-prp-large.pdf",
+            "application/pdf",
+            "%PDF",
+        ),
+        (
+            "/feed.xml",
+            "application/xml; charset=utf-8",
+            "Microagujas clásicas",
+        ),
+        ("/handouts.json", "application/json", "\"language\": \"es\""),
+        (
+            "/print/",
+            "text/html; charset=utf-8",
+            "microneedling-prp-large.pdf",
+        ),
+        ("/404.html", "text/html; charset=utf-8", "Page not found"),
+    ] {
+        let response = served.get(target);
+        assert!(response.starts_with("HTTP/1.1 200"), "{target}: {response}");
+        assert!(
+            response.contains(&format!("Content-Type: {kind}\r\n")),
+            "{target}: {response}"
+        );
+        assert!(body(&response).contains(text), "{target}: {response}");
+    }
+    // An address the site does not have: the build's own 404 page, which reloads too.
+    let missing = served.get("/microneedling/no-such-handout/");
+    assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
+    assert!(
+        missing.contains("Page not found") && missing.contains("new EventSource("),
+        "{missing}"
+    );
+}
+
+#[test]
 fn the_built_site_has_no_reload_script() {
-    let f = Fixture::new();
+    let f = bilingual();
     let out = f.run(&["build"]);
     assert_eq!(out.code, Some(0), "{out:?}");
     let pages = common::snapshot(&f.path("output"));
-    assert!(pages.iter().any(|(p, _)| p.ends_with(".html")));
+    for path in [
+        "es/microneedling/classic/index.html",
+        "print/index.html",
+        "404.html",
+    ] {
+        assert!(pages.iter().any(|(p, _)| p == path), "{path}");
+    }
     for (path, bytes) in pages {
         let text = String::from_utf8_lossy(&bytes);
         assert!(

@@ -4,11 +4,13 @@
 //!
 //! A variant page reads its variant, its procedure's title and summary, and which languages have
 //! the page; a listing (a procedure page, a language's index) reads the title, summary, review and
-//! facts of every variant it lists, in order; the sitemap reads every page and review date. A
-//! change of `clinic.yaml` or of the theme affects everything, and is decided before this.
+//! facts of every variant it lists, in order. A whole output (the sitemap, the feed) reads what its
+//! entry in `OUTPUTS` says it reads ([`crate::render::Reads`]). A change of `clinic.yaml` or of
+//! the theme affects everything, and is decided before this.
 
 use super::target::{PageKey, Target};
 use crate::model::{Lang, Procedure, Site, Slug, Variant};
+use crate::render::{self, Parts, OUTPUTS};
 use crate::theme::Theme;
 use std::collections::{HashMap, HashSet};
 
@@ -55,8 +57,8 @@ pub(crate) struct Changes<'a> {
     indexes: HashSet<Lang>,
     /// Pages that now exist in other languages than before.
     languages: HashSet<(&'a Slug, Option<&'a Slug>)>,
-    /// Whether any page or review date differs.
-    sitemap: bool,
+    /// Whether any page, linked file or review date differs.
+    pages: bool,
     reads: Reads,
 }
 
@@ -69,7 +71,7 @@ impl<'a> Changes<'a> {
             cards: HashSet::new(),
             indexes: HashSet::new(),
             languages: HashSet::new(),
-            sitemap: !same_sitemap(old, new),
+            pages: !same_pages(old, new),
             reads,
         };
         let old_index = Lookup::new(old);
@@ -117,28 +119,43 @@ impl<'a> Changes<'a> {
     pub(crate) fn affect(&self, target: &Target) -> bool {
         let reads = self.reads;
         match target {
-            Target::Page(lang, PageKey::Index) => self.indexes.contains(lang),
-            Target::Page(lang, PageKey::Procedure(p)) => {
+            Target::Page(_, lang, PageKey::Index) => self.indexes.contains(lang),
+            Target::Page(_, lang, PageKey::Procedure(p)) => {
                 self.headers.contains(&(*lang, p))
                     || self.cards.contains(&(*lang, p))
                     || self.languages.contains(&(p, None))
             }
-            Target::Page(lang, PageKey::Variant(p, v)) => {
+            Target::Page(_, lang, PageKey::Variant(p, v)) => {
                 self.variants.contains(&(*lang, p, v))
                     || self.headers.contains(&(*lang, p))
                     || (reads.siblings_on_pages && self.cards.contains(&(*lang, p)))
                     || self.languages.contains(&(p, Some(v)))
             }
-            Target::Pdf(lang, p, v, _) => {
+            Target::Handout(_, lang, p, v) => {
                 self.variants.contains(&(*lang, p, v))
                     || (reads.procedure_in_handouts && self.headers.contains(&(*lang, p)))
                     || (reads.siblings_in_handouts && self.cards.contains(&(*lang, p)))
             }
-            Target::Sitemap => self.sitemap,
-            // Theme files change only with the theme (which affects everything); linked files are
-            // read from the content folder each time they are asked for.
-            Target::Asset(_) | Target::Attachment(_) => false,
+            Target::Whole(output, _) => match OUTPUTS[*output].parts {
+                Parts::Whole(render::Reads::Nothing) => false,
+                Parts::Whole(render::Reads::Pages) => self.pages,
+                // Every listed change (a title, an order) changes some language's index.
+                Parts::Whole(render::Reads::Listing) => self.pages || !self.indexes.is_empty(),
+                Parts::Whole(render::Reads::Everything) | Parts::Pages(_) | Parts::Handouts(_) => {
+                    self.any()
+                }
+            },
         }
+    }
+
+    /// Whether anything at all differs.
+    fn any(&self) -> bool {
+        self.pages
+            || !self.variants.is_empty()
+            || !self.headers.is_empty()
+            || !self.cards.is_empty()
+            || !self.indexes.is_empty()
+            || !self.languages.is_empty()
     }
 }
 
@@ -207,12 +224,14 @@ fn same_cards(a: &Procedure, b: &Procedure) -> bool {
             .all(|(a, b)| same_card(a, b))
 }
 
-/// The sitemap lists every page of every language, with review dates.
-fn same_sitemap(a: &Site, b: &Site) -> bool {
+/// The sitemap lists every page of every language, with review dates; the site's files include
+/// the files its handouts link to.
+fn same_pages(a: &Site, b: &Site) -> bool {
     same_each(&a.books, &b.books, |a, b| {
         a.lang == b.lang
             && same_each(&a.procedures, &b.procedures, |p, q| {
                 p.slug == q.slug
+                    && p.attachments == q.attachments
                     && same_each(&p.variants, &q.variants, |v, w| {
                         v.slug == w.slug && v.revision.reviewed == w.revision.reviewed
                     })

@@ -141,11 +141,18 @@ fn additions<'a>(
     }
 }
 
+/// The build's own page-not-found page (`404.html`, as a web server shows it), else a plain one.
 fn not_found(snapshot: &Snapshot, version: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     let add = additions(snapshot, version, None);
-    let body = inject::own_page("Not found", "There is no page at this address.", &add);
+    let body = match snapshot.file(NOT_FOUND) {
+        Some(Ok(page)) => inject::page(&page, &add),
+        _ => inject::own_page("Not found", "There is no page at this address.", &add),
+    };
     with_headers(Response::from_data(body), HTML).with_status_code(404)
 }
+
+/// The page a web server shows at an address the site does not have.
+const NOT_FOUND: &str = "404.html";
 
 /// The path inside the build that `url` names (`index.html` for a folder), or `None` for anything
 /// that could reach outside it: `..` (also as `%2e%2e` or `..%2f`), backslashes, empty segments

@@ -13,6 +13,7 @@ use super::snapshot::{Build, Made, Slot, Snapshot};
 use super::target::{self, Kind, Target};
 use crate::diag::Diagnostics;
 use crate::model::{Date, Site};
+use crate::render::OutputFile;
 use crate::theme::Theme;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -26,6 +27,10 @@ const EAGER_PAGES: usize = 50;
 
 /// The most affected PDFs rendered before a rebuild is announced (about 10 ms each).
 const EAGER_PDFS: usize = 12;
+
+/// The most files a summary (the print station) is made from before a rebuild is announced: it
+/// is given a copy of each, and on a large site most are made only when asked for.
+const EAGER_SUMMARY_INPUTS: usize = 200;
 
 /// The live preview's state: the content it checks, the last good build and the latest problems.
 pub struct Preview {
@@ -159,21 +164,22 @@ impl Preview {
             .as_ref()
             .filter(|g| Arc::ptr_eq(&g.theme, &theme) && g.site.clinic == site.clinic);
         let changes = previous.map(|g| Changes::between(&g.site, &site, reads));
-        let mut files = HashMap::new();
+        let mut slots = HashMap::new();
         let mut to_make = Vec::new();
-        for (path, target) in target::all(&site, &theme) {
+        let mut summaries = Vec::new();
+        for (path, target) in target::all(&site) {
             let kept = previous
-                .and_then(|g| g.files.get(&path))
-                .filter(|slot| slot.target == target)
+                .and_then(|g| g.slots.get(&target))
                 .filter(|_| changes.as_ref().is_some_and(|c| !c.affect(&target)));
             match kept {
                 Some(slot) => {
-                    files.insert(path, Arc::clone(slot));
+                    slots.insert(target, Arc::clone(slot));
                 }
+                None if target.is_summary() => summaries.push(target),
                 None => to_make.push((path, target)),
             }
         }
-        let new_files = to_make.len();
+        let new_targets = to_make.len() + summaries.len();
         let now = now_or_later(&to_make);
         let made = make_all(&now, &to_make, &site, &theme);
         let mut failed = Diagnostics::new();
@@ -184,20 +190,57 @@ impl Preview {
                     failed.extend(problems);
                     continue;
                 }
-                Some(made) => {
-                    rendered.push(path.clone());
-                    Slot::made(target, made)
-                }
+                Some(made) => Slot::made(target, made),
                 None => {
-                    deferred += usize::from(target.kind().is_some());
-                    Slot::later(target)
+                    deferred += 1;
+                    Slot::later(target, path.into_iter().collect())
                 }
             };
-            files.insert(path, Arc::new(slot));
+            rendered.extend(slot.get().map(|_| slot.paths.clone()).unwrap_or_default());
+            slots.insert(slot.target.clone(), Arc::new(slot));
+        }
+        // A summary reads every other file. On a small site, where they are all made, it is made
+        // too; else it is made on request, and rendered now over the files' paths and page counts
+        // alone, to learn its own paths and to report a broken template at once.
+        for target in summaries {
+            let eager =
+                slots.len() <= EAGER_SUMMARY_INPUTS && slots.values().all(|s| s.get().is_some());
+            let mut inputs: Vec<OutputFile> = if eager {
+                target::as_outputs(
+                    slots
+                        .values()
+                        .filter_map(|s| s.get()?.as_ref().ok())
+                        .flat_map(|files| files.iter()),
+                )
+            } else {
+                slots.values().flat_map(|s| stubs(s)).collect()
+            };
+            inputs.sort_by(|a, b| a.path.cmp(&b.path));
+            match target::make(&target, &site, &theme, &inputs) {
+                Err(problems) => failed.extend(problems),
+                Ok(files) if eager => {
+                    let slot = Slot::made(target, Ok(files));
+                    rendered.extend(slot.paths.iter().cloned());
+                    slots.insert(slot.target.clone(), Arc::new(slot));
+                }
+                Ok(files) => {
+                    deferred += 1;
+                    let paths = files.iter().map(|f| f.path.clone()).collect();
+                    slots.insert(target.clone(), Arc::new(Slot::later(target, paths)));
+                }
+            }
         }
         if failed.has_errors() {
             return self.fail(failed, start);
         }
+        let files: HashMap<String, Arc<Slot>> = slots
+            .values()
+            .flat_map(|slot| {
+                slot.paths
+                    .iter()
+                    .map(move |p| (p.clone(), Arc::clone(slot)))
+            })
+            .collect();
         let removed: Vec<String> = previous
             .map(|g| {
                 g.files
@@ -212,11 +255,20 @@ impl Preview {
         rendered.sort();
         let everything = previous.is_none();
         let fixed = self.problems.is_some();
-        let changed = new_files > 0 || !removed.is_empty() || fixed;
+        let changed = new_targets > 0 || !removed.is_empty() || fixed;
+        let attachments = site
+            .default_book()
+            .procedures
+            .iter()
+            .flat_map(|p| &p.attachments)
+            .map(|a| (a.path.clone(), a.source.clone()))
+            .collect();
         let build = Arc::new(Build {
             site: Arc::new(site),
             theme,
+            slots,
             files,
+            attachments,
         });
         self.good = Some(Arc::clone(&build));
         self.problems = None;
@@ -320,10 +372,11 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Which of `to_make` to render before the rebuild is announced: all pages and all PDFs when
-/// they are few, else the first of each kind. The sitemap and theme files are always made at
-/// once, linked files read when asked for.
-fn now_or_later(to_make: &[(String, Target)]) -> Vec<bool> {
-    let pdfs = to_make.iter().filter(|(_, t)| t.is_pdf()).count();
+/// they are few, else the first of each kind. Whole outputs (the sitemap, the feed, the theme's
+/// files) are always made at once: their paths are known only then.
+fn now_or_later(to_make: &[(Option<String>, Target)]) -> Vec<bool> {
+    let is_pdf = |t: &Target| matches!(t.kind(), Some(Kind::Pdf(..)));
+    let pdfs = to_make.iter().filter(|(_, t)| is_pdf(t)).count();
     let pages = to_make.iter().filter(|(_, t)| t.kind().is_some()).count() - pdfs;
     let mut probed: BTreeSet<Kind> = BTreeSet::new();
     to_make
@@ -331,16 +384,16 @@ fn now_or_later(to_make: &[(String, Target)]) -> Vec<bool> {
         .map(|(_, t)| match t.kind() {
             Some(kind @ Kind::Pdf(..)) => pdfs <= EAGER_PDFS || probed.insert(kind),
             Some(kind) => pages <= EAGER_PAGES || probed.insert(kind),
-            None => !matches!(t, Target::Attachment(_)),
+            None => true,
         })
         .collect()
 }
 
-/// Makes the files marked `now`, on every core; one output at a time is taken from a shared
+/// Makes the targets marked `now`, on every core; one target at a time is taken from a shared
 /// counter, so one slow PDF does not hold up a thread's share of pages.
 fn make_all(
     now: &[bool],
-    to_make: &[(String, Target)],
+    to_make: &[(Option<String>, Target)],
     site: &Site,
     theme: &Theme,
 ) -> Vec<Option<Made>> {
@@ -357,7 +410,7 @@ fn make_all(
             let Some(&i) = wanted.get(k) else {
                 return done;
             };
-            done.push((i, target::make(&to_make[i].1, site, theme)));
+            done.push((i, target::make(&to_make[i].1, site, theme, &[])));
         }
     };
     let mut out: Vec<Option<Made>> = (0..to_make.len()).map(|_| None).collect();
@@ -374,6 +427,30 @@ fn make_all(
         out[i] = Some(made);
     }
     out
+}
+
+/// The files of `slot` without their bytes, for a summary to learn its paths from: their paths,
+/// and page counts where they are made.
+fn stubs(slot: &Slot) -> Vec<OutputFile> {
+    match slot.get() {
+        Some(Ok(files)) => files
+            .iter()
+            .map(|f| OutputFile {
+                path: f.path.clone(),
+                bytes: Vec::new(),
+                pages: f.pages,
+            })
+            .collect(),
+        _ => slot
+            .paths
+            .iter()
+            .map(|path| OutputFile {
+                path: path.clone(),
+                bytes: Vec::new(),
+                pages: None,
+            })
+            .collect(),
+    }
 }
 
 /// Every file of the theme folder with its bytes, sorted: the theme is loaded again only when

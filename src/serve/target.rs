@@ -1,28 +1,26 @@
-//! Every file the preview serves, as a [`Target`]: what it is made from, where it is published,
-//! and how to make it. The same files as `handouts build` writes, made by the same renderers.
+//! Every file the preview serves, as a [`Target`]: which entry of [`OUTPUTS`] makes it, for which
+//! language and which page or handout, and how to make it. The targets are read off `OUTPUTS`
+//! itself, so the preview serves exactly what `handouts build` writes, made by the same renderers,
+//! and an output added there is served without a change here.
 
-use super::snapshot::Made;
+use super::snapshot::{File, Made};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::edition::{Lang, PrintSize};
+use crate::edition::Lang;
 use crate::model::{Site, Slug};
-use crate::render::{self, html, print, Job, Scope};
-use crate::routes::Page;
+use crate::render::{html, Job, OutputFile, Parts, Render, Scope, OUTPUTS};
+use crate::routes::{Page, Routes};
 use crate::theme::Theme;
-use std::path::PathBuf;
+use std::sync::Arc;
 
-/// One output of the site.
+/// One thing to make: a single file, or every file of a whole output.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Target {
-    /// An HTML page of one language.
-    Page(Lang, PageKey),
-    /// A variant's printed handout in one language and print size.
-    Pdf(Lang, Slug, Slug, PrintSize),
-    /// The sitemap of every language.
-    Sitemap,
-    /// A theme file published as it is (`style.css`), by its name in the theme.
-    Asset(String),
-    /// A content file a handout links to, read from the content folder when it is asked for.
-    Attachment(PathBuf),
+    /// An HTML page of one language, made by `OUTPUTS[output]`.
+    Page(usize, Lang, PageKey),
+    /// A variant's printed handout in one language, made by `OUTPUTS[output]` (at its print size).
+    Handout(usize, Lang, Slug, Slug),
+    /// Every file of `OUTPUTS[output]` in one language (the default one for a site-wide output).
+    Whole(usize, Lang),
 }
 
 /// Which page, with owned slugs (a [`Page`] borrows them from the model).
@@ -37,6 +35,14 @@ pub(crate) enum PageKey {
 }
 
 impl PageKey {
+    fn of(page: Page<'_>) -> PageKey {
+        match page {
+            Page::Index => PageKey::Index,
+            Page::Procedure(p) => PageKey::Procedure(p.clone()),
+            Page::Variant(p, v) => PageKey::Variant(p.clone(), v.clone()),
+        }
+    }
+
     /// The route's view of it.
     pub(crate) fn page(&self) -> Page<'_> {
         match self {
@@ -47,7 +53,7 @@ impl PageKey {
     }
 }
 
-/// A kind of output that comes in numbers: what is rendered at once, or first of its kind.
+/// A kind of file that comes in numbers: what is rendered at once, or first of its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Kind {
     /// A language's index.
@@ -56,78 +62,57 @@ pub(crate) enum Kind {
     Procedure(Lang),
     /// A variant page.
     Variant(Lang),
-    /// A printed handout, about a hundred times slower to make than a page.
-    Pdf(Lang, PrintSize),
+    /// A printed handout of one output (a print size), about a hundred times slower than a page.
+    Pdf(Lang, usize),
 }
 
 impl Target {
-    /// Whether it is a printed handout.
-    pub(crate) fn is_pdf(&self) -> bool {
-        matches!(self, Target::Pdf(..))
-    }
-
-    /// Its kind, for a page or PDF (`None` for the sitemap and files published as they are).
+    /// Its kind, for a page or handout (`None` for a whole output).
     pub(crate) fn kind(&self) -> Option<Kind> {
         match self {
-            Target::Page(lang, PageKey::Index) => Some(Kind::Index(*lang)),
-            Target::Page(lang, PageKey::Procedure(_)) => Some(Kind::Procedure(*lang)),
-            Target::Page(lang, PageKey::Variant(..)) => Some(Kind::Variant(*lang)),
-            Target::Pdf(lang, _, _, size) => Some(Kind::Pdf(*lang, *size)),
-            Target::Sitemap | Target::Asset(_) | Target::Attachment(_) => None,
+            Target::Page(_, lang, PageKey::Index) => Some(Kind::Index(*lang)),
+            Target::Page(_, lang, PageKey::Procedure(_)) => Some(Kind::Procedure(*lang)),
+            Target::Page(_, lang, PageKey::Variant(..)) => Some(Kind::Variant(*lang)),
+            Target::Handout(output, lang, ..) => Some(Kind::Pdf(*lang, *output)),
+            Target::Whole(..) => None,
         }
     }
+
+    /// Whether it summarises the other outputs' files, so it is made after all of them.
+    pub(crate) fn is_summary(&self) -> bool {
+        matches!(self, Target::Whole(o, _) if matches!(OUTPUTS[*o].render, Render::Summary(_)))
+    }
 }
 
-/// The print sizes the build makes PDFs at: the sizes of its per-language outputs (pages are made
-/// at the regular size, so a large-print entry in `OUTPUTS` adds large-print PDFs here too).
-pub(crate) fn pdf_sizes() -> Vec<PrintSize> {
-    let mut sizes: Vec<PrintSize> = render::OUTPUTS
-        .iter()
-        .filter(|o| o.scope == Scope::Language)
-        .map(|o| o.size)
-        .collect();
-    sizes.sort();
-    sizes.dedup();
-    sizes
-}
-
-/// Every output of `site` with its path, in the order `handouts build` lists them.
-pub(crate) fn all(site: &Site, theme: &Theme) -> Vec<(String, Target)> {
-    let routes = crate::routes::Routes::new(&site.clinic.base_url, site.default_book().lang);
-    let sizes = pdf_sizes();
-    let mut out = vec![(routes.sitemap().to_string(), Target::Sitemap)];
-    for asset in &theme.assets {
-        out.push((asset.path.clone(), Target::Asset(asset.name.clone())));
-    }
-    for a in site
-        .default_book()
-        .procedures
-        .iter()
-        .flat_map(|p| &p.attachments)
-    {
-        out.push((a.path.clone(), Target::Attachment(a.source.clone())));
-    }
-    for book in &site.books {
-        let lang = book.lang;
-        out.push((
-            routes.file(lang, Page::Index),
-            Target::Page(lang, PageKey::Index),
-        ));
-        for p in &book.procedures {
-            out.push((
-                routes.file(lang, Page::Procedure(&p.slug)),
-                Target::Page(lang, PageKey::Procedure(p.slug.clone())),
-            ));
-            for v in &p.variants {
-                out.push((
-                    routes.file(lang, Page::Variant(&p.slug, &v.slug)),
-                    Target::Page(lang, PageKey::Variant(p.slug.clone(), v.slug.clone())),
-                ));
-                for &size in &sizes {
-                    out.push((
-                        routes.pdf_file(lang, &p.slug, &v.slug, size),
-                        Target::Pdf(lang, p.slug.clone(), v.slug.clone(), size),
-                    ));
+/// Every target of `site`, each single file with its path (a whole output's paths are known once
+/// it is made), in the order of `OUTPUTS`.
+pub(crate) fn all(site: &Site) -> Vec<(Option<String>, Target)> {
+    let routes = Routes::new(&site.clinic.base_url, site.default_book().lang);
+    let mut out = Vec::new();
+    for (i, output) in OUTPUTS.iter().enumerate() {
+        let books: Vec<&crate::model::Book> = match output.scope {
+            Scope::Site => vec![site.default_book()],
+            Scope::Language => site.books.iter().collect(),
+        };
+        for book in books {
+            let lang = book.lang;
+            match output.parts {
+                Parts::Whole(_) => out.push((None, Target::Whole(i, lang))),
+                Parts::Pages(_) => {
+                    for page in html::all_pages(book) {
+                        out.push((
+                            Some(routes.file(lang, page)),
+                            Target::Page(i, lang, PageKey::of(page)),
+                        ));
+                    }
+                }
+                Parts::Handouts(_) => {
+                    for (p, v) in book.variants() {
+                        out.push((
+                            Some(routes.pdf_file(lang, &p.slug, &v.slug, output.size)),
+                            Target::Handout(i, lang, p.slug.clone(), v.slug.clone()),
+                        ));
+                    }
                 }
             }
         }
@@ -135,13 +120,23 @@ pub(crate) fn all(site: &Site, theme: &Theme) -> Vec<(String, Target)> {
     out
 }
 
-/// Makes the bytes of `target` from `site` and `theme`. A panic (a bug) becomes a problem to
-/// show, so one bad handout does not stop the preview.
-pub(crate) fn make(target: &Target, site: &Site, theme: &Theme) -> Made {
-    let made =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(target, site, theme)));
+/// Makes the files of `target` from `site` and `theme`; a summary is given `others`, every other
+/// output's files. A panic (a bug) becomes a problem to show, so one bad handout does not stop
+/// the preview.
+pub(crate) fn make(target: &Target, site: &Site, theme: &Theme, others: &[OutputFile]) -> Made {
+    let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render(target, site, theme, others)
+    }));
     match made {
-        Ok(Ok(bytes)) => Ok(bytes.into()),
+        Ok(Ok(files)) => Ok(files
+            .into_iter()
+            .map(|f| File {
+                path: f.path,
+                bytes: f.bytes.into(),
+                pages: f.pages,
+            })
+            .collect::<Vec<_>>()
+            .into()),
         Ok(Err(problems)) => Err(problems),
         Err(_) => Err(Diagnostic::error(
             "an internal error stopped this file from being made. Please report it with the content that caused it.",
@@ -150,48 +145,58 @@ pub(crate) fn make(target: &Target, site: &Site, theme: &Theme) -> Made {
     }
 }
 
-fn render(target: &Target, site: &Site, theme: &Theme) -> Result<Vec<u8>, Diagnostics> {
-    let job = |lang: Lang, size: PrintSize| {
-        Job::new(site, theme, lang, size).ok_or_else(|| {
-            Diagnostics::from(Diagnostic::error(format!(
-                "the theme has no labels for the language `{lang}`."
-            )))
-        })
-    };
+fn render(
+    target: &Target,
+    site: &Site,
+    theme: &Theme,
+    others: &[OutputFile],
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (Target::Page(i, lang, _) | Target::Handout(i, lang, ..) | Target::Whole(i, lang)) = target;
+    let output = &OUTPUTS[*i];
+    let job = Job::new(site, theme, *lang, output.size).ok_or_else(|| {
+        Diagnostics::from(Diagnostic::error(format!(
+            "the theme has no labels for the language `{lang}`."
+        )))
+    })?;
     let gone = || {
         Diagnostics::from(Diagnostic::error(
             "this page is no longer part of the site.",
         ))
     };
-    match target {
-        Target::Page(lang, key) => {
-            let job = job(*lang, PrintSize::Regular)?;
-            let file = html::page(&job, key.page()).ok_or_else(gone)??;
-            Ok(file.bytes)
+    match (target, output.parts, output.render) {
+        (Target::Page(_, _, key), Parts::Pages(page), _) => {
+            Ok(vec![page(&job, key.page()).ok_or_else(gone)??])
         }
-        Target::Pdf(lang, p, v, size) => {
-            let job = job(*lang, *size)?;
+        (Target::Handout(_, _, p, v), Parts::Handouts(handout), _) => {
             let procedure = job.book.procedure(p).ok_or_else(gone)?;
             let variant = procedure.variant(v).ok_or_else(gone)?;
-            let fonts = render::pdf::Fonts::embedded();
-            Ok(print::handout(&job, procedure, variant, fonts)?.bytes)
+            Ok(vec![handout(&job, procedure, variant)?])
         }
-        Target::Sitemap => {
-            Ok(html::sitemap_file(&job(site.default_book().lang, PrintSize::Regular)?).bytes)
-        }
-        Target::Asset(name) => theme
-            .assets
+        (Target::Whole(..), _, Render::Each(render)) => render(&job),
+        (Target::Whole(..), _, Render::Summary(render)) => render(&job, others),
+        // `all` makes pages and handouts only of outputs that make them one at a time.
+        _ => Err(gone()),
+    }
+}
+
+/// Every file of `files` as a renderer's output, for a summary to read.
+pub(crate) fn as_outputs<'a>(files: impl Iterator<Item = &'a File>) -> Vec<OutputFile> {
+    files
+        .map(|f| OutputFile {
+            path: f.path.clone(),
+            bytes: f.bytes.to_vec(),
+            pages: f.pages,
+        })
+        .collect()
+}
+
+/// The bytes of one file of `made`.
+pub(crate) fn bytes_of(made: &Made, path: &str) -> Option<Result<Arc<[u8]>, Diagnostics>> {
+    match made {
+        Ok(files) => files
             .iter()
-            .find(|a| a.name == *name)
-            .map(|a| a.bytes.clone())
-            .ok_or_else(gone),
-        Target::Attachment(source) => std::fs::read(source).map_err(|err| {
-            Diagnostic::error(format!(
-                "this linked file could not be read: {}.",
-                crate::load::io_words(Some(&err))
-            ))
-            .in_file(source)
-            .into()
-        }),
+            .find(|f| f.path == path)
+            .map(|f| Ok(Arc::clone(&f.bytes))),
+        Err(problems) => Some(Err(problems.clone())),
     }
 }
