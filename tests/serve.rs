@@ -98,6 +98,16 @@ fn text_of(preview: &Preview, path: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Asserts that each file at `paths` shows `text`.
+fn all_show(preview: &Preview, paths: &[&str], text: &str) {
+    for path in paths {
+        assert!(
+            text_of(preview, path).contains(text),
+            "{path} lacks {text:?}"
+        );
+    }
+}
+
 #[test]
 fn an_edit_renders_exactly_the_outputs_it_affects() {
     let f = bilingual();
@@ -152,12 +162,11 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
         "microneedling/index.html",
     ];
     rebuild(&mut preview, &f, &sorted(&classic, &sorted(&listed, &[])));
-    for summary in ["feed.xml", "handouts.json", "print/index.html"] {
-        assert!(
-            text_of(&preview, summary).contains("Classic micro-needling"),
-            "{summary}"
-        );
-    }
+    all_show(
+        &preview,
+        &["feed.xml", "handouts.json", "print/index.html"],
+        "Classic micro-needling",
+    );
     // Its review date is in the sitemap as well, made with the other shared files.
     f.edit(
         "content/microneedling/classic.md",
@@ -166,12 +175,11 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
     );
     let dated = sorted(&classic, &sorted(&listed, &shared));
     rebuild(&mut preview, &f, &dated);
-    for summary in ["feed.xml", "handouts.json", "sitemap.xml"] {
-        assert!(
-            text_of(&preview, summary).contains("2026-03-15"),
-            "{summary}"
-        );
-    }
+    all_show(
+        &preview,
+        &["feed.xml", "handouts.json", "sitemap.xml"],
+        "2026-03-15",
+    );
     // A section every English variant inherits from `_procedure.md`: both, and nothing else.
     f.edit(
         "content/microneedling/_procedure.md",
