@@ -116,8 +116,12 @@ pub enum Command {
         /// Content and theme folders.
         #[command(flatten)]
         folders: Folders,
-        /// The port on 127.0.0.1 to serve on.
-        #[arg(long, default_value_t = 8000)]
+        /// The port to serve on (0 lets the system choose a free one).
+        #[arg(long, default_value_t = 4400)]
         port: u16,
+        /// The address to listen on. Only this computer can see the preview unless another
+        /// address is named here, such as 0.0.0.0 for every network the computer is on.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+        bind: std::net::IpAddr,
     },
 }

@@ -178,23 +178,24 @@ fn main() -> ExitCode {
                 Err(handouts::PdfOneError::Content(diags)) => fail(&diags, "no PDF was written"),
             }
         }
-        Command::Serve { folders, port } => {
+        Command::Serve {
+            folders,
+            port,
+            bind,
+        } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
-            let preview =
-                std::env::temp_dir().join(format!("handouts-preview-{}", std::process::id()));
-            let options = BuildOptions {
+            let options = handouts::serve::Options {
                 content: folders.content,
                 theme: folders.theme,
-                out: preview.join("site"),
                 today,
-                overrides: handouts::Overrides::default(),
+                addr: std::net::SocketAddr::new(bind, port),
             };
-            match handouts::serve::run(options, port) {
+            match handouts::serve::run(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
-                    eprintln!("error: the preview could not start on port {port}: {err}.\n  fix: choose another port with `--port`.");
+                    eprintln!("error: {err}");
                     ExitCode::from(EXIT_USAGE)
                 }
             }

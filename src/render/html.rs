@@ -118,32 +118,45 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
 pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut files = Vec::new();
     let mut diags = Diagnostics::new();
-    let lang = job.edition.lang;
-    let mut page = |path: String, result: Result<String, Diagnostics>| match result {
-        Ok(html) => files.push(OutputFile {
-            path,
-            bytes: html.into_bytes(),
-            pages: None,
-        }),
-        Err(d) => diags.extend(d),
-    };
-    page(job.routes.file(lang, Page::Index), index(job));
-    for p in &job.book.procedures {
-        page(
-            job.routes.file(lang, Page::Procedure(&p.slug)),
-            procedure(job, p),
-        );
-        for v in &p.variants {
-            page(
-                job.routes.file(lang, Page::Variant(&p.slug, &v.slug)),
-                variant(job, p, v),
-            );
+    for made in all_pages(job.book).into_iter().filter_map(|p| page(job, p)) {
+        match made {
+            Ok(file) => files.push(file),
+            Err(d) => diags.extend(d),
         }
     }
     if diags.has_errors() {
         return Err(diags);
     }
     Ok(files)
+}
+
+/// Every page of a language's book: its index, then each procedure followed by its variants.
+pub fn all_pages(book: &crate::model::Book) -> Vec<Page<'_>> {
+    let mut pages = vec![Page::Index];
+    for p in &book.procedures {
+        pages.push(Page::Procedure(&p.slug));
+        pages.extend(p.variants.iter().map(|v| Page::Variant(&p.slug, &v.slug)));
+    }
+    pages
+}
+
+/// One HTML page of the job's language (`None` when the book has no such page); `serve` renders
+/// again only the pages an edit affects.
+pub fn page(job: &Job<'_>, page: Page<'_>) -> Option<Result<OutputFile, Diagnostics>> {
+    let html = match page {
+        Page::Index => index(job),
+        Page::Procedure(p) => procedure(job, job.book.procedure(p)?),
+        Page::Variant(p, v) => {
+            let p = job.book.procedure(p)?;
+            variant(job, p, p.variant(v)?)
+        }
+    };
+    let path = job.routes.file(job.edition.lang, page);
+    Some(html.map(|html| OutputFile {
+        path,
+        bytes: html.into_bytes(),
+        pages: None,
+    }))
 }
 
 /// The context every page starts from, for `page` of the job's language.

@@ -15,8 +15,8 @@ pub mod station;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{Edition, Lang, PrintSize};
-use crate::model::{Book, Site};
-use crate::routes::Routes;
+use crate::model::{Book, Procedure, Site, Variant};
+use crate::routes::{Page, Routes};
 use crate::theme::Theme;
 
 /// One file to write, relative to the output folder.
@@ -95,6 +95,32 @@ pub struct Output {
     pub size: PrintSize,
     /// Makes the files.
     pub render: Render,
+    /// How `serve` makes them again after an edit: only those whose inputs changed.
+    pub parts: Parts,
+}
+
+/// How `serve` makes an output's files one at a time, so an edit renders only what it affects.
+#[derive(Clone, Copy)]
+pub enum Parts {
+    /// Made as a whole, again whenever what it reads has changed.
+    Whole(Reads),
+    /// One file per page of the language, made by this (the same file `render` makes).
+    Pages(fn(&Job<'_>, Page<'_>) -> Option<Result<OutputFile, Diagnostics>>),
+    /// One file per variant of the language, made by this (the same file `render` makes).
+    Handouts(fn(&Job<'_>, &Procedure, &Variant) -> Result<OutputFile, Diagnostics>),
+}
+
+/// What of the handouts a whole output reads; the clinic and the theme it always may.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// Nothing of the handouts (the page-not-found page).
+    Nothing,
+    /// Which pages and linked files there are, and their review dates (the sitemap).
+    Pages,
+    /// What a list of handouts shows: titles, summaries, review dates, facts and order.
+    Listing,
+    /// Anything, the other outputs' files included (the print station's page counts).
+    Everything,
 }
 
 /// How an output is made.
@@ -114,48 +140,56 @@ pub const OUTPUTS: &[Output] = &[
         scope: Scope::Site,
         size: PrintSize::Regular,
         render: Render::Each(html::site_files),
+        parts: Parts::Whole(Reads::Pages),
     },
     Output {
         name: "feed",
         scope: Scope::Site,
         size: PrintSize::Regular,
         render: Render::Each(catalog::feed),
+        parts: Parts::Whole(Reads::Listing),
     },
     Output {
         name: "catalog",
         scope: Scope::Site,
         size: PrintSize::Regular,
         render: Render::Each(catalog::json),
+        parts: Parts::Whole(Reads::Listing),
     },
     Output {
         name: "page-not-found page",
         scope: Scope::Site,
         size: PrintSize::Regular,
         render: Render::Each(html::not_found),
+        parts: Parts::Whole(Reads::Nothing),
     },
     Output {
         name: "web pages",
         scope: Scope::Language,
         size: PrintSize::Regular,
         render: Render::Each(html::pages),
+        parts: Parts::Pages(html::page),
     },
     Output {
         name: "PDF handouts",
         scope: Scope::Language,
         size: PrintSize::Regular,
         render: Render::Each(pdfs),
+        parts: Parts::Handouts(handout),
     },
     Output {
         name: "large-print PDF handouts",
         scope: Scope::Language,
         size: PrintSize::Large,
         render: Render::Each(pdfs),
+        parts: Parts::Handouts(handout),
     },
     Output {
         name: "print station",
         scope: Scope::Site,
         size: PrintSize::Regular,
         render: Render::Summary(station::page),
+        parts: Parts::Whole(Reads::Everything),
     },
 ];
 
@@ -201,9 +235,19 @@ pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnos
     Ok(files)
 }
 
+/// The PDF handout of one variant in the job's language and print size, beside its page.
+pub fn handout(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<OutputFile, Diagnostics> {
+    print::handout(job, p, v, pdf::Fonts::embedded()).map(|r| OutputFile {
+        path: job
+            .routes
+            .pdf_file(job.edition.lang, &p.slug, &v.slug, job.edition.size),
+        pages: Some(r.layout.pages.len()),
+        bytes: r.bytes,
+    })
+}
+
 /// The PDF handout of every variant of the job's language, beside its page.
 pub fn pdfs(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
-    let fonts = pdf::Fonts::embedded();
     let jobs: Vec<_> = job.book.variants().collect();
     // Handouts are independent: lay them out on every core.
     let threads = std::thread::available_parallelism()
@@ -216,18 +260,7 @@ pub fn pdfs(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|(p, v)| {
-                            print::handout(job, p, v, fonts).map(|r| OutputFile {
-                                path: job.routes.pdf_file(
-                                    job.edition.lang,
-                                    &p.slug,
-                                    &v.slug,
-                                    job.edition.size,
-                                ),
-                                pages: Some(r.layout.pages.len()),
-                                bytes: r.bytes,
-                            })
-                        })
+                        .map(|(p, v)| handout(job, p, v))
                         .collect::<Vec<_>>()
                 })
             })

@@ -5,6 +5,7 @@
 pub(crate) mod fields;
 pub mod glyphs;
 pub(crate) mod images;
+pub mod incremental;
 mod links;
 pub mod placeholders;
 mod plain;
@@ -13,10 +14,9 @@ pub(crate) mod sections;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, SplitError};
 use crate::labels::{LabelSets, Labels};
-use crate::load::{ProcedureFiles, SourceFile, Sources, CLINIC_FILE, PROCEDURE_FILE};
+use crate::load::{ProcedureFiles, SourceFile, Sources, PROCEDURE_FILE};
 use crate::model::{
-    Book, Date, Facts, Lang, Procedure, Revision, Section, SectionKind, Sections, Site, Slug,
-    Variant,
+    Date, Facts, Lang, Procedure, Revision, Section, SectionKind, Sections, Site, Slug, Variant,
 };
 use fields::{Describe, Fields};
 use links::ContentContext;
@@ -45,84 +45,23 @@ const PROCEDURE_KEYS: Describe = Describe {
 };
 
 /// Checks everything in `sources` against the theme's `labels` (section headings per language).
-/// `today` decides which reviews are overdue (warnings only).
+/// `today` decides which reviews are overdue (warnings only). The same as checking each
+/// procedure folder on its own ([`incremental`]) and putting the folders together.
 pub fn validate(
     sources: &Sources,
     content_root: &Path,
     today: Date,
     labels: &LabelSets,
 ) -> (Option<Site>, Diagnostics) {
-    let mut diags = Diagnostics::new();
-    let known: Vec<Lang> = labels.keys().copied().collect();
-    let images = images::Images::new(content_root);
-    let clinic = match &sources.clinic {
-        Some(file) => crate::config::clinic(file, &known, &images, &mut diags),
-        None => {
-            diags.push(
-                Diagnostic::error(format!("the clinic file `{CLINIC_FILE}` is missing from the content folder."))
-                    .in_file(&content_root.join(CLINIC_FILE))
-                    .hint("create it with at least `name:`, `phone:` and `site:` with `base_url:` (see README.md, \"Content format\")."),
-            );
-            None
-        }
-    };
-    let interval = clinic.as_ref().map_or(12, |c| c.review_interval_months);
-    let languages = clinic
-        .as_ref()
-        .map_or_else(|| vec![Lang::EN], |c| c.languages.clone());
-    let links = ContentContext {
-        root: content_root.to_path_buf(),
-        real_root: std::fs::canonicalize(content_root).ok(),
-        base_url: clinic.as_ref().map(|c| c.base_url.clone()),
-        allowed_html: clinic
-            .as_ref()
-            .map_or_else(Vec::new, |c| c.allowed_html.clone()),
-        images,
-    };
-    let site_rules = SiteRules {
-        interval,
-        max_grade: clinic
-            .as_ref()
-            .map_or(crate::config::DEFAULT_MAX_GRADE, |c| c.max_grade),
-        today,
-        links: &links,
-        languages: &languages,
-        labels,
-    };
-    let mut procedures = Vec::new();
+    let (rules, mut diags) = incremental::Rules::new(sources, content_root, today, labels);
+    let mut folders = Vec::new();
     for files in &sources.procedures {
-        if let Some(p) = procedure(files, &site_rules, &mut diags) {
-            procedures.push(p);
-        }
+        let (folder, found) = incremental::folder(files, &rules);
+        diags.extend(found);
+        folders.extend(folder);
     }
-    if sources.procedures.is_empty() {
-        diags.push(
-            Diagnostic::error("the content folder has no procedure folders, so there is nothing to publish.")
-                .in_file(content_root)
-                .hint("add a folder such as `microneedling/` with a `_procedure.md` and one `.md` file per variant."),
-        );
-    }
-    procedures.sort_by(|a, b| (a.0, &a.1[0].1.slug).cmp(&(b.0, &b.1[0].1.slug)));
-    // One book per language, in `clinic.yaml` order; a language shows the procedures it translates.
-    let books = languages
-        .iter()
-        .map(|&lang| Book {
-            lang,
-            procedures: procedures
-                .iter()
-                .filter_map(|(_, editions)| {
-                    editions
-                        .iter()
-                        .find(|(l, _)| *l == lang)
-                        .map(|(_, p)| p.clone())
-                })
-                .collect(),
-        })
-        .collect();
-    match clinic {
-        Some(clinic) if !diags.has_errors() => (Some(Site { clinic, books }), diags),
-        _ => (None, diags),
-    }
+    let site = incremental::site(&rules, folders).filter(|_| !diags.has_errors());
+    (site, diags)
 }
 
 /// What every file is checked against.

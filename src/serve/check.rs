@@ -1,0 +1,268 @@
+//! Load and validate, again on every change, checking again only the procedure folders whose
+//! files changed: the whole content is read (tens of milliseconds for 1,000 handouts) and each
+//! folder's text compared with the one last checked.
+//!
+//! The model owns its procedures, so each new model is made of copies of the remembered ones;
+//! [`Checker::prepare`] makes those copies while the editor types, not after the save.
+
+use crate::diag::Diagnostics;
+use crate::labels::LabelSets;
+use crate::load::{self, ProcedureFiles, SourceFile, Sources};
+use crate::model::{Date, Site};
+use crate::validate::{glyphs, incremental, placeholders};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The checked content, and which of its problems were found by this check.
+pub(crate) struct Checked {
+    /// The model, when nothing is an error.
+    pub(crate) site: Option<Site>,
+    /// Every problem of the content.
+    pub(crate) problems: Diagnostics,
+    /// The problems of the files checked this time (all of them, the first time).
+    pub(crate) fresh: Diagnostics,
+}
+
+/// One folder's last check.
+struct Remembered {
+    files: ProcedureFiles,
+    folder: Option<incremental::Folder>,
+    problems: Diagnostics,
+}
+
+/// Remembers each folder's check, to reuse it while its files stay the same.
+pub(crate) struct Checker {
+    content: PathBuf,
+    today: Date,
+    /// What every folder was checked against: `clinic.yaml`'s text and the labels.
+    rules: Option<(Option<SourceFile>, LabelSets)>,
+    folders: HashMap<String, Remembered>,
+    /// Copies of remembered folders for the next model to take, made by [`Checker::prepare`].
+    spare: HashMap<String, incremental::Folder>,
+}
+
+impl Checker {
+    /// A checker of the content folder `content` that has checked nothing yet.
+    pub(crate) fn new(content: PathBuf, today: Date) -> Checker {
+        Checker {
+            content,
+            today,
+            rules: None,
+            folders: HashMap::new(),
+            spare: HashMap::new(),
+        }
+    }
+
+    /// Copies every remembered folder for the next check, so that it does not have to.
+    pub(crate) fn prepare(&mut self) {
+        for (name, r) in &self.folders {
+            if let (false, Some(folder)) = (self.spare.contains_key(name), &r.folder) {
+                self.spare.insert(name.clone(), folder.clone());
+            }
+        }
+    }
+
+    /// Reads and checks the content, with `labels` naming the sections.
+    pub(crate) fn check(&mut self, labels: &LabelSets) -> Checked {
+        let (sources, mut problems) = load::load(&self.content);
+        let (rules, rule_problems) =
+            incremental::Rules::new(&sources, &self.content, self.today, labels);
+        problems.extend(rule_problems);
+        problems.extend(glyphs::check(
+            &Sources {
+                clinic: sources.clinic.clone(),
+                procedures: Vec::new(),
+            },
+            crate::render::pdf::Fonts::embedded(),
+        ));
+        // Every folder is checked against clinic.yaml and the labels: when they change, all are stale.
+        let same_rules = self
+            .rules
+            .as_ref()
+            .is_some_and(|(clinic, l)| *clinic == sources.clinic && l == labels);
+        if !same_rules {
+            self.folders.clear();
+            self.spare.clear();
+            self.rules = Some((sources.clinic.clone(), labels.clone()));
+        }
+        let stale: Vec<&ProcedureFiles> = sources
+            .procedures
+            .iter()
+            .filter(|f| self.folders.get(&f.name).is_none_or(|r| r.files != **f))
+            .collect();
+        let mut fresh = problems.clone();
+        for (files, folder, found) in check_folders(&stale, &rules, labels) {
+            fresh.extend(found.clone());
+            self.spare.remove(&files.name);
+            self.folders.insert(
+                files.name.clone(),
+                Remembered {
+                    files: files.clone(),
+                    folder,
+                    problems: found,
+                },
+            );
+        }
+        self.folders
+            .retain(|name, _| sources.procedures.iter().any(|f| f.name == *name));
+        self.spare.retain(|name, _| self.folders.contains_key(name));
+        let remembered: Vec<(&String, &Remembered)> = sources
+            .procedures
+            .iter()
+            .filter_map(|f| self.folders.get_key_value(&f.name))
+            .collect();
+        for (_, r) in &remembered {
+            problems.extend(r.problems.clone());
+        }
+        let site = if problems.has_errors() {
+            None
+        } else {
+            let folders = remembered
+                .iter()
+                .filter_map(|(name, r)| {
+                    let spare = self.spare.remove(*name);
+                    spare.or_else(|| r.folder.clone())
+                })
+                .collect();
+            incremental::site(&rules, folders)
+        };
+        Checked {
+            site,
+            problems,
+            fresh,
+        }
+    }
+}
+
+/// Checks folders on every core (they are independent): each with its model and problems, found
+/// as `handouts check` finds them (characters the fonts lack, hints `handouts new` left).
+fn check_folders<'a>(
+    stale: &[&'a ProcedureFiles],
+    rules: &incremental::Rules,
+    labels: &LabelSets,
+) -> Vec<(&'a ProcedureFiles, Option<incremental::Folder>, Diagnostics)> {
+    let one = |files: &'a ProcedureFiles| {
+        let (folder, mut found) = incremental::folder(files, rules);
+        let alone = Sources {
+            clinic: None,
+            procedures: vec![files.clone()],
+        };
+        found.extend(glyphs::check(&alone, crate::render::pdf::Fonts::embedded()));
+        found.extend(placeholders::check(&alone, labels));
+        (files, folder, found)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if stale.len() < 2 || threads < 2 {
+        return stale.iter().map(|f| one(f)).collect();
+    }
+    let chunk = stale.len().div_ceil(threads);
+    let one = &one;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = stale
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| one(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A panic is a bug: pass it on rather than leave folders out of the model.
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Theme;
+    use std::path::Path;
+
+    /// The checker, reusing what it checked before, against `handouts check` of the same folder.
+    fn same_as_check(checker: &mut Checker, root: &Path) -> (Option<Site>, String) {
+        let today = Date::parse("2026-11-01").unwrap();
+        let checked = checker.check(&Theme::builtin_labels());
+        checker.prepare();
+        let (whole, diags) = match crate::check(root, None, today) {
+            Ok((site, _, warnings)) => (Some(site), warnings),
+            Err(diags) => (None, diags),
+        };
+        assert_eq!(checked.site, whole, "{}", root.display());
+        assert_eq!(checked.problems.to_string(), diags.to_string());
+        (checked.site, diags.to_string())
+    }
+
+    /// Replaces `from` with `to` in the file at `path`.
+    fn edit(path: &Path, from: &str, to: &str) {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{}", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    const SPANISH: &str = "---\ntitle: Peeling\nsummary: Cuidados después del peeling.\nreviewed: 2026-03-14\nreviewed_by: Dra. Prueba\n---\n\n## Qué es\n\nUn tratamiento.\n\n## Qué esperar\n\nUn poco de ardor.\n\n## Recuperación\n\n- **Días 1–3:** enrojecimiento.\n\n## Haga\n\n- Use protector solar.\n\n## No haga\n\n- No se rasque.\n\n## Riesgos\n\n- Infección.\n\n## Cuándo llamarnos\n\n- **Fiebre**.\n\n## Preguntas frecuentes\n\n### ¿Duele?\n\nUn poco.\n";
+
+    #[test]
+    fn rechecking_only_the_changed_folders_gives_what_the_whole_check_gives() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let today = Date::parse("2026-11-01").unwrap();
+        same_as_check(&mut Checker::new(sample.clone(), today), &sample);
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("content");
+        crate::corpus::generate(12, &root).unwrap();
+        let mut checker = Checker::new(root.clone(), today);
+        let checker = &mut checker;
+        same_as_check(checker, &root);
+        // A procedure moved first by its `order`, a folder without handouts, a translation.
+        let (first, second) = (
+            root.join(crate::corpus::procedure_slug(0)),
+            root.join(crate::corpus::procedure_slug(1)),
+        );
+        edit(&second.join("_procedure.md"), "order: ", "order: -9");
+        std::fs::create_dir(root.join("zz-empty")).unwrap();
+        std::fs::write(
+            root.join("zz-empty/_procedure.md"),
+            "---\ntitle: Empty\nsummary: None yet.\n---\n",
+        )
+        .unwrap();
+        edit(
+            &root.join("clinic.yaml"),
+            "paper:",
+            "languages: [en, es]\npaper:",
+        );
+        let variant = std::fs::read_dir(&first)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| !p.ends_with("_procedure.md"))
+            .unwrap();
+        let stem = variant.file_stem().unwrap().to_string_lossy().to_string();
+        std::fs::write(first.join(format!("{stem}.es.md")), SPANISH).unwrap();
+        std::fs::write(
+            first.join("_procedure.es.md"),
+            "---\ntitle: Peeling\nsummary: Un peeling.\n---\n",
+        )
+        .unwrap();
+        let (site, diags) = same_as_check(checker, &root);
+        let site = site.unwrap_or_else(|| panic!("{diags}"));
+        assert_eq!(
+            site.books[1].procedures.len(),
+            1,
+            "the translation is published"
+        );
+        // A hint `handouts new` left is an error, as in `handouts check`.
+        edit(
+            &variant,
+            "## What to expect\n",
+            "## What to expect\n\n[write here: what happens]\n",
+        );
+        same_as_check(checker, &root);
+        edit(&variant, "\n[write here: what happens]\n", "");
+        same_as_check(checker, &root);
+        // Problems: a misspelt key, then no clinic file at all.
+        edit(&variant, "reviewed:", "reviewd:");
+        same_as_check(checker, &root);
+        std::fs::remove_file(root.join("clinic.yaml")).unwrap();
+        same_as_check(checker, &root);
+    }
+}

@@ -1,0 +1,126 @@
+//! Checking the content one procedure folder at a time, for `handouts serve`.
+//!
+//! A folder's checked procedures and problems depend only on its own files and on the site-wide
+//! [`Rules`] (`clinic.yaml`, the theme's labels, today), so after an edit only the folders whose
+//! files changed need checking again. [`Rules::new`] → [`folder`] for each folder → [`site`] is
+//! how [`super::validate`] checks the whole content too, so both give the same model and problems.
+
+use super::links::ContentContext;
+use super::SiteRules;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::labels::LabelSets;
+use crate::load::{ProcedureFiles, Sources, CLINIC_FILE};
+use crate::model::{Book, Clinic, Date, Lang, Procedure, Site};
+use std::path::Path;
+
+/// What every procedure folder is checked against: the clinic, its languages and the labels.
+pub struct Rules {
+    clinic: Option<Clinic>,
+    interval: u32,
+    max_grade: f64,
+    today: Date,
+    links: ContentContext,
+    languages: Vec<Lang>,
+    labels: LabelSets,
+}
+
+/// One procedure folder, checked: its sort key and its procedure in each language it has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Folder {
+    order: i64,
+    editions: Vec<(Lang, Procedure)>,
+}
+
+impl Rules {
+    /// Reads `clinic.yaml` from `sources`; its problems (and a content folder without procedure
+    /// folders) are returned with the rules.
+    pub fn new(
+        sources: &Sources,
+        content_root: &Path,
+        today: Date,
+        labels: &LabelSets,
+    ) -> (Rules, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let known: Vec<Lang> = labels.keys().copied().collect();
+        let images = crate::validate::images::Images::new(content_root);
+        let clinic = match &sources.clinic {
+            Some(file) => crate::config::clinic(file, &known, &images, &mut diags),
+            None => {
+                diags.push(
+                    Diagnostic::error(format!("the clinic file `{CLINIC_FILE}` is missing from the content folder."))
+                        .in_file(&content_root.join(CLINIC_FILE))
+                        .hint("create it with at least `name:`, `phone:` and `site:` with `base_url:` (see README.md, \"Content format\")."),
+                );
+                None
+            }
+        };
+        if sources.procedures.is_empty() {
+            diags.push(
+                Diagnostic::error("the content folder has no procedure folders, so there is nothing to publish.")
+                    .in_file(content_root)
+                    .hint("add a folder such as `microneedling/` with a `_procedure.md` and one `.md` file per variant."),
+            );
+        }
+        let rules = Rules {
+            interval: clinic.as_ref().map_or(12, |c| c.review_interval_months),
+            max_grade: clinic
+                .as_ref()
+                .map_or(crate::config::DEFAULT_MAX_GRADE, |c| c.max_grade),
+            today,
+            languages: clinic
+                .as_ref()
+                .map_or_else(|| vec![Lang::EN], |c| c.languages.clone()),
+            links: ContentContext {
+                root: content_root.to_path_buf(),
+                real_root: std::fs::canonicalize(content_root).ok(),
+                base_url: clinic.as_ref().map(|c| c.base_url.clone()),
+                allowed_html: clinic
+                    .as_ref()
+                    .map_or_else(Vec::new, |c| c.allowed_html.clone()),
+                images,
+            },
+            labels: labels.clone(),
+            clinic,
+        };
+        (rules, diags)
+    }
+}
+
+/// Checks one procedure folder: the folder checked (`None` when it has errors that leave nothing
+/// to publish) and every problem found in it.
+pub fn folder(files: &ProcedureFiles, rules: &Rules) -> (Option<Folder>, Diagnostics) {
+    let site_rules = SiteRules {
+        interval: rules.interval,
+        max_grade: rules.max_grade,
+        today: rules.today,
+        links: &rules.links,
+        languages: &rules.languages,
+        labels: &rules.labels,
+    };
+    let mut diags = Diagnostics::new();
+    let checked = super::procedure(files, &site_rules, &mut diags)
+        .map(|(order, editions)| Folder { order, editions });
+    (checked, diags)
+}
+
+/// The site made of checked folders (taken, not copied), as [`super::validate`] orders it;
+/// `None` without a clinic. Only meaningful when no folder (and no rule) had an error.
+pub fn site(rules: &Rules, mut folders: Vec<Folder>) -> Option<Site> {
+    let clinic = rules.clinic.clone()?;
+    folders.sort_by(|a, b| (a.order, &a.editions[0].1.slug).cmp(&(b.order, &b.editions[0].1.slug)));
+    // One book per language, in `clinic.yaml` order; a language shows the procedures it translates.
+    let mut books: Vec<Book> = rules
+        .languages
+        .iter()
+        .map(|&lang| Book {
+            lang,
+            procedures: Vec::new(),
+        })
+        .collect();
+    for (lang, procedure) in folders.into_iter().flat_map(|f| f.editions) {
+        if let Some(book) = books.iter_mut().find(|b| b.lang == lang) {
+            book.procedures.push(procedure);
+        }
+    }
+    Some(Site { clinic, books })
+}
