@@ -203,7 +203,7 @@ fn books_with<'a>(site: &'a Site, page: Page<'a>) -> Vec<&'a crate::model::Book>
     }
 }
 
-fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
+pub(crate) fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
     let lang = job.edition.lang;
     let root = job.routes.root_from(lang, Page::Index);
     let here = job.here(&root);
@@ -229,7 +229,7 @@ fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
     job.theme.render("index.html", &ctx)
 }
 
-fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
+pub(crate) fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
     let page = Page::Procedure(&p.slug);
     let root = job.routes.root_from(job.edition.lang, page);
     let here = job.here(&root);
@@ -248,7 +248,7 @@ fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
     job.theme.render("procedure.html", &ctx)
 }
 
-fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnostics> {
+pub(crate) fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnostics> {
     let page = Page::Variant(&p.slug, &v.slug);
     let root = job.routes.root_from(job.edition.lang, page);
     let here = job.here(&root);
