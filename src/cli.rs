@@ -62,6 +62,9 @@ pub enum Command {
         /// Plain-language warnings.
         #[command(flatten)]
         plain: Plain,
+        /// How many threads make pages and PDFs (default: one per core).
+        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Check the content and report every problem, without writing anything.
     Check {

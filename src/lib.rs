@@ -3,6 +3,7 @@
 //! The pipeline runs one way: [`load`] reads files → [`validate`] checks them into the [`model`]
 //! → [`render`] makes pages and PDFs as values → [`write`] swaps the new output folder in.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -146,6 +147,15 @@ pub fn build_with(
     options: &BuildOptions,
     strictness: Strictness,
 ) -> Result<BuildReport, Diagnostics> {
+    build_reporting(options, strictness, &|_, _| {})
+}
+
+/// [`build_with`], telling `progress` how many handouts are finished each time a page or PDF is.
+pub fn build_reporting(
+    options: &BuildOptions,
+    strictness: Strictness,
+    progress: Progress<'_>,
+) -> Result<BuildReport, Diagnostics> {
     let (mut site, theme, warnings) =
         check(&options.content, options.theme.as_deref(), options.today)
             .map_err(|d| strictness.apply(d))?;
@@ -154,14 +164,49 @@ pub fn build_with(
         return Err(warnings);
     }
     options.overrides.apply(&mut site)?;
-    // Render everything in memory before touching the output folder.
-    let files = render::render_all(&site, &theme)?;
-    write::commit(&files, &options.out).map_err(|d| Diagnostics::from(*d))?;
+    // Files go into a staging folder as they are made, as links to the build cache's objects; the
+    // staging folder replaces the output only when every file was made.
+    let cache = cache::Cache::open(&options.out);
+    let files = write::commit_with(&options.out, Some(&cache), |stage| {
+        let sink = StageSink { stage, progress };
+        render::render_into(&site, &theme, &sink)
+    })
+    .map_err(|e| match e {
+        write::Failed::Write(d) => Diagnostics::from(*d),
+        write::Failed::Make(d) => d,
+    })?;
+    cache.finish();
     Ok(BuildReport {
-        files: files.len(),
+        files,
         variants: site.default_book().variants().count(),
         warnings,
     })
+}
+
+/// How far a build is: the work of `done` of `total` handouts finished.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+/// Hands rendered files to the staging folder.
+struct StageSink<'a, 'c> {
+    stage: &'a write::Stage<'c>,
+    progress: Progress<'a>,
+}
+
+impl render::Sink for StageSink<'_, '_> {
+    fn put(&self, file: render::OutputFile, key: Option<cache::Digest>) -> Result<(), Diagnostics> {
+        let key = key.map(|k| (k, file.pages.unwrap_or(0)));
+        self.stage
+            .put(&file.path, &file.bytes, key)
+            .map_err(|d| Diagnostics::from(*d))
+    }
+
+    fn reuse(&self, key: &cache::Digest, path: &str) -> Option<usize> {
+        self.stage.reuse(key, path)
+    }
+
+    fn progress(&self, done: usize, total: usize) {
+        (self.progress)(done, total);
+    }
 }
 
 /// Why `handouts pdf` could not write its file.

@@ -13,6 +13,8 @@ const EXIT_CONTENT: u8 = 1;
 /// The command itself was wrong (bad flag, missing folder).
 const EXIT_USAGE: u8 = 2;
 
+mod progress;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = today();
@@ -23,9 +25,16 @@ fn main() -> ExitCode {
             base_url,
             paper,
             plain,
+            jobs,
         } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
+            }
+            if let Some(n) = jobs {
+                // Only fails if a pool exists already, which nothing makes before this.
+                let _ = rayon::ThreadPoolBuilder::new()
+                    .num_threads(usize::from(n))
+                    .build_global();
             }
             let options = BuildOptions {
                 content: folders.content,
@@ -40,14 +49,20 @@ fn main() -> ExitCode {
                     }),
                 },
             };
-            match handouts::build_with(&options, plain.strictness()) {
+            let progress = progress::Line::new();
+            let result = handouts::build_reporting(&options, plain.strictness(), &|done, total| {
+                progress.update(done, total)
+            });
+            progress.clear();
+            match result {
                 Ok(report) => {
                     print_diagnostics(&report.warnings);
                     println!(
-                        "Built {} handouts ({} files) into {}.",
-                        report.variants,
-                        report.files,
-                        out.display()
+                        "Built {} handouts ({} files) into {} in {:.1} s.",
+                        progress::thousands(report.variants),
+                        progress::thousands(report.files),
+                        out.display(),
+                        progress.elapsed().as_secs_f64()
                     );
                     ExitCode::SUCCESS
                 }

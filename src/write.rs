@@ -6,6 +6,7 @@
 //! beside the output makes a second build wait for the first; the system releases the lock
 //! when a build dies, so it never stays stuck.
 
+use crate::cache::{Cache, Digest};
 use crate::diag::Diagnostic;
 use crate::load::io_words;
 use crate::render::OutputFile;
@@ -14,57 +15,144 @@ use std::path::{Path, PathBuf};
 
 /// Replaces the contents of `out` with `files`.
 pub fn commit(files: &[OutputFile], out: &Path) -> Result<(), Box<Diagnostic>> {
-    let (parent, name) = split(out)?;
-    let _lock = lock(&parent, &name)?;
+    commit_with(out, None, |stage| {
+        for file in files {
+            stage.put(&file.path, &file.bytes, None)?;
+        }
+        Ok(())
+    })
+    .map_err(|e| match e {
+        Failed::Write(d) | Failed::Make(d) => d,
+    })
+}
+
+/// Why [`commit_with`] left the output as it was.
+#[derive(Debug)]
+pub enum Failed<E> {
+    /// The output folder could not be written.
+    Write(Box<Diagnostic>),
+    /// Making the files failed.
+    Make(E),
+}
+
+/// The staging folder a build writes its files into, one at a time as they are finished.
+pub struct Stage<'c> {
+    root: PathBuf,
+    cache: Option<&'c Cache>,
+}
+
+impl Stage<'_> {
+    /// The path of `rel` (with `/` separators) inside the staging folder, its folder created.
+    fn prepare(&self, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
+        let path = self.root.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| fail("a folder could not be created", dir, e))?;
+        }
+        Ok(path)
+    }
+
+    /// Writes one file; with a cache, as a link to its object, and remembers `key` (with the
+    /// PDF's page count) for the next build.
+    pub fn put(
+        &self,
+        rel: &str,
+        bytes: &[u8],
+        key: Option<(Digest, usize)>,
+    ) -> Result<(), Box<Diagnostic>> {
+        let path = self.prepare(rel)?;
+        let written = match self.cache {
+            Some(cache) => cache.put(&path, bytes, key),
+            None => fs::write(&path, bytes),
+        };
+        written.map_err(|e| fail("a file could not be written", &path, e))
+    }
+
+    /// Puts the cached file made from `key` at `rel` without making it again: its page count, or
+    /// `None` when there is no intact cached file and it must be made.
+    pub fn reuse(&self, key: &Digest, rel: &str) -> Option<usize> {
+        let cache = self.cache?;
+        let entry = cache.lookup(key)?;
+        let path = self.prepare(rel).ok()?;
+        if !cache.link(&entry, &path) {
+            return None;
+        }
+        cache.remember(*key, entry);
+        Some(entry.pages)
+    }
+}
+
+fn fail(what: &str, path: &Path, err: std::io::Error) -> Box<Diagnostic> {
+    Box::new(Diagnostic::error(format!("{what}: {}.", io_words(Some(&err))))
+        .in_file(path)
+        .hint("check that the folder can be written to and the disk is not full; the previous output was left as it was."))
+}
+
+/// Replaces the contents of `out` with the files `make` puts into the staging folder, as it makes
+/// them; if `make` fails, nothing changes. With a cache, files are links to its objects.
+pub fn commit_with<T, E>(
+    out: &Path,
+    cache: Option<&Cache>,
+    make: impl FnOnce(&Stage<'_>) -> Result<T, E>,
+) -> Result<T, Failed<E>> {
+    let (parent, name) = split(out).map_err(Failed::Write)?;
+    let _lock = lock(&parent, &name).map_err(Failed::Write)?;
     recover(out, &parent, &name);
     if out.exists() && !out.is_dir() {
-        return Err(Box::new(
+        return Err(Failed::Write(Box::new(
             Diagnostic::error(
                 "the output path is a file, not a folder, so the site cannot be written there.",
             )
             .in_file(out)
             .hint("move or delete that file, or choose another folder with `--out`."),
-        ));
+        )));
     }
-    let fail = |what: &str, path: &Path, err: std::io::Error| -> Box<Diagnostic> {
-        Box::new(Diagnostic::error(format!("{what}: {}.", io_words(Some(&err))))
-            .in_file(path)
-            .hint("check that the folder can be written to and the disk is not full; the previous output was left as it was."))
-    };
-    fs::create_dir_all(&parent)
-        .map_err(|e| fail("the folder for the output could not be created", &parent, e))?;
+    fs::create_dir_all(&parent).map_err(|e| {
+        Failed::Write(fail(
+            "the folder for the output could not be created",
+            &parent,
+            e,
+        ))
+    })?;
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    let result = (|| {
-        fs::create_dir(&staging)
-            .map_err(|e| fail("the staging folder could not be created", &staging, e))?;
-        for file in files {
-            let path = staging.join(&file.path);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)
-                    .map_err(|e| fail("a folder could not be created", dir, e))?;
-            }
-            fs::write(&path, &file.bytes)
-                .map_err(|e| fail("a file could not be written", &path, e))?;
-        }
-        Ok(())
-    })();
-    if let Err(d) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(d);
+    if let Err(e) = fs::create_dir(&staging) {
+        return Err(Failed::Write(fail(
+            "the staging folder could not be created",
+            &staging,
+            e,
+        )));
     }
+    let stage = Stage {
+        root: staging.clone(),
+        cache,
+    };
+    let made = match make(&stage) {
+        Ok(made) => made,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(Failed::Make(e));
+        }
+    };
     if out.exists() {
         if let Err(e) = exchange(&staging, out, &parent, &name) {
             let _ = fs::remove_dir_all(&staging);
-            return Err(fail("the new output could not be swapped in", out, e));
+            return Err(Failed::Write(fail(
+                "the new output could not be swapped in",
+                out,
+                e,
+            )));
         }
         // `staging` now holds the previous site.
         let _ = fs::remove_dir_all(&staging);
     } else if let Err(e) = fs::rename(&staging, out) {
         let _ = fs::remove_dir_all(&staging);
-        return Err(fail("the new output could not be moved into place", out, e));
+        return Err(Failed::Write(fail(
+            "the new output could not be moved into place",
+            out,
+            e,
+        )));
     }
-    Ok(())
+    Ok(made)
 }
 
 /// Swaps the folders `a` and `b` in one step, where the system can.

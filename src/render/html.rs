@@ -114,22 +114,6 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     Ok(files)
 }
 
-/// Every HTML page of one language: its index, procedure and variant pages.
-pub fn pages(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut files = Vec::new();
-    let mut diags = Diagnostics::new();
-    for made in all_pages(job.book).into_iter().filter_map(|p| page(job, p)) {
-        match made {
-            Ok(file) => files.push(file),
-            Err(d) => diags.extend(d),
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(files)
-}
-
 /// Every page of a language's book: its index, then each procedure followed by its variants.
 pub fn all_pages(book: &crate::model::Book) -> Vec<Page<'_>> {
     let mut pages = vec![Page::Index];
@@ -240,7 +224,7 @@ fn books_with<'a>(site: &'a Site, page: Page<'a>) -> Vec<&'a crate::model::Book>
     }
 }
 
-fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
+pub(crate) fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
     let lang = job.edition.lang;
     let root = job.routes.root_from(lang, Page::Index);
     let here = job.here(&root);
@@ -266,7 +250,7 @@ fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
     job.theme.render("index.html", &ctx)
 }
 
-fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
+pub(crate) fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
     let page = Page::Procedure(&p.slug);
     let root = job.routes.root_from(job.edition.lang, page);
     let here = job.here(&root);
@@ -285,7 +269,7 @@ fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
     job.theme.render("procedure.html", &ctx)
 }
 
-fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnostics> {
+pub(crate) fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<String, Diagnostics> {
     let page = Page::Variant(&p.slug, &v.slug);
     let root = job.routes.root_from(job.edition.lang, page);
     let here = job.here(&root);

@@ -13,11 +13,15 @@ pub mod pdf;
 pub mod print;
 pub mod station;
 
+use crate::cache::{self, Digest};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{Edition, Lang, PrintSize};
 use crate::model::{Book, Procedure, Site, Variant};
 use crate::routes::{Page, Routes};
 use crate::theme::Theme;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// One file to write, relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,9 +132,83 @@ pub enum Reads {
 pub enum Render {
     /// From the model alone.
     Each(fn(&Job<'_>) -> Result<Vec<OutputFile>, Diagnostics>),
+    /// From the model alone, one file per variant in parallel, each handed to the build's
+    /// [`Emit`] as soon as it is made; returns what it made without the bytes.
+    Stream(fn(&Job<'_>, &Emit<'_>) -> Result<Vec<OutputFile>, Diagnostics>),
     /// After every `Each` output, from the model and the files they made (the print station
-    /// lists every PDF with its page count).
+    /// lists every PDF with its page count); the files' bytes are left out.
     Summary(fn(&Job<'_>, &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostics>),
+}
+
+/// Where a build puts each finished file as soon as it is made, so no build holds them all.
+pub trait Sink: Sync {
+    /// Takes one finished file; `key` is what a PDF was made from, for the build cache.
+    fn put(&self, file: OutputFile, key: Option<Digest>) -> Result<(), Diagnostics>;
+    /// Puts the file made from `key` at `path` again without making it: its page count, or `None`
+    /// when it has to be made.
+    fn reuse(&self, _key: &Digest, _path: &str) -> Option<usize> {
+        None
+    }
+    /// The work of `done` of the build's `total` handouts (variants in a language, each with its
+    /// page and PDFs) is finished.
+    fn progress(&self, _done: usize, _total: usize) {}
+}
+
+/// Collects the files in memory, for callers that want them as values.
+struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile, _key: Option<Digest>) -> Result<(), Diagnostics> {
+        self.0
+            .lock()
+            .map_err(|_| {
+                Diagnostics::from(Diagnostic::error("an internal error stopped the build."))
+            })?
+            .push(file);
+        Ok(())
+    }
+}
+
+/// A build's sink with its progress count: what streaming outputs hand their files to.
+pub struct Emit<'s> {
+    sink: &'s dyn Sink,
+    done: AtomicUsize,
+    /// Per-variant files to make.
+    total: usize,
+    /// Handouts (variants in every language) they make.
+    handouts: usize,
+}
+
+impl Emit<'_> {
+    /// Hands `file` to the sink (with its cache key) and returns it without its bytes.
+    pub fn put(&self, file: OutputFile, key: Option<Digest>) -> Result<OutputFile, Diagnostics> {
+        let record = OutputFile {
+            path: file.path.clone(),
+            bytes: Vec::new(),
+            pages: file.pages,
+        };
+        self.sink.put(file, key)?;
+        self.tick();
+        Ok(record)
+    }
+
+    /// The file made from `key`, put at `path` from the cache, without its bytes; `None` when
+    /// it has to be made.
+    pub fn reuse(&self, key: &Digest, path: &str) -> Option<OutputFile> {
+        let pages = self.sink.reuse(key, path)?;
+        self.tick();
+        Some(OutputFile {
+            path: path.to_string(),
+            bytes: Vec::new(),
+            pages: Some(pages),
+        })
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let handouts = done * self.handouts / self.total.max(1);
+        self.sink.progress(handouts, self.handouts);
+    }
 }
 
 /// Every output of a build, in the order they run.
@@ -167,21 +245,21 @@ pub const OUTPUTS: &[Output] = &[
         name: "web pages",
         scope: Scope::Language,
         size: PrintSize::Regular,
-        render: Render::Each(html::pages),
+        render: Render::Stream(pages),
         parts: Parts::Pages(html::page),
     },
     Output {
         name: "PDF handouts",
         scope: Scope::Language,
         size: PrintSize::Regular,
-        render: Render::Each(pdfs),
+        render: Render::Stream(pdfs),
         parts: Parts::Handouts(handout),
     },
     Output {
         name: "large-print PDF handouts",
         scope: Scope::Language,
         size: PrintSize::Large,
-        render: Render::Each(pdfs),
+        render: Render::Stream(pdfs),
         parts: Parts::Handouts(handout),
     },
     Output {
@@ -194,9 +272,31 @@ pub const OUTPUTS: &[Output] = &[
 ];
 
 /// Runs every output for every language; all problems of all outputs are reported together.
+/// The files are returned in memory, sorted by path.
 pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    let collect = Collect(Mutex::new(Vec::new()));
+    render_into(site, theme, &collect)?;
+    let mut files = collect.0.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Runs every output for every language, handing each file to `sink` as soon as it is made; all
+/// problems of all outputs are reported together. Returns how many files were made.
+pub fn render_into(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<usize, Diagnostics> {
     let default = site.default_book();
-    let mut files = Vec::new();
+    let per_variant: usize = OUTPUTS
+        .iter()
+        .filter(|o| matches!(o.render, Render::Stream(_)))
+        .count();
+    let variants: usize = site.books.iter().map(|b| b.variants().count()).sum();
+    let emit = Emit {
+        sink,
+        done: AtomicUsize::new(0),
+        total: per_variant * variants,
+        handouts: variants,
+    };
+    let mut made: Vec<OutputFile> = Vec::new();
     let mut diags = Diagnostics::new();
     // Outputs made from the model first, then those that summarise what the others made.
     for summary in [false, true] {
@@ -217,12 +317,31 @@ pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnos
                     )));
                     continue;
                 };
-                let made = match output.render {
+                let result = match output.render {
                     Render::Each(render) => render(&job),
-                    Render::Summary(render) => render(&job, &files),
+                    Render::Summary(render) => render(&job, &made),
+                    Render::Stream(render) => {
+                        match render(&job, &emit) {
+                            Ok(mut records) => made.append(&mut records),
+                            Err(d) => diags.extend(d),
+                        }
+                        continue;
+                    }
                 };
-                match made {
-                    Ok(mut made) => files.append(&mut made),
+                match result {
+                    Ok(files) => {
+                        for file in files {
+                            let record = OutputFile {
+                                path: file.path.clone(),
+                                bytes: Vec::new(),
+                                pages: file.pages,
+                            };
+                            match sink.put(file, None) {
+                                Ok(()) => made.push(record),
+                                Err(d) => diags.extend(d),
+                            }
+                        }
+                    }
                     Err(d) => diags.extend(d),
                 }
             }
@@ -231,8 +350,7 @@ pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnos
     if diags.has_errors() {
         return Err(diags);
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(made.len())
 }
 
 /// The PDF handout of one variant in the job's language and print size, beside its page.
@@ -246,38 +364,25 @@ pub fn handout(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<OutputFile, 
     })
 }
 
-/// The PDF handout of every variant of the job's language, beside its page.
-pub fn pdfs(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
-    let jobs: Vec<_> = job.book.variants().collect();
-    // Handouts are independent: lay them out on every core.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    let results: Vec<Result<OutputFile, Diagnostics>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(p, v)| handout(job, p, v))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            // A panic is a bug, but it must still fail the build rather than drop handouts silently.
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(Diagnostic::error(
-                        "an internal error stopped some PDF handouts from being made; nothing was written. Please report it with the content that caused it.",
+/// Runs `make` for every item on the build's threads, keeping the items' order; every problem is
+/// reported, and a panic fails the build rather than dropping files silently.
+fn each<T: Sync>(
+    items: &[T],
+    make: impl Fn(&T) -> Result<OutputFile, Diagnostics> + Sync,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let results: Vec<Result<OutputFile, Diagnostics>> = items
+        .par_iter()
+        .map(|item| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| make(item))).unwrap_or_else(
+                |_| {
+                    Err(Diagnostic::error(
+                        "an internal error stopped some handouts from being made; nothing was written. Please report it with the content that caused it.",
                     )
-                    .into())]
-                })
-            })
-            .collect()
-    });
+                    .into())
+                },
+            )
+        })
+        .collect();
     let mut files = Vec::new();
     let mut diags = Diagnostics::new();
     for r in results {
@@ -290,4 +395,74 @@ pub fn pdfs(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         return Err(diags);
     }
     Ok(files)
+}
+
+/// The web pages of the job's language: its index and procedure pages, then every variant's page
+/// in parallel, each handed to `emit` as soon as it is made (each the file [`html::page`] makes,
+/// which `serve` calls one at a time).
+pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut made = Vec::new();
+    let mut diags = Diagnostics::new();
+    let mut listings = vec![Page::Index];
+    listings.extend(job.book.procedures.iter().map(|p| Page::Procedure(&p.slug)));
+    for page in listings {
+        let Some(result) = html::page(job, page) else {
+            continue;
+        };
+        let put = result.and_then(|file| {
+            let path = file.path.clone();
+            emit.sink.put(file, None)?;
+            made.push(OutputFile {
+                path,
+                bytes: Vec::new(),
+                pages: None,
+            });
+            Ok(())
+        });
+        if let Err(d) = put {
+            diags.extend(d);
+        }
+    }
+    let variants: Vec<_> = job.book.variants().collect();
+    match each(&variants, |(p, v)| {
+        let file = html::page(job, Page::Variant(&p.slug, &v.slug)).ok_or_else(|| {
+            Diagnostics::from(Diagnostic::error("an internal error lost a page."))
+        })??;
+        emit.put(file, None)
+    }) {
+        Ok(mut files) => made.append(&mut files),
+        Err(d) => diags.extend(d),
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(made)
+}
+
+/// The PDF handout of every variant of the job's language, beside its page, made in parallel and
+/// handed to `emit` as each is finished. A PDF whose print XML, style and tool are those of one
+/// in the build cache is taken from it instead of being laid out and painted again.
+pub fn pdfs(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let fonts = pdf::Fonts::embedded();
+    let style = format!("{:?}", job.theme.style(job.edition.size));
+    let variants: Vec<_> = job.book.variants().collect();
+    each(&variants, |(p, v)| {
+        let path = job
+            .routes
+            .pdf_file(job.edition.lang, &p.slug, &v.slug, job.edition.size);
+        let xml = print::xml(job, p, v)?;
+        let key = cache::key(&[b"pdf", style.as_bytes(), xml.as_bytes()]);
+        if let Some(record) = emit.reuse(&key, &path) {
+            return Ok(record);
+        }
+        let rendered = print::from_xml(job, &xml, v, fonts)?;
+        emit.put(
+            OutputFile {
+                path,
+                pages: Some(rendered.layout.pages.len()),
+                bytes: rendered.bytes,
+            },
+            Some(key),
+        )
+    })
 }

@@ -93,12 +93,22 @@ pub fn handout(
     fonts: &Fonts,
 ) -> Result<Rendered, Diagnostics> {
     let xml = xml(job, procedure, variant)?;
+    from_xml(job, &xml, variant, fonts)
+}
+
+/// The PDF handout of `variant` from its print XML (made by [`xml`]) in the job's edition.
+pub fn from_xml(
+    job: &Job<'_>,
+    xml: &str,
+    variant: &Variant,
+    fonts: &Fonts,
+) -> Result<Rendered, Diagnostics> {
     let theme = job.theme;
     let pictures = pictures(job, variant);
-    pdf::render_with(&xml, fonts, theme.style(job.edition.size), &pictures).map_err(|errors| {
+    pdf::render_with(xml, fonts, theme.style(job.edition.size), &pictures).map_err(|errors| {
         let mut diags = Diagnostics::new();
         for e in errors {
-            diags.push(template_problem(&e, &xml, theme, variant));
+            diags.push(template_problem(&e, xml, theme, variant));
         }
         diags
     })

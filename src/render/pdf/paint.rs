@@ -104,7 +104,6 @@ pub(crate) fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Ve
 /// Flate-compresses every stream. lopdf's own `compress` always uses zlib's slowest level, which
 /// was half the time of a whole handout; the default level gives files within a few percent of it.
 fn compress(lo: &mut lopdf::Document) {
-    use std::io::Write;
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -112,18 +111,67 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        let compressed = encoder
-            .write_all(&stream.content)
-            .and_then(|()| encoder.finish());
-        if let Ok(compressed) = compressed {
+        // A font program (its dictionary has /Length1) is the same subset in many handouts: it is
+        // compressed once per process and shared.
+        let is_font = stream.dict.get(b"Length1").is_ok();
+        let compressed = if is_font {
+            font_programs::compressed(&stream.content)
+        } else {
+            deflate(&stream.content).map(std::sync::Arc::new)
+        };
+        if let Some(compressed) = compressed {
+            let compressed = std::sync::Arc::unwrap_or_clone(compressed);
             // A tiny stream can grow; the dictionary entry costs about 19 bytes.
             if compressed.len() + 19 < stream.content.len() {
                 stream.dict.set("Filter", "FlateDecode");
                 stream.set_content(compressed);
             }
         }
+    }
+}
+
+/// `bytes` compressed at zlib's default level.
+fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .ok()
+}
+
+/// Compressed font programs, shared by every handout of a process that embeds the same subset.
+mod font_programs {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+
+    /// The most bytes of font programs kept (uncompressed and compressed); past it, new subsets
+    /// are compressed without being kept.
+    const LIMIT: usize = 64 << 20;
+
+    #[derive(Default)]
+    struct Programs {
+        map: HashMap<Vec<u8>, Arc<Vec<u8>>>,
+        bytes: usize,
+    }
+
+    /// `program` compressed: from the shared table when another handout embedded the same bytes.
+    pub(super) fn compressed(program: &[u8]) -> Option<Arc<Vec<u8>>> {
+        static PROGRAMS: OnceLock<Mutex<Programs>> = OnceLock::new();
+        let programs = PROGRAMS.get_or_init(Mutex::default);
+        if let Some(hit) = programs.lock().ok()?.map.get(program) {
+            return Some(Arc::clone(hit));
+        }
+        // Compressed outside the lock, so threads compress different subsets at once.
+        let made = Arc::new(super::deflate(program)?);
+        if let Ok(mut programs) = programs.lock() {
+            let size = program.len() + made.len();
+            if programs.bytes + size <= LIMIT {
+                programs.bytes += size;
+                programs.map.insert(program.to_vec(), Arc::clone(&made));
+            }
+        }
+        Some(made)
     }
 }
 

@@ -1,0 +1,298 @@
+//! The build cache: the last build's files, kept beside the output folder so a rebuild reuses
+//! what did not change instead of making it again.
+//!
+//! `.{out}.cache/` (beside the output folder `out`, git-ignored) holds:
+//! - `objects/<SHA-256 of the bytes>`: every file of the last build. The output folder's files are
+//!   hard links to these, so a file whose bytes did not change keeps its inode and modification
+//!   time from build to build, and a web team's sync copies only what changed.
+//! - `index`: for each PDF, the key it was made from, its object, length and page count. A PDF's
+//!   key is a hash of the tool (version and executable, which holds the engine, the fonts and the
+//!   built-in theme), the print style and the print XML (which holds everything the handout shows:
+//!   the variant and its procedure, the templates, the labels and `clinic.yaml`). Laying out and
+//!   painting a PDF is the expensive part of a build; the XML is cheap to make, so a changed input
+//!   of any kind changes the key, and nothing has to list what depends on what.
+//!
+//! The cache only ever saves work: an object is used only after its bytes hash to its name, and a
+//! missing, unreadable or damaged index or object is treated as not cached, so the file is made
+//! again. Output is byte-identical whatever the cache holds.
+
+use sha2::{Digest as _, Sha256};
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+/// A SHA-256 digest: an object's name or a PDF's key.
+pub type Digest = [u8; 32];
+
+/// The first line of the index; a file that does not start with it is ignored.
+const INDEX_HEADER: &str = "handouts build cache 1";
+
+/// What the cache remembers of one PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The object holding its bytes.
+    pub object: Digest,
+    /// Its length in bytes.
+    pub len: u64,
+    /// Its page count.
+    pub pages: usize,
+}
+
+/// An open build cache (see the module documentation).
+#[derive(Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    index: HashMap<Digest, Entry>,
+    /// Entries used or made by this build: the next index.
+    next: Mutex<HashMap<Digest, Entry>>,
+    /// Objects this build's output links to; the others are removed when it finishes.
+    used: Mutex<HashSet<Digest>>,
+}
+
+/// The cache folder of the output folder `out`: `.{name}.cache` beside it.
+pub fn dir_for(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let parent = out.parent().unwrap_or_else(|| Path::new("."));
+    parent.join(format!(".{name}.cache"))
+}
+
+/// The hash of `parts`, each length-prefixed so that no two lists of parts collide, and of the
+/// tool that makes the output.
+pub fn key(parts: &[&[u8]]) -> Digest {
+    let mut hash = Sha256::new();
+    hash.update(tool_id());
+    for part in parts {
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part);
+    }
+    hash.finalize().into()
+}
+
+/// The SHA-256 of `bytes`.
+pub fn digest(bytes: &[u8]) -> Digest {
+    Sha256::digest(bytes).into()
+}
+
+/// What identifies this build of the tool: its version and the hash of its executable (which
+/// holds the engine, the fonts and the built-in theme), hashed once per process.
+fn tool_id() -> &'static Digest {
+    static ID: OnceLock<Digest> = OnceLock::new();
+    ID.get_or_init(|| {
+        let mut hash = Sha256::new();
+        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+        // An executable that cannot be read still gets a cache, keyed by the version alone.
+        if let Ok(bytes) = std::env::current_exe().and_then(fs::read) {
+            hash.update(bytes);
+        }
+        hash.finalize().into()
+    })
+}
+
+fn hex(d: &Digest) -> String {
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Digest> {
+    if text.len() != 64 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+impl Cache {
+    /// Opens the cache of the output folder `out`; a missing or damaged index is an empty cache.
+    pub fn open(out: &Path) -> Cache {
+        let dir = dir_for(out);
+        let index = fs::read_to_string(dir.join("index"))
+            .ok()
+            .map(|text| parse_index(&text))
+            .unwrap_or_default();
+        Cache {
+            dir,
+            index,
+            next: Mutex::default(),
+            used: Mutex::default(),
+        }
+    }
+
+    fn object_path(&self, object: &Digest) -> PathBuf {
+        self.dir.join("objects").join(hex(object))
+    }
+
+    /// The cached PDF made from `key`, if the index has it.
+    pub fn lookup(&self, key: &Digest) -> Option<Entry> {
+        self.index.get(key).copied()
+    }
+
+    /// Links the object of `entry` to `path` if it is intact (its bytes hash to its name);
+    /// false when it is missing or damaged, and the caller makes the file instead.
+    pub fn link(&self, entry: &Entry, path: &Path) -> bool {
+        let object = self.object_path(&entry.object);
+        match fs::read(&object) {
+            Ok(bytes) if bytes.len() as u64 == entry.len && digest(&bytes) == entry.object => {}
+            _ => return false,
+        }
+        if place(&object, path).is_err() {
+            return false;
+        }
+        self.use_object(entry.object);
+        true
+    }
+
+    /// Puts `bytes` at `path` as a link to their object, storing the object first unless an intact
+    /// one is there already. Remembers `key` → the object when given.
+    pub fn put(&self, path: &Path, bytes: &[u8], key: Option<(Digest, usize)>) -> io::Result<()> {
+        let object = digest(bytes);
+        let stored = self.object_path(&object);
+        let intact = fs::read(&stored).is_ok_and(|old| old == bytes);
+        if !intact {
+            write_object(&stored, bytes)?;
+        }
+        place(&stored, path)?;
+        self.use_object(object);
+        if let Some((key, pages)) = key {
+            self.remember(
+                key,
+                Entry {
+                    object,
+                    len: bytes.len() as u64,
+                    pages,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Keeps `key` → `entry` in the next index.
+    pub fn remember(&self, key: Digest, entry: Entry) {
+        if let Ok(mut next) = self.next.lock() {
+            next.insert(key, entry);
+        }
+    }
+
+    fn use_object(&self, object: Digest) {
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(object);
+        }
+    }
+
+    /// After a successful build: writes the index of this build's PDFs and removes the objects
+    /// no file of it links to. Problems are ignored: the next build only makes more files again.
+    pub fn finish(self) {
+        let next = self.next.into_inner().unwrap_or_default();
+        let used = self.used.into_inner().unwrap_or_default();
+        let mut lines: Vec<String> = next
+            .iter()
+            .map(|(key, e)| format!("{} {} {} {}\n", hex(key), hex(&e.object), e.len, e.pages))
+            .collect();
+        lines.sort();
+        let mut text = format!("{INDEX_HEADER}\n");
+        text.extend(lines);
+        let tmp = self.dir.join(format!(".index.tmp-{}", std::process::id()));
+        if fs::write(&tmp, text)
+            .and_then(|()| fs::rename(&tmp, self.dir.join("index")))
+            .is_err()
+        {
+            let _ = fs::remove_file(&tmp);
+        }
+        if let Ok(entries) = fs::read_dir(self.dir.join("objects")) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let keep = unhex(&name.to_string_lossy()).is_some_and(|d| used.contains(&d));
+                if !keep {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+}
+
+fn parse_index(text: &str) -> HashMap<Digest, Entry> {
+    let mut lines = text.lines();
+    if lines.next() != Some(INDEX_HEADER) {
+        return HashMap::new();
+    }
+    lines
+        .filter_map(|line| {
+            let mut words = line.split(' ');
+            let key = unhex(words.next()?)?;
+            let object = unhex(words.next()?)?;
+            let len = words.next()?.parse().ok()?;
+            let pages = words.next()?.parse().ok()?;
+            words
+                .next()
+                .is_none()
+                .then_some((key, Entry { object, len, pages }))
+        })
+        .collect()
+}
+
+/// Writes an object through a temporary file, so a killed build never leaves half of one.
+fn write_object(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!(
+        "tmp-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let result = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Hard-links `object` to `path`, or copies it where links cannot be made.
+fn place(object: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(object, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            fs::hard_link(object, path).or_else(|_| fs::copy(object, path).map(|_| ()))
+        }
+        Err(_) => fs::copy(object, path).map(|_| ()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_index_is_an_empty_cache() {
+        assert!(parse_index("garbage\n").is_empty());
+        let key = hex(&digest(b"k"));
+        let obj = hex(&digest(b"o"));
+        let text = format!("{INDEX_HEADER}\n{key} {obj} 3 1\n{key} zz 3 1\nnot a line\n");
+        let index = parse_index(&text);
+        assert_eq!(index.len(), 1);
+        assert_eq!(index[&digest(b"k")].pages, 1);
+    }
+
+    #[test]
+    fn a_damaged_object_is_not_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir(&out).unwrap();
+        let cache = Cache::open(&out);
+        let key = key(&[b"x"]);
+        cache
+            .put(&out.join("a.pdf"), b"bytes", Some((key, 2)))
+            .unwrap();
+        let entry = cache.next.lock().unwrap()[&key];
+        assert!(cache.link(&entry, &out.join("b.pdf")));
+        fs::write(cache.object_path(&entry.object), b"BYTES").unwrap();
+        assert!(!cache.link(&entry, &out.join("c.pdf")));
+        assert!(!out.join("c.pdf").exists());
+    }
+}
