@@ -225,7 +225,7 @@ fn same_cards(a: &Procedure, b: &Procedure) -> bool {
 }
 
 /// The sitemap lists every page of every language, with review dates; the site's files include
-/// the files its handouts link to.
+/// the files its handouts link to and the pictures they show (whose names carry their hash).
 fn same_pages(a: &Site, b: &Site) -> bool {
     same_each(&a.books, &b.books, |a, b| {
         a.lang == b.lang
@@ -233,7 +233,11 @@ fn same_pages(a: &Site, b: &Site) -> bool {
                 p.slug == q.slug
                     && p.attachments == q.attachments
                     && same_each(&p.variants, &q.variants, |v, w| {
-                        v.slug == w.slug && v.revision.reviewed == w.revision.reviewed
+                        v.slug == w.slug
+                            && v.revision.reviewed == w.revision.reviewed
+                            && v.figures()
+                                .map(|f| &f.image.path)
+                                .eq(w.figures().map(|f| &f.image.path))
                     })
             })
     })

@@ -10,8 +10,9 @@ use crate::labels::LabelSets;
 use crate::load::{self, ProcedureFiles, SourceFile, Sources};
 use crate::model::{Date, Site};
 use crate::validate::{glyphs, incremental, placeholders};
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The checked content, and which of its problems were found by this check.
 pub(crate) struct Checked {
@@ -39,6 +40,49 @@ pub(crate) struct Checker {
     folders: HashMap<String, Remembered>,
     /// Copies of remembered folders for the next model to take, made by [`Checker::prepare`].
     spare: HashMap<String, incremental::Folder>,
+    /// Size and modification time of every other file of the content (pictures, linked files),
+    /// as at the last check: a picture can change while every Markdown file stays the same.
+    others: Others,
+}
+
+/// Files of the content folder other than Markdown and `clinic.yaml`, with their size and time.
+type Others = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
+
+/// Every file under `root` but Markdown and `clinic.yaml` (hidden folders left out, as the
+/// content loader leaves them out), with its size and modification time.
+fn others(root: &Path) -> Others {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let path = e.path();
+            path.extension().is_none_or(|x| x != "md") && path != root.join(load::CLINIC_FILE)
+        })
+        .map(|e| {
+            let meta = e.metadata().ok();
+            let stamp = (
+                meta.as_ref().map_or(0, |m| m.len()),
+                meta.and_then(|m| m.modified().ok()),
+            );
+            (e.into_path(), stamp)
+        })
+        .collect()
+}
+
+/// The files that are new, gone or different in `now` compared with `before`.
+fn changed(before: &Others, now: &Others) -> BTreeSet<PathBuf> {
+    let differs = |a: &Others, b: &Others| {
+        a.iter()
+            .filter(|(path, stamp)| b.get(*path) != Some(*stamp))
+            .map(|(path, _)| path.clone())
+            .collect::<Vec<_>>()
+    };
+    differs(before, now)
+        .into_iter()
+        .chain(differs(now, before))
+        .collect()
 }
 
 impl Checker {
@@ -50,6 +94,7 @@ impl Checker {
             rules: None,
             folders: HashMap::new(),
             spare: HashMap::new(),
+            others: Others::new(),
         }
     }
 
@@ -76,10 +121,14 @@ impl Checker {
             crate::render::pdf::Fonts::embedded(),
         ));
         // Every folder is checked against clinic.yaml and the labels: when they change, all are stale.
+        let others = others(&self.content);
+        let touched = changed(&self.others, &others);
+        self.others = others;
         let same_rules = self
             .rules
             .as_ref()
-            .is_some_and(|(clinic, l)| *clinic == sources.clinic && l == labels);
+            .is_some_and(|(clinic, l)| *clinic == sources.clinic && l == labels)
+            && rules.logo().is_none_or(|logo| !touched.contains(logo));
         if !same_rules {
             self.folders.clear();
             self.spare.clear();
@@ -88,7 +137,16 @@ impl Checker {
         let stale: Vec<&ProcedureFiles> = sources
             .procedures
             .iter()
-            .filter(|f| self.folders.get(&f.name).is_none_or(|r| r.files != **f))
+            .filter(|f| {
+                self.folders.get(&f.name).is_none_or(|r| {
+                    r.files != **f
+                        // A picture it shows changed, or one it lacked may be there now.
+                        || r.folder.as_ref().is_some_and(|folder| {
+                            folder.pictures().any(|p| touched.contains(p))
+                        })
+                        || (!touched.is_empty() && r.problems.has_errors())
+                })
+            })
             .collect();
         let mut fresh = problems.clone();
         for (files, folder, found) in check_folders(&stale, &rules, labels) {
@@ -201,6 +259,74 @@ mod tests {
     }
 
     const SPANISH: &str = "---\ntitle: Peeling\nsummary: Cuidados después del peeling.\nreviewed: 2026-03-14\nreviewed_by: Dra. Prueba\n---\n\n## Qué es\n\nUn tratamiento.\n\n## Qué esperar\n\nUn poco de ardor.\n\n## Recuperación\n\n- **Días 1–3:** enrojecimiento.\n\n## Haga\n\n- Use protector solar.\n\n## No haga\n\n- No se rasque.\n\n## Riesgos\n\n- Infección.\n\n## Cuándo llamarnos\n\n- **Fiebre**.\n\n## Preguntas frecuentes\n\n### ¿Duele?\n\nUn poco.\n";
+
+    /// Copies the folder `from` into `to`, recursively.
+    fn copy_dir(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+            let target = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// The published path of every picture the site shows, logo first.
+    fn picture_paths(site: &Site) -> Vec<String> {
+        let figures = site
+            .books
+            .iter()
+            .flat_map(|b| &b.procedures)
+            .flat_map(|p| &p.variants)
+            .flat_map(|v| v.figures())
+            .map(|f| f.image.path.clone());
+        site.clinic
+            .logo
+            .iter()
+            .map(|l| l.path.clone())
+            .chain(figures)
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_picture_is_read_again_though_no_markdown_changed() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("content");
+        copy_dir(&sample, &root);
+        let today = Date::parse("2026-11-01").unwrap();
+        let mut checker = Checker::new(root.clone(), today);
+        let (site, _) = same_as_check(&mut checker, &root);
+        let before = picture_paths(&site.unwrap());
+        assert!(before.len() >= 3, "{before:?}");
+        // The figure becomes the logo's picture, and the logo the figure's.
+        let figure = root.join("microneedling/images/healing-strip.png");
+        let logo = root.join("logo.png");
+        let (f, l) = (
+            std::fs::read(&figure).unwrap(),
+            std::fs::read(&logo).unwrap(),
+        );
+        std::fs::write(&figure, &l).unwrap();
+        std::fs::write(&logo, &f).unwrap();
+        let (site, diags) = same_as_check(&mut checker, &root);
+        let after = picture_paths(&site.unwrap_or_else(|| panic!("{diags}")));
+        assert_eq!(after.len(), before.len());
+        assert!(
+            after.iter().zip(&before).all(|(a, b)| a != b),
+            "{before:?} → {after:?}"
+        );
+        // A broken picture is an error at once, and gone when the picture is mended.
+        std::fs::write(&figure, b"not a picture").unwrap();
+        let (site, diags) = same_as_check(&mut checker, &root);
+        assert!(
+            site.is_none() && diags.contains("healing-strip.png"),
+            "{diags}"
+        );
+        std::fs::write(&figure, &f).unwrap();
+        let (site, diags) = same_as_check(&mut checker, &root);
+        assert!(site.is_some(), "{diags}");
+    }
 
     #[test]
     fn rechecking_only_the_changed_folders_gives_what_the_whole_check_gives() {

@@ -86,6 +86,28 @@ impl Rules {
     }
 }
 
+impl Rules {
+    /// The file of the clinic's logo, when it has one.
+    pub fn logo(&self) -> Option<&Path> {
+        self.clinic
+            .as_ref()?
+            .logo
+            .as_ref()
+            .map(|l| l.source.as_path())
+    }
+}
+
+impl Folder {
+    /// The file of every picture the folder's handouts show, in every language.
+    pub fn pictures(&self) -> impl Iterator<Item = &Path> {
+        self.editions
+            .iter()
+            .flat_map(|(_, p)| &p.variants)
+            .flat_map(|v| v.figures())
+            .map(|f| f.image.source.as_path())
+    }
+}
+
 /// Checks one procedure folder: the folder checked (`None` when it has errors that leave nothing
 /// to publish) and every problem found in it.
 pub fn folder(files: &ProcedureFiles, rules: &Rules) -> (Option<Folder>, Diagnostics) {
