@@ -1745,8 +1745,8 @@ const KINDS: &[Kind] = &[
         cat: Cat::Resurface,
         summary: "Microneedling uses very fine needles to make tiny wounds in your skin. As your skin heals, it builds new collagen, which can improve scars, lines, and texture.",
         what: &[
-            "Microneedling uses very fine, sterile needles to make tiny wounds in the top layer of skin.",
-            "In this short office treatment, fine, sterile needles make tiny pinpoint wounds in your skin.",
+            "Microneedling uses very fine, single-use needles to make tiny wounds in the top layer of skin.",
+            "In this short office treatment, fine, single-use needles make tiny pinpoint wounds in your skin.",
         ],
         how: &[
             "As your skin heals, it makes new collagen, which helps skin look firmer and smoother.",
@@ -1903,8 +1903,8 @@ const KINDS: &[Kind] = &[
         cat: Cat::Facial,
         summary: "Dermaplaning gently scrapes away dead skin cells and fine facial hair with a small blade. It leaves skin smooth, with almost no downtime.",
         what: &[
-            "Dermaplaning uses a small, sterile blade to gently scrape away dead skin cells and fine facial hair.",
-            "In dermaplaning, we glide a small, sterile blade over the skin to lift off dead skin and fine hair.",
+            "Dermaplaning uses a small, single-use blade to gently scrape away dead skin cells and fine facial hair.",
+            "In dermaplaning, we glide a small, single-use blade over the skin to lift off dead skin and fine hair.",
         ],
         how: &[
             "This leaves the skin smoother and helps skin care products soak in better.",
@@ -1914,7 +1914,7 @@ const KINDS: &[Kind] = &[
         areas: &[area("face", "face", true), area("neck", "neck", false)],
         specifics: &[
             spec("classic", "Classic dermaplaning", ""),
-            spec("peel", "Dermaplaning with a light peel", "A light acid peel right after dermaplaning adds gentle exfoliation."),
+            spec("peel", "Dermaplaning with a light peel", "A light acid peel right after dermaplaning gently lifts off more dead skin."),
             spec("hydrating", "Dermaplaning with a hydrating mask", "A cool, hydrating mask calms your skin at the end of the visit."),
             spec("led", "Dermaplaning with LED light", "A short session of calming LED light follows the treatment."),
         ],
@@ -2429,7 +2429,7 @@ const KINDS: &[Kind] = &[
             area("groin", "groin area", false),
         ],
         specifics: &[
-            spec("snip", "Skin tag removal by snipping", "We numb the skin and snip the tag off with sterile scissors."),
+            spec("snip", "Skin tag removal by snipping", "We numb the skin and snip the tag off with clean, single-use scissors."),
             spec("freezing", "Skin tag removal by freezing", "We freeze the tag with liquid nitrogen, and it falls off in a week or two."),
             spec("heat", "Skin tag removal with heat", "A small heated tip seals the skin as it removes the tag."),
         ],

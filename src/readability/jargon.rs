@@ -5,6 +5,7 @@
 
 use super::tokenize::{is_combining, words, Word};
 use super::Lang;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One jargon term found in a text, with where it is and what to say instead.
@@ -73,12 +74,51 @@ fn parse(data: &'static str) -> Vec<Entry> {
     entries
 }
 
+/// A language's list, longest terms first, with the entries each first word starts.
+struct List {
+    entries: Vec<Entry>,
+    /// Indices into `entries` (ascending, so longest first) by the term's first folded word.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl List {
+    fn new(entries: Vec<Entry>) -> List {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            by_first.entry(e.keys[0].clone()).or_default().push(i);
+        }
+        List { entries, by_first }
+    }
+
+    /// The entries that may start at a text word folded to `key`, in list order: those whose
+    /// first word is `key`, or `key` without a plural ending (a one-word term's plural).
+    fn candidates(&self, key: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = [Some(key), key.strip_suffix('s'), key.strip_suffix("es")]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.by_first.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+#[cfg(test)]
 fn entries(lang: Lang) -> &'static [Entry] {
-    static EN: OnceLock<Vec<Entry>> = OnceLock::new();
-    static ES: OnceLock<Vec<Entry>> = OnceLock::new();
+    &list(lang).entries
+}
+
+/// Each word of a text was compared with every entry; looking entries up by first word makes
+/// the check a small part of a build instead of the largest.
+fn list(lang: Lang) -> &'static List {
+    static EN: OnceLock<List> = OnceLock::new();
+    static ES: OnceLock<List> = OnceLock::new();
     match lang {
-        Lang::En => EN.get_or_init(|| parse(include_str!("jargon_en.txt"))),
-        Lang::Es => ES.get_or_init(|| parse(include_str!("jargon_es.txt"))),
+        Lang::En => EN.get_or_init(|| List::new(parse(include_str!("jargon_en.txt")))),
+        Lang::Es => ES.get_or_init(|| List::new(parse(include_str!("jargon_es.txt")))),
     }
 }
 
@@ -117,11 +157,16 @@ fn match_at(text: &str, toks: &[Word<'_>], keys: &[String], i: usize, entry: &En
 pub fn jargon(text: &str, lang: Lang) -> Vec<JargonHit<'_>> {
     let toks: Vec<Word<'_>> = words(text).into_iter().filter(|w| !w.is_number).collect();
     let keys: Vec<String> = toks.iter().map(|w| fold(w.text)).collect();
-    let list = entries(lang);
+    let list = list(lang);
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match list.iter().find(|e| match_at(text, &toks, &keys, i, e)) {
+        let found = list
+            .candidates(&keys[i])
+            .into_iter()
+            .map(|c| &list.entries[c])
+            .find(|e| match_at(text, &toks, &keys, i, e));
+        match found {
             Some(e) => {
                 let last = &toks[i + e.keys.len() - 1];
                 let (start, end) = (toks[i].start, last.end());

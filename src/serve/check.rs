@@ -209,26 +209,8 @@ fn check_folders<'a>(
         found.extend(placeholders::check(&alone, labels));
         (files, folder, found)
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if stale.len() < 2 || threads < 2 {
-        return stale.iter().map(|f| one(f)).collect();
-    }
-    let chunk = stale.len().div_ceil(threads);
-    let one = &one;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = stale
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| one(f)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            // A panic is a bug: pass it on rather than leave folders out of the model.
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    use rayon::prelude::*;
+    stale.par_iter().map(|f| one(f)).collect()
 }
 
 #[cfg(test)]

@@ -54,9 +54,15 @@ pub fn validate(
     labels: &LabelSets,
 ) -> (Option<Site>, Diagnostics) {
     let (rules, mut diags) = incremental::Rules::new(sources, content_root, today, labels);
+    // Folders are independent: check them on every core, keeping their order for the messages.
+    use rayon::prelude::*;
+    let checked: Vec<_> = sources
+        .procedures
+        .par_iter()
+        .map(|files| incremental::folder(files, &rules))
+        .collect();
     let mut folders = Vec::new();
-    for files in &sources.procedures {
-        let (folder, found) = incremental::folder(files, &rules);
+    for (folder, found) in checked {
         diags.extend(found);
         folders.extend(folder);
     }

@@ -78,6 +78,39 @@ struct Loaded {
     glyphs: [Option<GlyphId>; TABLE_SIZE],
     /// The pair adjustments of the face's `kern` feature (GPOS), in lookup order.
     pairs: Vec<PairAdjustment<'static>>,
+    /// The adjustment of each pair of common chars (see [`kern_slot`]), one row per left char,
+    /// each row made the first time it is needed: looking a pair up in GPOS coverage and class
+    /// tables was the costliest part of setting a line.
+    kerns: Box<[OnceLock<Box<[i16]>>]>,
+}
+
+/// Chars whose kerning pairs are kept in [`Loaded::kerns`]: Latin-1 and the typographic quotes,
+/// dashes, ellipsis and bullet that patient text uses.
+const KERN_EXTRA: [char; 8] = [
+    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{2022}',
+];
+
+/// Chars in a row of [`Loaded::kerns`].
+const KERN_SLOTS: usize = TABLE_SIZE + KERN_EXTRA.len();
+
+/// The slot of `c` in a row of [`Loaded::kerns`], if it has one.
+fn kern_slot(c: char) -> Option<usize> {
+    let code = c as usize;
+    if code < TABLE_SIZE {
+        return Some(code);
+    }
+    KERN_EXTRA
+        .iter()
+        .position(|&x| x == c)
+        .map(|i| TABLE_SIZE + i)
+}
+
+/// The char in slot `i` of a row of [`Loaded::kerns`].
+fn slot_char(i: usize) -> char {
+    match i.checked_sub(TABLE_SIZE) {
+        Some(extra) => KERN_EXTRA[extra],
+        None => char::from(i as u8),
+    }
 }
 
 impl Loaded {
@@ -99,6 +132,7 @@ impl Loaded {
             table,
             glyphs,
             pairs,
+            kerns: (0..KERN_SLOTS).map(|_| OnceLock::new()).collect(),
         })
     }
 
@@ -123,6 +157,22 @@ impl Loaded {
         if self.pairs.is_empty() {
             return 0;
         }
+        if let (Some(l), Some(r)) = (kern_slot(left), kern_slot(right)) {
+            let row = self.kerns[l].get_or_init(|| {
+                (0..KERN_SLOTS)
+                    .map(|i| {
+                        let units = self.pair_units(left, slot_char(i));
+                        i16::try_from(units).unwrap_or(0)
+                    })
+                    .collect()
+            });
+            return i32::from(row[r]);
+        }
+        self.pair_units(left, right)
+    }
+
+    /// [`Loaded::kern_units`] looked up in the GPOS tables.
+    fn pair_units(&self, left: char, right: char) -> i32 {
         let (Some(l), Some(r)) = (self.glyph(left), self.glyph(right)) else {
             return 0;
         };
@@ -375,6 +425,25 @@ mod tests {
     fn hello_world_at_11pt_matches_the_fact_sheet() {
         let w = width(Fonts::embedded(), Face::Regular, "Hello world", 11.0);
         assert!((w - 53.768).abs() < 0.001, "{w}");
+    }
+
+    #[test]
+    fn the_kerning_table_gives_what_the_gpos_lookup_gives() {
+        let fonts = Fonts::embedded();
+        let chars: Vec<char> = "AVTYWLPForey.,-’“”–(Tä é\u{00ff}→✓".chars().collect();
+        let mut kerned = 0;
+        for face in Face::ALL {
+            let loaded = fonts.get(face);
+            for &l in &chars {
+                for &r in &chars {
+                    let looked_up = loaded.pair_units(l, r);
+                    assert_eq!(loaded.kern_units(l, r), looked_up, "{face:?} {l}{r}");
+                    kerned += usize::from(looked_up != 0);
+                }
+            }
+        }
+        // "AV", "Te", "Yo" and the like: the table is not trivially all zero.
+        assert!(kerned > 50, "{kerned}");
     }
 
     #[test]
