@@ -15,6 +15,11 @@ const EXIT_USAGE: u8 = 2;
 
 mod progress;
 
+/// A build makes millions of short-lived allocations (printpdf's operators, lopdf's objects) on
+/// every core; the system allocator was about a sixth of a build's time in the profile.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = today();

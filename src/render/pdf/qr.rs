@@ -20,9 +20,34 @@ pub(crate) struct QrSymbol {
     pub runs: Vec<QrRun>,
 }
 
+/// The most symbols [`encode`] remembers: one per handout of a 16,000-variant language, about
+/// 2 KB each.
+const REMEMBERED: usize = 16_384;
+
 /// Encodes `data` at error-correction level M (15 % recovery: survives a crease or a smudge
 /// without making the symbol much denser than level L).
+///
+/// The regular and the large-print handout of a variant show the same address, and choosing the
+/// mask (scoring all eight) was 6 % of a handout's time: each symbol is made once per process.
 pub(crate) fn encode(data: &str) -> Result<QrSymbol, String> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static MADE: OnceLock<Mutex<HashMap<String, QrSymbol>>> = OnceLock::new();
+    let made = MADE.get_or_init(Mutex::default);
+    if let Some(symbol) = made.lock().ok().and_then(|m| m.get(data).cloned()) {
+        return Ok(symbol);
+    }
+    let symbol = make(data)?;
+    if let Ok(mut made) = made.lock() {
+        if made.len() < REMEMBERED {
+            made.insert(data.to_string(), symbol.clone());
+        }
+    }
+    Ok(symbol)
+}
+
+/// [`encode`] without remembering.
+fn make(data: &str) -> Result<QrSymbol, String> {
     let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
         .map_err(|e| format!("cannot make a QR code of `{}`: {e}", shorten(data)))?;
     let width = code.width();
