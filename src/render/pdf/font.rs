@@ -395,8 +395,10 @@ impl Fonts {
     /// first appearance. Whitespace and line breaks are never reported (they are measured as spaces).
     pub fn missing_chars(&self, text: &str) -> Vec<char> {
         let mut missing = Vec::new();
+        // A text is a few thousand chars of a few dozen kinds: each kind is looked up once.
+        let mut checked = std::collections::HashSet::new();
         for c in text.chars() {
-            if !missing.contains(&c) && Face::ALL.iter().any(|&f| self.resolve(f, c).is_none()) {
+            if checked.insert(c) && Face::ALL.iter().any(|&f| self.resolve(f, c).is_none()) {
                 missing.push(c);
             }
         }
