@@ -9,6 +9,7 @@ pub mod config;
 pub mod corpus;
 pub mod diag;
 pub mod edition;
+mod fnv;
 pub mod front_matter;
 pub mod labels;
 pub mod load;

@@ -380,9 +380,7 @@ fn hashed(files: Vec<(String, Vec<u8>)>) -> Vec<Asset> {
 
 /// `style.css` with the first 8 hex digits of its content's FNV-1a hash before the extension.
 pub(crate) fn hashed_name(name: &str, bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
+    let hash = crate::fnv::hash(bytes);
     let short = format!("{:08x}", hash >> 32);
     match name.rsplit_once('.') {
         Some((stem, ext)) => format!("{stem}.{short}.{ext}"),

@@ -18,7 +18,11 @@ pub fn check(sources: &Sources, fonts: &Fonts) -> Diagnostics {
                 .chain(p.variants.iter())
                 .chain(p.translations.iter().map(|t| &t.file))
         }));
-    for file in files {
+    // Files are independent: look at them on every core, reporting in file order.
+    use rayon::prelude::*;
+    let files: Vec<_> = files.collect();
+    let one = |file: &&crate::load::SourceFile| {
+        let mut diags = Diagnostics::new();
         if let Some((offset, c)) = file.text.char_indices().find(|(_, c)| is_forbidden(*c)) {
             diags.push(
                 Diagnostic::error(format!(
@@ -29,7 +33,7 @@ pub fn check(sources: &Sources, fonts: &Fonts) -> Diagnostics {
                 .at_offset(&file.text, offset)
                 .hint("delete it: retype the text around this spot, or paste it as plain text."),
             );
-            continue;
+            return diags;
         }
         // Each character once, at its first place: `missing_chars` lists each only once.
         for c in fonts.missing_chars(&file.text) {
@@ -46,6 +50,11 @@ pub fn check(sources: &Sources, fonts: &Fonts) -> Diagnostics {
                 .hint("replace it with ordinary letters or punctuation, or remove it."),
             );
         }
+        diags
+    };
+    let found: Vec<Diagnostics> = files.par_iter().map(one).collect();
+    for d in found {
+        diags.extend(d);
     }
     diags
 }

@@ -12,7 +12,7 @@
 //! then the lopdf pass over catalog, Info and trailer, with the XMP packet from `xmp`), `fonts`
 //! (which faces to embed, under which names), `ops` (a page's frame items → printpdf operators, with
 //! `text` for text objects and `marks` for marked content), `structure` (the structure tree, parent
-//! tree and link annotations), and `outline` (the bookmarks). `Fnv` lives here because both the font names and the /ID hash with it.
+//! tree and link annotations), and `outline` (the bookmarks).
 
 mod fonts;
 mod marks;
@@ -173,18 +173,6 @@ mod font_programs {
             }
         }
         Some(made)
-    }
-}
-
-/// 64-bit FNV-1a.
-struct Fnv(u64);
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
     }
 }
 

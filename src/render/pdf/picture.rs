@@ -104,7 +104,7 @@ impl Pictures {
 }
 
 fn prepare(picture: &Picture) -> Option<Prepared> {
-    let name = format!("Im{:016x}", fnv(&picture.bytes));
+    let name = format!("Im{:016x}", crate::fnv::hash(&picture.bytes));
     match picture.format {
         PictureFormat::Jpeg => {
             let (components, inverted) = jpeg_components(&picture.bytes)?;
@@ -181,11 +181,4 @@ fn jpeg_components(bytes: &[u8]) -> Option<(u8, bool)> {
         at += 2 + len;
     }
     None
-}
-
-/// 64-bit FNV-1a, for content-derived names.
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }

@@ -8,7 +8,7 @@ use printpdf::{FontId, ParsedFont};
 
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Item, Layout};
-use super::Fnv;
+use crate::fnv::Fnv;
 
 /// The faces the layout uses, each with its font resource name. printpdf takes the first six
 /// characters of that name as the subset tag (`ABCDEF+AtkinsonHyperlegible-Bold`), which must be six

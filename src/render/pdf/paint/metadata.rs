@@ -10,7 +10,8 @@ use super::super::block::Document;
 use super::super::frame::{Item, Layout};
 use super::outline::outline;
 use super::xmp;
-use super::{Fnv, PaintError};
+use super::PaintError;
+use crate::fnv::Fnv;
 
 /// Tool name written to the PDF's /Creator and /Producer.
 const CREATOR: &str = "handouts";
