@@ -69,6 +69,12 @@ pub const KEYS: &[&str] = &[
     "print_running",
     "print_form",
     "print_emergency_number",
+    "print_field_patient",
+    "print_field_date",
+    "print_field_area",
+    "print_field_clinician",
+    "print_field_next",
+    "print_field_notes",
     // Written by `handouts new` into a new handout, for its editor.
     "new_placeholder",
     "new_title_note",

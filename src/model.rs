@@ -387,6 +387,8 @@ pub struct Variant {
     pub facts: Facts,
     /// Sort key within the procedure (then the title).
     pub order: i64,
+    /// Whether the printed handout has its write-in blanks (front matter `write_in`, default on).
+    pub write_in: bool,
     /// The eight sections, in reading order.
     pub sections: Sections,
     /// The variant's file, for messages.

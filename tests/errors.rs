@@ -84,7 +84,7 @@ fn unknown_key_with_suggestion() {
         "content/microneedling/classic.md",
         "reviewed:",
         "reviewd:",
-        "content/microneedling/classic.md:4:1: unknown key `reviewd`.\n 4 | reviewd: 2026-03-14\n   | ^\n  fix: did you mean `reviewed`? The keys a variant may have are: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:4:1: unknown key `reviewd`.\n 4 | reviewd: 2026-03-14\n   | ^\n  fix: did you mean `reviewed`? The keys a variant may have are: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order, write_in.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]
@@ -93,7 +93,16 @@ fn unknown_key_without_suggestion() {
         "content/microneedling/classic.md",
         "sessions:",
         "colour: blue\nsessions:",
-        "content/microneedling/classic.md:6:1: unknown key `colour`.\n 6 | colour: blue\n   | ^\n  fix: remove it, or use one of the keys a variant may have: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:6:1: unknown key `colour`.\n 6 | colour: blue\n   | ^\n  fix: remove it, or use one of the keys a variant may have: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order, write_in.\n\n1 problem found; nothing was written.\n",
+    );
+}
+#[test]
+fn write_in_must_be_true_or_false() {
+    assert_check_fails(
+        "content/microneedling/classic.md",
+        "sessions:",
+        "write_in: no thanks\nsessions:",
+        "content/microneedling/classic.md:6:11: `write_in` must be `true` or `false`, not `no thanks`.\n 6 | write_in: no thanks\n   |           ^\n  fix: write `write_in: false` to leave the write-in blanks (patient name, date, notes …) off the printed handout, or delete the line to keep the default (`true`).\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]

@@ -120,6 +120,8 @@ pub struct VariantCtx {
     pub sessions: Option<String>,
     /// Downtime fact.
     pub downtime: Option<String>,
+    /// Whether the printed handout has its write-in blanks.
+    pub write_in: bool,
     /// Link from the site root's point of view, made relative by the page's `root`.
     pub href: String,
     /// Absolute URL of the page.
@@ -171,6 +173,7 @@ impl VariantCtx {
             next_review_long: here.labels.date(v.revision.next_review),
             sessions: v.facts.sessions.clone(),
             downtime: v.facts.downtime.clone(),
+            write_in: v.write_in,
             href: format!("{}{path}", here.root),
             url: here.routes.url(lang, page),
             pdf_href: format!("{}{path}{pdf_name}", here.root),

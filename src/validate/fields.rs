@@ -282,6 +282,23 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// `true` or `false`; `off` says what `false` does, for the hint when the value is neither.
+    pub(crate) fn boolean(&self, key: &str, off: &str, diags: &mut Diagnostics) -> Option<bool> {
+        let text = self.text(key, false, "false", diags)?;
+        match text.as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => {
+                diags.push(self.problem(
+                    key,
+                    format!("`{key}` must be `true` or `false`, not `{text}`."),
+                    format!("write `{key}: false` to {off}, or delete the line to keep the default (`true`)."),
+                ));
+                None
+            }
+        }
+    }
+
     /// A `YYYY-MM-DD` date.
     pub(crate) fn date(&self, key: &str, required: bool, diags: &mut Diagnostics) -> Option<Date> {
         let text = self.text(key, required, "2026-03-14", diags)?;

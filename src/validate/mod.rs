@@ -37,6 +37,7 @@ const VARIANT_KEYS: Describe = Describe {
         "sessions",
         "downtime",
         "order",
+        "write_in",
     ],
 };
 const PROCEDURE_KEYS: Describe = Describe {
@@ -427,6 +428,16 @@ fn variant(
         .unwrap_or(i64::MAX);
     // A translation is listed where its original is.
     let order = context.original.map_or(order, |o| o.order);
+    // The printed write-in blanks are on unless a variant turns them off; a translation that does
+    // not say follows its original.
+    let write_in = fields
+        .boolean(
+            "write_in",
+            "leave the write-in blanks (patient name, date, notes …) off the printed handout",
+            diags,
+        )
+        .or(context.original.map(|o| o.write_in))
+        .unwrap_or(true);
     if let (Some(r), Some(n)) = (reviewed, next_review) {
         if n < r {
             diags.push(fields.problem(
@@ -497,6 +508,7 @@ fn variant(
         },
         facts: Facts { sessions, downtime },
         order,
+        write_in,
         sections,
         source: file.path.clone(),
         lang: context.lang,

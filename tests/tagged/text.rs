@@ -88,7 +88,8 @@ pub fn struct_text(pdf: &Path) -> Option<String> {
 }
 
 /// `pdftotext -raw` lines of `pdf` without the running header and footer: lines that are on every
-/// page once page numbers are masked.
+/// page once page numbers are masked, and each page's first line (the header band is painted
+/// first: the clinic's name on page 1, the running head on later pages, beside the phone).
 pub fn body_lines(pdf: &Path) -> Option<Vec<String>> {
     let pages: Vec<Vec<String>> = tool("pdftotext", &["-raw", &pdf.to_string_lossy(), "-"])?
         .split('\u{c}')
@@ -114,7 +115,7 @@ pub fn body_lines(pdf: &Path) -> Option<Vec<String>> {
     Some(
         pages
             .iter()
-            .flatten()
+            .flat_map(|p| p.iter().skip(1))
             .filter(|l| !furniture.contains(&mask(l)) && !l.trim().is_empty())
             .cloned()
             .collect(),

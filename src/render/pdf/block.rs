@@ -149,6 +149,20 @@ pub(crate) enum Block {
         /// The caption under it; may be empty.
         caption: Vec<Inline>,
     },
+    /// `<fields>`: labelled blanks to write on, each also a fillable form field of the PDF.
+    Fields(Vec<Field>),
+}
+
+/// One `<field name="…" label="…" lines="…"/>`: a label and a rule to write on (or `lines` rules
+/// under the label), and the form field that covers them.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Field {
+    /// The form field's name (/T), unique in the handout.
+    pub name: String,
+    /// What to write there; also the field's tooltip (/TU), which screen readers announce.
+    pub label: String,
+    /// How many ruled lines: 1 is a blank beside the label, more are lines under it, full width.
+    pub lines: u8,
 }
 
 /// Typographic role of a paragraph.

@@ -154,6 +154,22 @@ pub enum Item {
         /// The `Link` element the annotation belongs to (always a [`Tag::Node`]).
         tag: Tag,
     },
+    /// A fillable form field over a write-in blank, so staff can type before printing. It draws
+    /// nothing: the blank's rule is a line of its own, and an empty field prints as that blank.
+    Field {
+        /// The area typed text goes in.
+        rect: Rect,
+        /// The field's name (/T), unique in the handout.
+        name: String,
+        /// What to write there (/TU), the label printed beside the blank.
+        tooltip: String,
+        /// Whether it takes several lines (the notes).
+        multiline: bool,
+        /// Size of typed text, in points.
+        size: f32,
+        /// The `Form` element the widget belongs to (always a [`Tag::Node`]).
+        tag: Tag,
+    },
     /// A QR code: a white square (quiet zone included) with dark runs.
     Qr {
         /// Lower-left corner of the whole symbol, quiet zone included.
@@ -179,6 +195,7 @@ impl Item {
             | Item::Rect { tag, .. }
             | Item::Line { tag, .. }
             | Item::Link { tag, .. }
+            | Item::Field { tag, .. }
             | Item::Image { tag, .. }
             | Item::Qr { tag, .. } => *tag,
         }
@@ -254,6 +271,8 @@ pub enum Role {
     Figure,
     /// A figure's caption, read right after the figure.
     Caption,
+    /// A form field's widget (a write-in blank), its one kid the annotation's `OBJR`.
+    Form,
 }
 
 impl Role {
@@ -277,6 +296,7 @@ impl Role {
             Role::Link => "Link",
             Role::Figure => "Figure",
             Role::Caption => "Caption",
+            Role::Form => "Form",
         }
     }
 }

@@ -14,6 +14,7 @@
 //! `text` for text objects and `marks` for marked content), `structure` (the structure tree, parent
 //! tree and link annotations), and `outline` (the bookmarks).
 
+mod fields;
 mod fonts;
 mod marks;
 mod metadata;

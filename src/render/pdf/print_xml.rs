@@ -8,12 +8,13 @@
 //!
 //! [`parse`] checks well-formedness, then one `Parser` walks the tree from the root down; each level
 //! of the vocabulary is a file: `handout` (the root element, its header and footer), `blocks`,
-//! `inlines`, with the checks they share in `attributes` (unknown, missing and invalid attributes)
+//! `inlines`, `fields` (write-in blanks), with the checks they share in `attributes` (unknown, missing and invalid attributes)
 //! and `content` (misplaced elements and stray text).
 
 mod attributes;
 mod blocks;
 mod content;
+mod fields;
 mod handout;
 mod inlines;
 
@@ -83,6 +84,7 @@ pub(crate) fn parse(xml: &str) -> Result<Document, Vec<PrintError>> {
     let mut parser = Parser {
         tree: &tree,
         errors: Vec::new(),
+        field_names: Vec::new(),
     };
     let document = parser.handout(tree.root_element());
     let mut errors = parser.errors;
@@ -98,6 +100,8 @@ pub(crate) fn parse(xml: &str) -> Result<Document, Vec<PrintError>> {
 struct Parser<'a, 'input> {
     tree: &'a roxmltree::Document<'input>,
     errors: Vec<PrintError>,
+    /// The `<field name>`s seen so far: a PDF form needs each name once.
+    field_names: Vec<String>,
 }
 
 impl Parser<'_, '_> {

@@ -146,6 +146,8 @@ style_keys! {
     h2_rule_gap: Length,
     /// Space after a heading before its content.
     heading_after: Length,
+    /// Space after a sub-heading (an FAQ question): less than above it, so it reads with its answer.
+    h3_after: Length,
     /// Space between paragraphs and other blocks.
     block_space: Length,
     /// Space between list items.
@@ -168,8 +170,10 @@ style_keys! {
     alert_bar: Length,
     /// Corner radius of panels.
     radius: Length,
-    /// Share of a table's width given to its label column.
+    /// Widest share of a table's width its label column (as wide as its widest label) may take.
     table_label_share: Ratio,
+    /// Narrowest a table's label column is.
+    table_label_min: Length,
     /// Gap between a table's label and content columns.
     table_gap: Length,
     /// Padding above and below the text of a table row.
@@ -182,6 +186,14 @@ style_keys! {
     fact_gap: Length,
     /// Gap between rows of the facts panel.
     fact_row_gap: Length,
+    /// Size of a write-in field's label.
+    field_label_size: Length,
+    /// Height of one write-in line: room to write by hand.
+    field_height: Length,
+    /// Gap between write-in fields side by side.
+    field_gap: Length,
+    /// How many one-line write-in fields share a row.
+    field_columns: Ratio,
     /// Least height of the header band.
     header_height: Length,
     /// Space the header band keeps below the clinic name.

@@ -90,12 +90,20 @@ impl<'a> Builder<'a> {
         let mut out: Vec<Chunk> = Vec::new();
         let mut spacer = 0.0;
         let mut after_heading = false;
+        let mut after_rule = false;
         for block in blocks {
             if let Block::Spacer(pt) = block {
                 spacer += pt;
                 continue;
             }
-            let mut chunks = self.block(block, ctx)?;
+            let mut chunks = match block {
+                // A table right under a section heading's rule takes that rule as its top rule:
+                // two rules a few points apart read as a printing fault.
+                Block::Table(rows) if after_rule && spacer == 0.0 => {
+                    self.table(rows, ctx, false)?
+                }
+                _ => self.block(block, ctx)?,
+            };
             let Some(first) = chunks.first_mut() else {
                 continue;
             };
@@ -106,6 +114,7 @@ impl<'a> Builder<'a> {
             first.gap += spacer;
             spacer = 0.0;
             after_heading = matches!(block, Block::Heading { .. });
+            after_rule = matches!(block, Block::Heading { level: 2, .. }) && !ctx.in_panel;
             out.append(&mut chunks);
         }
         Ok(out)
@@ -122,19 +131,30 @@ impl<'a> Builder<'a> {
             Block::Paragraph { class, inlines } => self.paragraph(*class, inlines, ctx),
             Block::List { mark, items } => self.list(*mark, items, ctx),
             Block::Columns(columns) => self.columns(columns, ctx),
-            Block::Table(rows) => self.table(rows, ctx),
+            Block::Table(rows) => self.table(rows, ctx, true),
             Block::Box { tone, blocks } => self.panel(*tone, blocks, ctx),
             Block::Facts(facts) => self.facts(facts, ctx),
             Block::Keep(blocks) => {
                 let mut chunks = self.blocks(blocks, ctx)?;
                 keep_together(&mut chunks);
+                // A question keeps the larger space a heading has above it: that space, not the
+                // one under it, is what ties it to its answer.
+                let above = match blocks.first() {
+                    Some(Block::Heading { level: 3, .. }) => s.h3_space,
+                    Some(Block::Heading { .. }) => s.h2_space,
+                    _ => s.block_space,
+                };
                 if let Some(first) = chunks.first_mut() {
-                    first.gap = s.block_space;
+                    first.gap = above.max(s.block_space);
+                }
+                if let Some(last) = chunks.last_mut() {
+                    last.keep_end = true;
                 }
                 Ok(chunks)
             }
             Block::Spacer(_) => Ok(Vec::new()),
             Block::Figure { src, alt, caption } => self.figure(src, alt, caption, ctx),
+            Block::Fields(fields) => self.fields(fields, ctx),
         }
     }
 
@@ -202,7 +222,11 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some(last) = chunks.last_mut() {
-            last.pad_bottom = s.heading_after;
+            last.pad_bottom = if level == 3 {
+                s.h3_after
+            } else {
+                s.heading_after
+            };
             if level == 2 && !ctx.in_panel {
                 // A light rule under section headings marks where each section starts.
                 let y = -last.height - s.h2_rule_gap;
@@ -446,7 +470,7 @@ pub(super) fn keep_headings_with_next(chunks: &mut [Chunk]) {
         while let Some(next) = chunks.get(j) {
             seen += next.lines;
             let next_is_heading = chunks.get(j + 1).is_none_or(|c| c.heading);
-            if next.heading || seen >= 2 || next_is_heading {
+            if next.heading || seen >= 2 || next_is_heading || next.keep_end {
                 break;
             }
             if let Some(next) = chunks.get_mut(j) {

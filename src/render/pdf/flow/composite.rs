@@ -5,6 +5,7 @@
 //! one column after the other.
 
 use super::super::block::{Block, Fact, Inline, Row, Tone};
+use super::super::font::Face;
 use super::super::frame::{Artifact, Item, Rect, Role, Stroke, Tag};
 use super::super::linebreak::Align;
 use super::blocks::{
@@ -28,18 +29,53 @@ fn keep_groups(chunks: Vec<Chunk>) -> Vec<Vec<Chunk>> {
     groups
 }
 
+/// The words of `inlines`, styles dropped (for measuring a label).
+fn plain_text(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(span) => span.text.as_str(),
+            Inline::Break => " ",
+        })
+        .collect()
+}
+
 impl Builder<'_> {
-    pub(super) fn table(&mut self, rows: &[Row], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+    /// A table of label and content rows; `top_rule` is false under a section heading's rule,
+    /// which stands for the table's top rule.
+    pub(super) fn table(
+        &mut self,
+        rows: &[Row],
+        ctx: Ctx,
+        top_rule: bool,
+    ) -> Result<Vec<Chunk>, LayoutError> {
         let s = self.style;
-        let label_w = ((ctx.width - s.table_gap) * s.table_label_share).max(1.0);
-        let cell_x = label_w + s.table_gap;
-        let cell_w = (ctx.width - cell_x).max(1.0);
         let head_style = TextStyle {
             bold: true,
             color: s.accent,
             align: Align::Left,
             ..self.body_style(ctx)
         };
+        // The label column is as wide as its widest label, within the style's bounds: short labels
+        // ("Day 1") do not leave a wide empty band, long ones wrap.
+        let widest = rows
+            .iter()
+            .map(|row| {
+                text::width(
+                    self.fonts,
+                    &plain_text(&row.head),
+                    Face::Bold,
+                    head_style.size,
+                )
+            })
+            .fold(0.0, f32::max);
+        let most = (ctx.width - s.table_gap) * s.table_label_share;
+        // A little slack, so the line breaker never finds the widest label a hair too long.
+        let label_w = (widest + 2.0)
+            .clamp(s.table_label_min.min(most), most)
+            .max(1.0);
+        let cell_x = label_w + s.table_gap;
+        let cell_w = (ctx.width - cell_x).max(1.0);
         let cell_style = TextStyle {
             align: Align::Left,
             ..self.body_style(ctx)
@@ -85,9 +121,14 @@ impl Builder<'_> {
             if let Some(first) = chunks.first_mut() {
                 first.gap = if n == 0 { s.block_space } else { 0.0 };
                 first.pad_top = s.row_padding;
-                let y = s.row_padding - s.hairline / 2.0;
-                let line = hline(ctx.x, ctx.x + ctx.width, y, rule, Artifact::Layout);
-                first.items.push(line);
+                if n > 0 || top_rule {
+                    let y = s.row_padding - s.hairline / 2.0;
+                    let line = hline(ctx.x, ctx.x + ctx.width, y, rule, Artifact::Layout);
+                    first.items.push(line);
+                } else {
+                    // The heading's own space below its rule already pads the first row.
+                    first.pad_top = (s.row_padding - s.heading_after).max(0.0);
+                }
             }
             if let Some(last) = chunks.last_mut() {
                 last.pad_bottom = s.row_padding;
@@ -231,7 +272,7 @@ impl Builder<'_> {
                     cell: f.value.clone(),
                 })
                 .collect();
-            return self.table(&rows, ctx);
+            return self.table(&rows, ctx, true);
         }
         let panel = Item::Rect {
             rect: Rect {

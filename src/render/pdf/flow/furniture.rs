@@ -21,6 +21,7 @@ use super::super::picture::{Picture, Pictures};
 use super::super::qr::{self, QrSymbol, QUIET_ZONE};
 use super::super::style::Style;
 use super::blocks::hline;
+use super::running;
 use super::structure::Tree;
 use super::text::{self, LineBox, Owner, TextStyle};
 use super::{translate, LayoutError};
@@ -212,10 +213,11 @@ impl<'a> Furniture<'a> {
         let later = if doc.header.later.is_empty() {
             Vec::new()
         } else {
-            text::set_plain(
+            running::fit(
                 fonts,
                 &doc.header.later,
                 left_style,
+                s.header_phone_size * running::FLOOR,
                 left_width,
                 &mut owner(&mut scratch, Artifact::Header, group),
             )?

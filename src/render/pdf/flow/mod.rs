@@ -13,14 +13,16 @@
 //! its links gathered in a group read after the body.
 //!
 //! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
-//! keep rules in `blocks`, tables, boxes, facts and columns in `composite`, page breaking in
-//! `paginate`, headers and footers in `furniture`.
+//! keep rules in `blocks`, tables, boxes, facts and columns in `composite`, write-in blanks in `fields`, page breaking in
+//! `paginate`, headers and footers in `furniture`, the one-line running head of later pages in `running`.
 
 mod blocks;
 mod composite;
+mod fields;
 mod figure;
 mod furniture;
 mod paginate;
+mod running;
 mod structure;
 mod text;
 
@@ -152,6 +154,9 @@ struct Chunk {
     panels: Vec<PanelRef>,
     /// For a column set: its columns' keep-groups, where pagination may split it.
     split: Option<Split>,
+    /// The last chunk of a `<keep>`: a heading inside it already stays with everything the keep
+    /// holds, so keeping it with two lines never reaches past it.
+    keep_end: bool,
 }
 
 /// A column set that may be split across pages between keep-groups: per column, its groups in
@@ -208,7 +213,10 @@ fn translate(item: &mut Item, dx: f32, dy: f32) {
             *x += dx;
             *y += dy;
         }
-        Item::Rect { rect, .. } | Item::Link { rect, .. } | Item::Image { rect, .. } => {
+        Item::Rect { rect, .. }
+        | Item::Link { rect, .. }
+        | Item::Field { rect, .. }
+        | Item::Image { rect, .. } => {
             rect.x += dx;
             rect.y += dy;
         }

@@ -100,7 +100,10 @@ fn bounds(item: &Item, fonts: &Fonts) -> Rect {
                 h: descent + fonts.ascent(*face, *size),
             }
         }
-        Item::Rect { rect, .. } | Item::Link { rect, .. } | Item::Image { rect, .. } => *rect,
+        Item::Rect { rect, .. }
+        | Item::Link { rect, .. }
+        | Item::Field { rect, .. }
+        | Item::Image { rect, .. } => *rect,
         Item::Line { points, width, .. } => {
             let xs = points.iter().map(|p| p.0);
             let ys = points.iter().map(|p| p.1);

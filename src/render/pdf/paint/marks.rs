@@ -1,6 +1,6 @@
 //! Marked content: consecutive items of one structure element become one `BDC … EMC` sequence with
 //! the next marked-content id (MCID) of the page, artifacts an `/Artifact` sequence, and every piece
-//! of tagged content and every link annotation is recorded, in painting order, for `structure`.
+//! of tagged content, every link annotation and every form field is recorded, in painting order, for `structure`.
 
 use std::collections::BTreeMap;
 
@@ -13,8 +13,10 @@ use super::super::frame::{Artifact, Node, Tag};
 pub(super) enum Mark {
     /// The sequence with this MCID on its page.
     Mcid(i64),
-    /// The page's annotation with this index in its /Annots.
+    /// The page's link annotation with this index in its /Annots.
     Annot(usize),
+    /// The page's form field (widget annotation) with this index among its fields.
+    Widget(usize),
 }
 
 /// Where a piece of content is and which element it belongs to.
@@ -38,6 +40,7 @@ pub(super) struct PageMarks<'a> {
     open: Option<Tag>,
     next_mcid: i64,
     annots: usize,
+    widgets: usize,
 }
 
 impl<'a> PageMarks<'a> {
@@ -54,6 +57,7 @@ impl<'a> PageMarks<'a> {
             open: None,
             next_mcid: 0,
             annots: 0,
+            widgets: 0,
         }
     }
 
@@ -101,6 +105,18 @@ impl<'a> PageMarks<'a> {
             });
         }
         self.annots += 1;
+    }
+
+    /// Records the page's next form field as the content of `tag`'s `Form` element.
+    pub(super) fn widget(&mut self, tag: Tag) {
+        if let Tag::Node(node) = tag {
+            self.content.push(Content {
+                node,
+                page: self.page,
+                mark: Mark::Widget(self.widgets),
+            });
+        }
+        self.widgets += 1;
     }
 }
 

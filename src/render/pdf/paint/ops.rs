@@ -118,7 +118,7 @@ pub(super) fn pdf_page(
     let mut items = page.items.iter().peekable();
     while let Some(item) = items.next() {
         // An annotation is not page content: it neither opens nor ends a sequence.
-        if !matches!(item, Item::Link { .. }) {
+        if !matches!(item, Item::Link { .. } | Item::Field { .. }) {
             marks.enter(item.tag(), &mut pen.ops);
         }
         match item {
@@ -177,6 +177,8 @@ pub(super) fn pdf_page(
                     ),
                 });
             }
+            // A form field is a widget annotation that `fields` adds once printpdf has made the page.
+            Item::Field { tag, .. } => marks.widget(*tag),
             Item::Image { rect, picture, .. } => {
                 if let Some(prepared) = picture.prepared() {
                     pen.ops.push(Op::UseXobject {

@@ -5,11 +5,13 @@
 //! link annotations (`OBJR`s) between them in painting order. The parent tree maps each page's MCIDs
 //! (the page's /StructParents) and each link annotation (its /StructParent) back to its element.
 //! Link annotations become indirect objects with /Contents naming the link's words and target, and a
-//! page with annotations orders them by structure (/Tabs /S).
+//! page with annotations orders them by structure (/Tabs /S). Form fields (`fields`) are widget
+//! annotations, each the one kid of its `Form` element, keyed after the links.
 
 use lopdf::{Dictionary, Object, ObjectId};
 
 use super::super::frame::{Item, Layout, Node, Role};
+use super::fields::widgets;
 use super::marks::{Content, Mark};
 use super::outline::text_string;
 use super::PaintError;
@@ -48,6 +50,9 @@ pub(super) fn tag(
     };
 
     let (annots, annot_keys) = annotations(lo, layout, &pages, &ids)?;
+    // Form fields' keys follow the links'.
+    let first_widget_key = i64::try_from(pages.len() + annot_keys.len()).unwrap_or(i64::MAX);
+    let widgets = widgets(lo, layout, &pages, &ids, first_widget_key)?;
     let page_of = |p: usize| {
         pages
             .get(p)
@@ -67,7 +72,7 @@ pub(super) fn tag(
         // MCIDs on the element's own page are plain numbers; others say their page.
         let home = own[n].iter().find_map(|&i| match content[i].mark {
             Mark::Mcid(_) => Some(content[i].page),
-            Mark::Annot(_) => None,
+            Mark::Annot(_) | Mark::Widget(_) => None,
         });
         if let Some(page) = home {
             dict.set("Pg", page_of(page));
@@ -90,6 +95,19 @@ pub(super) fn tag(
                     Object::Dictionary(Dictionary::from_iter([
                         ("Type", Object::Name(b"OBJR".to_vec())),
                         ("Obj", annot),
+                        ("Pg", page_of(c.page)),
+                    ]))
+                }
+                Mark::Widget(k) => {
+                    let widget = widgets
+                        .ids
+                        .get(c.page)
+                        .and_then(|w| w.get(k))
+                        .copied()
+                        .map_or(Object::Null, Object::Reference);
+                    Object::Dictionary(Dictionary::from_iter([
+                        ("Type", Object::Name(b"OBJR".to_vec())),
+                        ("Obj", widget),
                         ("Pg", page_of(c.page)),
                     ]))
                 }
@@ -144,7 +162,7 @@ pub(super) fn tag(
         nums.push(Object::Array(list));
     }
     let mut next_key = i64::try_from(pages.len()).unwrap_or(i64::MAX);
-    for (key, id) in annot_keys {
+    for (key, id) in annot_keys.into_iter().chain(widgets.keys) {
         nums.push(Object::Integer(key));
         nums.push(Object::Reference(id));
         next_key = key + 1;

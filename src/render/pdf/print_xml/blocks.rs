@@ -11,7 +11,7 @@ use super::{collapse, Parser};
 /// Elements that may stand where a block is expected (the body, a column, a box, a keep).
 const BLOCKS: &[&str] = &[
     "h1", "h2", "h3", "p", "ul", "ol", "columns", "table", "box", "facts", "keep", "spacer",
-    "figure",
+    "figure", "fields",
 ];
 /// Largest `<spacer pt>`: more than two inches of blank paper is surely a typo.
 const MAX_SPACER_PT: f32 = 144.0;
@@ -153,6 +153,10 @@ impl Parser<'_, '_> {
             "keep" => {
                 self.check_attributes(node, &[]);
                 Block::Keep(self.blocks(node, &[]))
+            }
+            "fields" => {
+                self.check_attributes(node, &[]);
+                Block::Fields(self.fields(node))
             }
             "figure" => {
                 self.check_attributes(node, &["src", "alt"]);

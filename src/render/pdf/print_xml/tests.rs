@@ -1,7 +1,9 @@
 //! Tests of the print-XML parser: each error kind with its exact message and location, and
 //! whitespace collapsing.
 
-use super::super::block::{Block, Inline, LineTone, ListMark, Paper, ParagraphClass, Span, Tone};
+use super::super::block::{
+    Block, Field, Inline, LineTone, ListMark, Paper, ParagraphClass, Span, Tone,
+};
 use super::{parse, PrintError};
 
 /// A valid handout around `body`, whose first line is line 4.
@@ -160,7 +162,7 @@ fn unknown_attribute_and_misplaced_element() {
         errors(&handout("<p colour=\"red\">x</p>\n<li>y</li>\n<ul><li><p>z</p></li></ul>")),
         vec![
             err(4, 4, "unknown attribute `colour` on <p>; <p> may have: class"),
-            err(5, 1, "<li> is not allowed inside <handout>; <handout> may contain: h1, h2, h3, p, ul, ol, columns, table, box, facts, keep, spacer, figure"),
+            err(5, 1, "<li> is not allowed inside <handout>; <handout> may contain: h1, h2, h3, p, ul, ol, columns, table, box, facts, keep, spacer, figure, fields"),
             err(6, 9, "<p> is not allowed inside <li>; <li> may contain: b, i, a, br"),
         ]
     );
@@ -342,4 +344,43 @@ fn errors_name_their_element() {
     assert_eq!(elements, names.map(|n| Some(n.to_string())));
     // Malformed XML is about no element in particular.
     assert_eq!(located("<handout>")[0].element, None);
+}
+
+#[test]
+fn fields_are_named_labelled_blanks() {
+    let doc = parse(&handout(
+        "<fields><field name=\"patient-name\" label=\"Patient name\"/><field name=\"notes\" label=\"Notes\" lines=\"3\"/></fields>",
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        doc.blocks,
+        vec![Block::Fields(vec![
+            Field {
+                name: "patient-name".into(),
+                label: "Patient name".into(),
+                lines: 1,
+            },
+            Field {
+                name: "notes".into(),
+                label: "Notes".into(),
+                lines: 3,
+            },
+        ])]
+    );
+}
+
+#[test]
+fn a_field_needs_a_usable_unique_name_and_sensible_lines() {
+    assert_eq!(
+        errors(&handout(
+            "<fields><field name=\"a.b\" label=\"A\"/>\n<field name=\"n\" label=\"N\"/><field name=\"n\" label=\"M\" lines=\"40\"/>\n<field label=\"L\">x</field></fields>"
+        )),
+        vec![
+            err(4, 16, "attribute `name` on <field> must be letters, digits, `-` or `_` (such as `patient-name`), not `a.b`"),
+            err(5, 35, "there is already a <field name=\"n\">; give each field its own name"),
+            err(5, 54, "attribute `lines` on <field> must be a whole number from 1 to 12, not `40`"),
+            err(6, 1, "missing required attribute `name` on <field>"),
+            err(6, 18, "<field> must be empty; write its content in attributes"),
+        ]
+    );
 }

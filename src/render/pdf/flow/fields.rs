@@ -1,0 +1,204 @@
+//! Write-in blanks (`<fields>`): each field is its label and a rule to write on, and a fillable
+//! form field over the rule, so staff can type before printing and a pen still works after.
+//!
+//! One-line fields share rows (`field_columns` a row, the last of a short row running to the
+//! row's end), the label on the rule's baseline; a field of several lines takes the whole width,
+//! its blank going on over more rules under the first. Rows are `field_height` apart, room for handwriting. The whole group
+//! stays on one page. A label is a `P` and the field a `Form` element read after it (its only kid
+//! is the widget's `OBJR`, as PDF/UA asks); the rules are layout artifacts.
+
+use super::super::block::Field;
+use super::super::frame::{Artifact, Item, Rect, Role, Tag};
+use super::super::linebreak::Align;
+use super::blocks::{hline, keep_together, Builder, Ctx};
+use super::text::{LineBox, Owner, TextStyle};
+use super::{Chunk, LayoutError};
+
+/// How far below the baseline the rule runs, as a share of the label size: just under the
+/// letters, so writing sits on it as on a ruled line.
+const RULE_DROP: f32 = 0.12;
+/// How far the rule lies above the bottom of its row, as a share of the label size: the rest of
+/// the row's height is room to write above it.
+const RULE_LIFT: f32 = 0.3;
+/// Space between a label and the start of its blank, as a share of the label size.
+const LABEL_GAP: f32 = 0.6;
+/// The narrowest blank beside a label, as a share of its cell: a long label wraps before it
+/// leaves no room to write.
+const MIN_BLANK_SHARE: f32 = 0.4;
+
+impl Builder<'_> {
+    /// The chunks of a `<fields>` block set in `ctx`.
+    pub(super) fn fields(&mut self, fields: &[Field], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        let s = self.style;
+        let columns = (s.field_columns.round().max(1.0)) as usize;
+        let mut out = Vec::new();
+        let mut row: Vec<&Field> = Vec::new();
+        for field in fields {
+            if field.lines > 1 {
+                if !row.is_empty() {
+                    out.push(self.field_row(&std::mem::take(&mut row), columns, ctx)?);
+                }
+                out.extend(self.ruled_field(field, ctx)?);
+                continue;
+            }
+            row.push(field);
+            if row.len() == columns {
+                out.push(self.field_row(&std::mem::take(&mut row), columns, ctx)?);
+            }
+        }
+        if !row.is_empty() {
+            out.push(self.field_row(&row, columns, ctx)?);
+        }
+        // A set of blanks is filled in together: it never starts on one page and ends on the next.
+        keep_together(&mut out);
+        for chunk in &mut out {
+            chunk.lines = 1;
+        }
+        if let Some(first) = out.first_mut() {
+            first.gap = s.block_space;
+        }
+        Ok(out)
+    }
+
+    /// How labels are set.
+    fn label_style(&self) -> TextStyle {
+        let s = self.style;
+        TextStyle {
+            size: s.field_label_size,
+            leading: s.heading_leading,
+            bold: true,
+            color: s.accent,
+            link_color: s.accent,
+            align: Align::Left,
+            lang: self.lang,
+        }
+    }
+
+    /// The label of `field` set in `width`, as the content of a new `P` under `parent`.
+    fn field_label(
+        &mut self,
+        field: &Field,
+        width: f32,
+        parent: usize,
+    ) -> Result<Vec<LineBox>, LayoutError> {
+        let style = self.label_style();
+        let node = self.tree.add(Role::P, parent);
+        let mut owner = Owner::node(&mut self.tree, node);
+        super::text::set_plain(self.fonts, &field.label, style, width, &mut owner)
+    }
+
+    /// The form field of `field` over `rect`, the content of the `Form` element `form`.
+    fn field_item(&self, field: &Field, rect: Rect, form: usize) -> Item {
+        let s = self.style;
+        Item::Field {
+            rect,
+            name: field.name.clone(),
+            tooltip: field.label.clone(),
+            multiline: field.lines > 1,
+            // Typed text as large as the body text, but never taller than the blank.
+            size: s.body_size.min(rect.h * 0.75),
+            tag: Tag::Node(form),
+        }
+    }
+
+    /// One row of one-line fields: each a label on the baseline and a rule to the cell's end.
+    fn field_row(
+        &mut self,
+        row: &[&Field],
+        columns: usize,
+        ctx: Ctx,
+    ) -> Result<Chunk, LayoutError> {
+        let s = self.style;
+        let gaps = s.field_gap * (columns as f32 - 1.0);
+        let cell_w = ((ctx.width - gaps) / columns as f32).max(1.0);
+        let rule = (s.muted, s.hairline);
+        let mut items = Vec::new();
+        let mut height = s.field_height;
+        let mut cells = Vec::new();
+        for (i, field) in row.iter().enumerate() {
+            let x = ctx.x + i as f32 * (cell_w + s.field_gap);
+            // The last field of a short row runs to the row's end.
+            let right = if i + 1 == row.len() {
+                ctx.x + ctx.width
+            } else {
+                x + cell_w
+            };
+            let room = (right - x) * (1.0 - MIN_BLANK_SHARE);
+            let lines = self.field_label(field, room, ctx.parent)?;
+            // Read right after its label, before the next field's.
+            let form = self.tree.add(Role::Form, ctx.parent);
+            cells.push((field, x, right, lines, form));
+        }
+        // A label that wrapped makes the row taller; every label of the row shares its last baseline.
+        for (_, _, _, lines, _) in &cells {
+            let above: f32 = lines.iter().rev().skip(1).map(|l| l.height).sum();
+            height = height.max(above + s.field_height);
+        }
+        let baseline = height - s.field_label_size * (RULE_DROP + RULE_LIFT);
+        let rule_y = -baseline - s.field_label_size * RULE_DROP;
+        for (field, x, right, lines, form) in cells {
+            let mut end = x;
+            let above: f32 = lines.iter().rev().skip(1).map(|l| l.height).sum();
+            let mut top = -baseline + lines.last().map_or(0.0, |l| l.baseline) + above;
+            for line in &lines {
+                for item in &line.items {
+                    let mut item = item.clone();
+                    super::translate(&mut item, x, top);
+                    if let Item::Text { x, width, .. } = &item {
+                        end = end.max(x + width);
+                    }
+                    items.push(item);
+                }
+                top -= line.height;
+            }
+            // Reading order: the label's words, then its field.
+            let start = (end + s.field_label_size * LABEL_GAP).min(right - 1.0);
+            items.push(hline(start, right, rule_y, rule, Artifact::Layout));
+            let rect = Rect {
+                x: start,
+                y: rule_y + s.hairline,
+                w: right - start,
+                h: (-rule_y - s.hairline - 1.0).max(1.0),
+            };
+            items.push(self.field_item(field, rect, form));
+        }
+        Ok(Chunk {
+            height,
+            items,
+            ..Chunk::default()
+        })
+    }
+
+    /// A field of several lines: a one-line field whose blank goes on over more rules across the
+    /// whole width, as lined paper does, one field over all of them.
+    fn ruled_field(&mut self, field: &Field, ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+        let s = self.style;
+        let mut first = self.field_row(&[field], 1, ctx)?;
+        let more = f32::from(field.lines.saturating_sub(1));
+        // The first rule lies this far above its row's bottom, so the next rows keep its rhythm.
+        let lift = s.field_label_size * RULE_LIFT;
+        for item in &mut first.items {
+            if let Item::Field { rect, .. } = item {
+                rect.y -= s.field_height * more;
+                rect.h += s.field_height * more;
+            }
+        }
+        let mut items = Vec::new();
+        for n in 1..field.lines {
+            let y = lift - s.field_height * f32::from(n);
+            items.push(hline(
+                ctx.x,
+                ctx.x + ctx.width,
+                y,
+                (s.muted, s.hairline),
+                Artifact::Layout,
+            ));
+        }
+        let rules = Chunk {
+            height: s.field_height * more - lift + s.hairline,
+            items,
+            ..Chunk::default()
+        };
+        Ok(vec![first, rules])
+    }
+}
