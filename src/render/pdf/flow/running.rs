@@ -15,8 +15,9 @@ use super::LayoutError;
 /// The smallest the running head is set, as a share of the header's phone size: still as large
 /// as the footer's text in both editions, and at least 14 pt in large print.
 pub(super) const FLOOR: f32 = 0.8;
-/// Between the parts of the running head, as the print template writes it.
-const SEPARATOR: &str = " · ";
+/// Between the parts of the running head, as the labels write it (after a space or a no-break
+/// space).
+const SEPARATOR: char = '·';
 /// Marks words left out.
 const ELLIPSIS: &str = "…";
 
@@ -48,7 +49,9 @@ pub(super) fn fit(
 
 /// `head` shortened until `fits` says so (see the module's comment for the order).
 fn shortened(head: &str, fits: impl Fn(&str) -> bool) -> String {
-    let title = head.rsplit_once(SEPARATOR).map_or(head, |(title, _)| title);
+    let title = head
+        .rsplit_once(SEPARATOR)
+        .map_or(head, |(title, _)| title.trim_end());
     if fits(title) {
         return title.to_string();
     }
@@ -103,6 +106,11 @@ mod tests {
             "Light chemical … the face"
         );
         assert_eq!(shortened(head, at_most(10)), "Microneed…");
+        let glued = "Microneedling with radiofrequency\u{a0}· English";
+        assert_eq!(
+            shortened(glued, at_most(40)),
+            "Microneedling with radiofrequency"
+        );
         assert_eq!(shortened(head, at_most(0)), "…");
     }
 }
