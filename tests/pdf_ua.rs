@@ -616,3 +616,24 @@ fn every_phrase_of_the_regular_pdf_is_in_the_large_one() {
         }
     }
 }
+
+#[test]
+fn every_page_header_shows_the_whole_phone_number() {
+    // The header's phone line is drawn on one line only: a wrapped one lost its number.
+    for rel in pdfs() {
+        let Some(text) = tagged::text::tool(
+            "pdftotext",
+            &["-raw", &site().join(&rel).to_string_lossy(), "-"],
+        ) else {
+            return;
+        };
+        for (i, page) in text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .enumerate()
+        {
+            let head: String = page.lines().take(3).collect::<Vec<_>>().join(" ");
+            assert!(head.contains("(555) 010-0142"), "{rel} p{}: {head}", i + 1);
+        }
+    }
+}

@@ -33,12 +33,16 @@ fn a_hostile_title_is_escaped_in_html_attributes_json_ld_and_pdf_metadata() {
         1,
         "only the JSON-LD script element"
     );
-    // The newline became a space; text and attributes are entity-escaped.
-    let escaped = "Peel &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39; line two";
+    // The newline became a space; text and attributes are entity-escaped. A title's quotes are
+    // typographic (they are punctuation there); the summary keeps its straight ones, escaped.
+    let escaped =
+        "Peel &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” ‘too’ line two";
     assert!(page.contains(&format!("<h1>{escaped}</h1>")), "{page}");
     assert!(page.contains(&format!(
         "<meta property=\"og:title\" content=\"{escaped}\">"
     )));
+    let summary = "Peel &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39; line two";
+    assert!(page.contains(&format!("content=\"{summary}\"")), "{page}");
     // JSON-LD: no `<` at all inside the script element, quotes escaped for JSON.
     let json = page
         .split("<script type=\"application/ld+json\">")
@@ -49,7 +53,9 @@ fn a_hostile_title_is_escaped_in_html_attributes_json_ld_and_pdf_metadata() {
         !json.contains('<') && !json.contains('>') && !json.contains('&'),
         "{json}"
     );
-    assert!(json.contains("\"name\":\"Peel \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\\"quotes\\\" 'too' line two\""), "{json}");
+    assert!(json.contains("\"name\":\"Peel \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 “quotes” ‘too’ line two\""), "{json}");
+    // The summary's straight quotes, escaped for JSON.
+    assert!(json.contains("\\\"quotes\\\" 'too' line two"), "{json}");
     let sitemap = f.read("output/sitemap.xml");
     assert!(!sitemap.contains("script"));
     if let Ok(info) = Command::new("pdfinfo")
@@ -58,7 +64,10 @@ fn a_hostile_title_is_escaped_in_html_attributes_json_ld_and_pdf_metadata() {
     {
         let info = String::from_utf8_lossy(&info.stdout).into_owned();
         assert!(
-            info.contains(&format!("Title:           {} line two", NASTY)),
+            info.contains(&format!(
+                "Title:           {} line two",
+                NASTY.replace("\"quotes\" 'too'", "“quotes” ‘too’")
+            )),
             "{info}"
         );
     }

@@ -500,3 +500,42 @@ fn no_footer_line_starts_with_a_separator() {
         }
     }
 }
+
+#[test]
+fn headings_and_titles_from_content_get_typographic_quotes_but_code_keeps_its_own() {
+    let f = Fixture::new();
+    f.edit(
+        "content/microneedling/classic.md",
+        "title: Classic microneedling",
+        "title: \"Classic microneedling: don't skip it\"",
+    );
+    f.edit(
+        "content/microneedling/classic.md",
+        "### Does it hurt?",
+        "### Does it \"hurt\" if I type `don't`?",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(
+        page.contains("<h1>Classic microneedling: don’t skip it</h1>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<h3>Does it “hurt” if I type don't?</h3>")
+            || page.contains("<h3>Does it “hurt” if I type don&#39;t?</h3>"),
+        "{page}"
+    );
+    // The procedure page lists the variant by its title, and the PDF's heading is the same.
+    let listing = f.read("output/microneedling/index.html");
+    assert!(listing.contains("don’t skip it"));
+    let pdf =
+        std::fs::read(f.path("output/microneedling/classic/microneedling-classic.pdf")).unwrap();
+    if let Some(text) = pdftotext(&pdf) {
+        assert!(
+            text.contains("Classic microneedling: don’t skip it"),
+            "{text}"
+        );
+        assert!(text.contains("Does it “hurt” if I type don't?"), "{text}");
+    }
+}

@@ -9,6 +9,7 @@ pub mod incremental;
 mod links;
 pub mod placeholders;
 mod plain;
+mod quotes;
 pub(crate) mod sections;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -361,7 +362,9 @@ fn procedure_info(
 ) -> Option<ProcedureInfo> {
     let (mut fields, body) = front(file, links, labels, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
-    let title = fields.text("title", true, "Microneedling", diags);
+    let title = fields
+        .text("title", true, "Microneedling", diags)
+        .map(|t| quotes::text(&t));
     let summary = summary(&fields, labels, diags);
     let order = fields
         .integer("order", i64::MIN, 1, diags)
@@ -416,7 +419,10 @@ fn variant(
     let links = context.rules.links;
     let (mut fields, body) = front(file, links, context.labels, diags)?;
     fields.reject_unknown(&VARIANT_KEYS, diags);
-    let title = fields.text("title", true, "Microneedling with PRP", diags);
+    // Typographic quotes, as in the theme's labels: `Don't` prints as `Don’t`.
+    let title = fields
+        .text("title", true, "Microneedling with PRP", diags)
+        .map(|t| quotes::text(&t));
     let summary = summary(&fields, context.labels, diags);
     let reviewed = fields.date("reviewed", true, diags);
     let reviewed_by = fields.text("reviewed_by", true, "Dr. Priya Raman, MD", diags);

@@ -325,7 +325,7 @@ fn faq(
             MdBlock::Subheading(q) => entries.push((
                 block.offset,
                 FaqEntry {
-                    question: plain_text(&q).trim().to_string(),
+                    question: plain_text(&super::quotes::inlines(q)).trim().to_string(),
                     answer: Vec::new(),
                 },
             )),
@@ -379,7 +379,7 @@ fn faq(
 fn to_block(block: Located<MdBlock>, body: &Body<'_>, diags: &mut Diagnostics) -> Option<Block> {
     Some(match block.value {
         MdBlock::Paragraph(p) => Block::Paragraph(p),
-        MdBlock::Subheading(h) => Block::Subheading(h),
+        MdBlock::Subheading(h) => Block::Subheading(super::quotes::inlines(h)),
         MdBlock::List { ordered, items } => Block::List {
             ordered,
             items: items.into_iter().map(|i| i.value).collect(),

@@ -35,6 +35,10 @@ const PAGES: &str = "{pages}";
 /// real handout's numbers, so a line measured to fit on one line still does on every page.
 const PAGE_STAND_IN: usize = 99;
 
+/// The widest share of the band the header's right text (the phone line) may take: only its first
+/// line is drawn, so it must not wrap ("¿Preguntas? Llame al (555) 010-0142" at 18 pt is 0.57).
+const RIGHT_SHARE: f32 = 0.62;
+
 /// The page and its three bands, in page coordinates.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Geometry {
@@ -182,7 +186,7 @@ impl<'a> Furniture<'a> {
             fonts,
             &doc.header.right,
             right_style,
-            inner * 0.5,
+            inner * RIGHT_SHARE,
             &mut owner(&mut scratch, Artifact::Header, group),
         )?);
         let left_style = TextStyle {
@@ -206,7 +210,7 @@ impl<'a> Furniture<'a> {
             fonts,
             &doc.header.right,
             right_style,
-            inner * 0.5,
+            inner * RIGHT_SHARE,
             &mut owner(tree, Artifact::Header, group),
         )?;
         // The running head is plain text: no links, so nothing of it goes in the structure tree.
@@ -387,7 +391,7 @@ impl<'a> Furniture<'a> {
 
     /// Width the header's right text was set in (its lines are right-aligned within it).
     fn right_width(&self) -> f32 {
-        (self.width - 2.0 * self.style.margin_x) * 0.5
+        (self.width - 2.0 * self.style.margin_x) * RIGHT_SHARE
     }
 
     /// The group of the furniture's links, to be read after the body.
