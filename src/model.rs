@@ -16,6 +16,19 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every picture the site shows: the logo first, then each variant's figures in every
+    /// language, in reading order (a picture shown twice, twice).
+    pub fn pictures(&self) -> impl Iterator<Item = &Image> {
+        let figures = self
+            .books
+            .iter()
+            .flat_map(|b| &b.procedures)
+            .flat_map(|p| &p.variants)
+            .flat_map(|v| v.figures())
+            .map(|f| &f.image);
+        self.clinic.logo.iter().chain(figures)
+    }
+
     /// The default language's handouts: every procedure and variant there is.
     pub fn default_book(&self) -> &Book {
         // `validate` always makes the default language's book, first.

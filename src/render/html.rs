@@ -89,14 +89,7 @@ pub fn site_files(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     }
     // Pictures, once each under their content-hashed names, from every language's pages.
     let mut pictures = std::collections::BTreeMap::new();
-    let figures = site
-        .books
-        .iter()
-        .flat_map(|b| &b.procedures)
-        .flat_map(|p| &p.variants)
-        .flat_map(|v| v.figures())
-        .map(|f| &f.image);
-    for image in site.clinic.logo.iter().chain(figures) {
+    for image in site.pictures() {
         pictures
             .entry(image.path.clone())
             .or_insert_with(|| image.picture.bytes.to_vec());

@@ -256,19 +256,7 @@ mod tests {
 
     /// The published path of every picture the site shows, logo first.
     fn picture_paths(site: &Site) -> Vec<String> {
-        let figures = site
-            .books
-            .iter()
-            .flat_map(|b| &b.procedures)
-            .flat_map(|p| &p.variants)
-            .flat_map(|v| v.figures())
-            .map(|f| f.image.path.clone());
-        site.clinic
-            .logo
-            .iter()
-            .map(|l| l.path.clone())
-            .chain(figures)
-            .collect()
+        site.pictures().map(|image| image.path.clone()).collect()
     }
 
     #[test]
