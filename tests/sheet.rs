@@ -539,3 +539,164 @@ fn headings_and_titles_from_content_get_typographic_quotes_but_code_keeps_its_ow
         assert!(text.contains("Does it “hurt” if I type don't?"), "{text}");
     }
 }
+
+/// Every sample handout in every language and print size, on `paper`: (name, rendered).
+fn every_handout(paper: Paper) -> Vec<(String, Rendered)> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut site, theme, _) = handouts::check(
+        &repo.join("content"),
+        None,
+        Date::parse("2026-11-01").unwrap(),
+    )
+    .unwrap();
+    site.clinic.paper = paper;
+    let fonts = handouts::render::pdf::Fonts::embedded();
+    let mut out = Vec::new();
+    for lang in [Lang::EN, Lang::parse("es").unwrap()] {
+        for size in [PrintSize::Regular, PrintSize::Large] {
+            let job = Job::new(&site, &theme, lang, size).expect("the book");
+            for (p, v) in job.book.variants() {
+                let name = format!("{lang} {size:?} {}", v.slug);
+                let rendered = handouts::render::print::handout(&job, p, v, fonts)
+                    .unwrap_or_else(|d| panic!("{name}: {d}"));
+                out.push((name, rendered));
+            }
+        }
+    }
+    assert!(out.len() >= 16, "{} handouts", out.len());
+    out
+}
+
+/// Text items inside `rect`: (x, right end, baseline, text).
+fn words_in(
+    page: &handouts::render::pdf::Page,
+    rect: handouts::render::pdf::Rect,
+) -> Vec<(f32, f32, f32, String)> {
+    page.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text {
+                x, y, width, text, ..
+            } if *y >= rect.y && *y <= rect.y + rect.h => Some((*x, x + width, *y, text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_header_phone_line_never_overlaps_the_clinic_name_or_the_running_head() {
+    // Spanish large print: "¿Preguntas? Llame al (555) 010-0142" at 18 pt left the name 40 % of the
+    // band, and the name and the running head were drawn under the phone line.
+    for paper in [Paper::Letter, Paper::A4] {
+        for (name, rendered) in every_handout(paper) {
+            for (n, page) in rendered.layout.pages.iter().enumerate() {
+                let words = words_in(page, page.header);
+                assert!(words.len() >= 4, "{name} page {}: {words:?}", n + 1);
+                for (i, a) in words.iter().enumerate() {
+                    for b in &words[i + 1..] {
+                        let same_line = (a.2 - b.2).abs() < 1.0;
+                        let apart = a.1 <= b.0 + 0.5 || b.1 <= a.0 + 0.5;
+                        assert!(
+                            !same_line || apart,
+                            "{name} page {}: {:?} overlaps {:?}",
+                            n + 1,
+                            a.3,
+                            b.3
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn later_pages_leave_the_address_out_of_the_footer_and_so_hold_more_text() {
+    let rendered = prp(PrintSize::Large);
+    let pages = &rendered.layout.pages;
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let footer = |n: usize| -> String {
+        let words = words_in(&pages[n], pages[n].footer);
+        words
+            .iter()
+            .map(|w| w.3.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(footer(0).contains("Reviewed"), "{}", footer(0));
+    assert!(footer(0).contains("Example Way"), "{}", footer(0));
+    for n in 1..pages.len() {
+        let text = footer(n);
+        assert!(text.contains("Reviewed"), "page {}: {text}", n + 1);
+        assert!(!text.contains("Example Way"), "page {}: {text}", n + 1);
+        assert!(
+            text.contains("Form") && text.contains(&format!("{}", n + 1)),
+            "{text}"
+        );
+        assert!(
+            pages[n].body.h > pages[0].body.h + 18.0,
+            "page {}: text box {} pt, page 1's {} pt",
+            n + 1,
+            pages[n].body.h,
+            pages[0].body.h
+        );
+        assert!((pages[n].body.top() - pages[0].body.top()).abs() < 0.01);
+    }
+}
+
+#[test]
+fn the_notes_fill_the_last_page_down_to_the_disclaimer_which_is_never_alone() {
+    let mut grown = 0;
+    for paper in [Paper::Letter, Paper::A4] {
+        for (name, rendered) in every_handout(paper) {
+            let layout = &rendered.layout;
+            let last = layout.pages.len() - 1;
+            let notes: Vec<(usize, handouts::render::pdf::Rect)> = layout
+                .pages
+                .iter()
+                .enumerate()
+                .flat_map(|(p, page)| {
+                    page.items.iter().filter_map(move |item| match item {
+                        Item::Field { name, rect, .. } if name == "notes" => Some((p, *rect)),
+                        _ => None,
+                    })
+                })
+                .collect();
+            assert_eq!(notes.len(), 1, "{name}: {notes:?}");
+            let (page, rect) = notes[0];
+            assert_eq!(page, last, "{name}: the notes are not on the last page");
+            let body = layout.pages[last].body;
+            let words = words_in(&layout.pages[last], body);
+            let below: Vec<&(f32, f32, f32, String)> =
+                words.iter().filter(|w| w.2 < rect.y).collect();
+            // The disclaimer follows the notes on their page: the page never holds it alone.
+            assert!(
+                below.iter().any(|w| w.3.contains("general"))
+                    && below.iter().any(|w| w.3.contains("911")),
+                "{name}: {below:?}"
+            );
+            // ... and the page is used down to its end: less than a blank's row and a line left.
+            let lowest = below.iter().map(|w| w.2).fold(f32::INFINITY, f32::min);
+            let left = lowest - body.y;
+            assert!(left < 60.0, "{name}: {left} pt left empty at the bottom");
+            // Its rules: at least the first (it shrinks to one when that keeps the disclaimer
+            // with it and saves a page), and as many as the page holds.
+            let rules = layout.pages[last]
+                .items
+                .iter()
+                .filter(|item| {
+                    matches!(item, Item::Line { points, .. } if points.len() == 2
+                    && (points[0].1 - points[1].1).abs() < 0.01
+                    && points[0].1 < rect.y + rect.h && points[0].1 >= rect.y - 1.0)
+                })
+                .count();
+            assert!(rules >= 1, "{name}: {rules} rules under Notes");
+            grown += usize::from(rules >= 3);
+        }
+    }
+    // Most handouts' last pages have room to grow the notes well past their first line.
+    assert!(
+        grown >= 20,
+        "{grown} of 32 handouts have three or more rules under Notes"
+    );
+}

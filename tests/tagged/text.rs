@@ -87,9 +87,10 @@ pub fn struct_text(pdf: &Path) -> Option<String> {
     Some(squash(&joined))
 }
 
-/// `pdftotext -raw` lines of `pdf` without the running header and footer: lines that are on every
-/// page once page numbers are masked, and each page's first line (the header band is painted
-/// first: the clinic's name on page 1, the running head on later pages, beside the phone).
+/// `pdftotext -raw` lines of `pdf` without the running header and footer: furniture is the lines on
+/// every page once page numbers are masked; each page's first line (the header band is painted
+/// first: the clinic's name on page 1, the running head on later pages) and the furniture lines
+/// after it are the header, and the footer starts at the next furniture line.
 pub fn body_lines(pdf: &Path) -> Option<Vec<String>> {
     let pages: Vec<Vec<String>> = tool("pdftotext", &["-raw", &pdf.to_string_lossy(), "-"])?
         .split('\u{c}')
@@ -112,11 +113,19 @@ pub fn body_lines(pdf: &Path) -> Option<Vec<String>> {
         })
         .unwrap_or_default();
     assert!(pages.len() < 2 || furniture.len() >= 4, "{furniture:?}");
+    // The body runs from after the header's lines to the footer's first line: the footer is painted
+    // after the body, and a footer line printed on page 1 only (the address) is not on every page.
+    let is_furniture = |l: &String| furniture.contains(&mask(l)) || l.trim().is_empty();
     Some(
         pages
             .iter()
-            .flat_map(|p| p.iter().skip(1))
-            .filter(|l| !furniture.contains(&mask(l)) && !l.trim().is_empty())
+            .flat_map(|p| {
+                p.iter()
+                    .skip(1)
+                    .skip_while(|l| is_furniture(l))
+                    .take_while(|l| !furniture.contains(&mask(l)))
+            })
+            .filter(|l| !l.trim().is_empty())
             .cloned()
             .collect(),
     )

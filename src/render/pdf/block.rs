@@ -85,6 +85,18 @@ pub(crate) struct FooterLine {
     pub tone: LineTone,
     /// Its text, possibly with `{page}` and `{pages}`.
     pub inlines: Vec<Inline>,
+    /// The pages it is printed on.
+    pub pages: LinePages,
+}
+
+/// The pages a footer line is printed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LinePages {
+    /// Every page, the default.
+    All,
+    /// `pages="first"`: page 1 only (the review note, the address), so later pages keep more room
+    /// for the body; most of all in large print, where every footer line is 14 pt.
+    First,
 }
 
 /// The colour of a footer line.
@@ -163,6 +175,10 @@ pub(crate) struct Field {
     pub label: String,
     /// How many ruled lines: 1 is a blank beside the label, more are lines under it, full width.
     pub lines: u8,
+    /// `fill="true"`: the blank takes its page's room. It needs only its first line, so what
+    /// follows it stays on the page when `lines` would push that over, and it grows by as many
+    /// lines as its page has room for below what follows (notes at a handout's end).
+    pub fill: bool,
 }
 
 /// Typographic role of a paragraph.

@@ -433,10 +433,16 @@ pub(super) fn hline(
     }
 }
 
-/// Forbids page breaks inside `chunks` (the last may still break after itself).
+/// Forbids page breaks inside `chunks` (the last may still break after itself), remembering at
+/// which level each was allowed, for a group taller than a page that must split somewhere.
 pub(super) fn keep_together(chunks: &mut [Chunk]) {
     if let Some((_, rest)) = chunks.split_last_mut() {
+        // Inner keeps ran first, on parts of these chunks: this one is a level above them all.
+        let level = 1 + rest.iter().map(|c| c.kept_by).max().unwrap_or(0);
         for chunk in rest {
+            if !chunk.keep_with_next {
+                chunk.kept_by = level;
+            }
             chunk.keep_with_next = true;
         }
     }

@@ -331,7 +331,7 @@ impl Builder<'_> {
             for group in keep_groups(chunks) {
                 let gap = if slices.is_empty() { 0.0 } else { group[0].gap };
                 let top = bottom + gap;
-                for body in paginate::paginate(group, &self.panels, f32::INFINITY) {
+                for body in paginate::paginate(group, &self.panels, [f32::INFINITY; 2]) {
                     for item in &body.items {
                         let mut item = item.clone();
                         super::translate(&mut item, 0.0, -top);

@@ -4,7 +4,8 @@
 //! One-line fields share rows (`field_columns` a row, the last of a short row running to the
 //! row's end), the label on the rule's baseline; a field of several lines takes the whole width,
 //! its blank going on over more rules under the first. Rows are `field_height` apart, room for handwriting. The whole group
-//! stays on one page. A label is a `P` and the field a `Form` element read after it (its only kid
+//! stays on one page. A `fill` field is laid out with its first rule only and keeps the next block
+//! with it; pagination (`paginate::Pager::grow`) then adds the rules its page has room for. A label is a `P` and the field a `Form` element read after it (its only kid
 //! is the widget's `OBJR`, as PDF/UA asks); the rules are layout artifacts.
 
 use super::super::block::Field;
@@ -12,7 +13,7 @@ use super::super::frame::{Artifact, Item, Rect, Role, Tag};
 use super::super::linebreak::Align;
 use super::blocks::{hline, keep_together, Builder, Ctx};
 use super::text::{LineBox, Owner, TextStyle};
-use super::{Chunk, LayoutError};
+use super::{Chunk, Fill, LayoutError};
 
 /// How far below the baseline the rule runs, as a share of the label size: just under the
 /// letters, so writing sits on it as on a ruled line.
@@ -34,7 +35,7 @@ impl Builder<'_> {
         let mut out = Vec::new();
         let mut row: Vec<&Field> = Vec::new();
         for field in fields {
-            if field.lines > 1 {
+            if field.lines > 1 || field.fill {
                 if !row.is_empty() {
                     out.push(self.field_row(&std::mem::take(&mut row), columns, ctx)?);
                 }
@@ -51,6 +52,13 @@ impl Builder<'_> {
         }
         // A set of blanks is filled in together: it never starts on one page and ends on the next.
         keep_together(&mut out);
+        // A blank that fills its page keeps what follows on that page (the disclaimer under the
+        // notes), or it would fill the page and push that alone onto the next.
+        if let Some(last) = out.last_mut() {
+            if last.fill.is_some() {
+                last.keep_with_next = true;
+            }
+        }
         for chunk in &mut out {
             chunk.lines = 1;
         }
@@ -94,7 +102,7 @@ impl Builder<'_> {
             rect,
             name: field.name.clone(),
             tooltip: field.label.clone(),
-            multiline: field.lines > 1,
+            multiline: field.lines > 1 || field.fill,
             // Typed text as large as the body text, but never taller than the blank.
             size: s.body_size.min(rect.h * 0.75),
             tag: Tag::Node(form),
@@ -174,9 +182,20 @@ impl Builder<'_> {
     fn ruled_field(&mut self, field: &Field, ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
         let s = self.style;
         let mut first = self.field_row(&[field], 1, ctx)?;
-        let more = f32::from(field.lines.saturating_sub(1));
-        // The first rule lies this far above its row's bottom, so the next rows keep its rhythm.
         let lift = s.field_label_size * RULE_LIFT;
+        if field.fill {
+            // One line for now: pagination adds the lines its page has room for.
+            first.fill = Some(Fill {
+                step: s.field_height,
+                x0: ctx.x,
+                x1: ctx.x + ctx.width,
+                first_rule: lift - first.height,
+                stroke: (s.muted, s.hairline),
+            });
+            return Ok(vec![first]);
+        }
+        let more = f32::from(field.lines.saturating_sub(1));
+        // The first rule lies `lift` above its row's bottom, so the next rows keep its rhythm.
         for item in &mut first.items {
             if let Item::Field { rect, .. } = item {
                 rect.y -= s.field_height * more;

@@ -12,7 +12,7 @@
 //! first page's QR code: they belong to a trailing `Div` of the structure tree, one `Link` element per
 //! link holding its annotation on every page, the web address's link also holding the QR `Figure`.
 
-use super::super::block::{Document, FooterLine, Inline, LineTone, Span};
+use super::super::block::{Document, FooterLine, Inline, LinePages, LineTone, Span};
 use super::super::font::Fonts;
 use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
 use super::super::hyphenate::Language;
@@ -38,6 +38,11 @@ const PAGE_STAND_IN: usize = 99;
 /// The widest share of the band the header's right text (the phone line) may take: only its first
 /// line is drawn, so it must not wrap ("¿Preguntas? Llame al (555) 010-0142" at 18 pt is 0.57).
 const RIGHT_SHARE: f32 = 0.62;
+/// The least share of the band the header's left text keeps beside the phone line; with less, the
+/// phone line goes under it.
+const MIN_LEFT_SHARE: f32 = 0.4;
+/// Space between the header's left text and its phone line, in points.
+const HEADER_GAP: f32 = 24.0;
 
 /// The page and its three bands, in page coordinates.
 #[derive(Clone, Copy, Debug)]
@@ -59,17 +64,20 @@ pub(super) struct Furniture<'a> {
     /// The clinic's logo at the left of the band, with its drawn width and height.
     logo: Option<(Arc<Picture>, f32, f32)>,
     header_height: f32,
+    /// Whether the phone line sits under the left text instead of beside it.
+    stacked: bool,
     /// The running head that replaces `left` on pages 2 and later, if the template has one.
     later: Vec<LineBox>,
     /// The header's right text, right-aligned.
     right: Vec<LineBox>,
-    /// The footer's left column, in order.
-    lines: Vec<FooterText<'a>>,
+    /// The footer's left column, in order, each line with the pages it is printed on.
+    lines: Vec<(LinePages, FooterText<'a>)>,
     /// Caption and URL lines beside the QR code, right-aligned.
     url: Vec<LineBox>,
     url_target: String,
     qr: QrSymbol,
-    footer_height: f32,
+    /// The footer band's height on page 1 and on later pages.
+    footer_heights: [f32; 2],
     /// The trailing group of the furniture's links, attached to the tree after the body.
     group: usize,
     /// The `Link` element of the web address and its QR code.
@@ -198,7 +206,23 @@ impl<'a> Furniture<'a> {
             align: Align::Left,
             lang,
         };
-        let left_width = (inner - right_width - 24.0 - logo_room).max(inner * 0.4);
+        // Side by side when the name keeps the lines it has across the whole band; when the phone
+        // line would squeeze it (a long name, Spanish large print), the phone line goes under it.
+        let full_width = (inner - logo_room).max(1.0);
+        let beside = inner - right_width - HEADER_GAP - logo_room;
+        let lines_in = |width: f32, scratch: &mut Tree| -> Result<usize, LayoutError> {
+            let set = text::set(
+                fonts,
+                &doc.header.left,
+                left_style,
+                width,
+                &mut owner(scratch, Artifact::Header, group),
+            )?;
+            Ok(set.len())
+        };
+        let stacked = beside < inner * MIN_LEFT_SHARE
+            || lines_in(beside, &mut scratch)? > lines_in(full_width, &mut scratch)?;
+        let left_width = if stacked { full_width } else { beside };
         let left = text::set(
             fonts,
             &doc.header.left,
@@ -232,10 +256,14 @@ impl<'a> Furniture<'a> {
             .sum::<f32>()
             .max(later.iter().map(|l| l.height).sum());
         let logo_height = logo.as_ref().map_or(0.0, |(_, _, h)| *h);
+        let under = if stacked {
+            right.first().map_or(0.0, |l| l.height)
+        } else {
+            0.0
+        };
         let header_height = s
             .header_height
-            .max(left_height + s.header_padding)
-            .max(logo_height + s.header_padding);
+            .max(left_height.max(logo_height) + under + s.header_padding);
 
         let qr = qr::encode(&doc.footer.url).map_err(LayoutError::Qr)?;
         let mut url = text::set_plain(
@@ -263,22 +291,29 @@ impl<'a> Furniture<'a> {
         // Both text columns start level with the QR's dark modules, below its quiet zone.
         let offset = text_offset(&qr, s);
         let mut lines = Vec::with_capacity(doc.footer.lines.len());
-        let mut column_height = offset;
+        // The left column on page 1 and on later pages, which leave out `pages="first"` lines.
+        let (mut first_column, mut later_column) = (offset, offset);
         for line in &doc.footer.lines {
-            if names_page(&line.inlines) {
+            let (text, height) = if names_page(&line.inlines) {
                 // Measured only: its links are added page by page.
                 let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &mut scratch)?;
-                column_height += measured.iter().map(|l| l.height).sum::<f32>();
-                lines.push(FooterText::PerPage(line));
+                let height = measured.iter().map(|l| l.height).sum::<f32>();
+                (FooterText::PerPage(line), height)
             } else {
                 // No placeholder: any numbers give the same lines.
                 let fixed = setter.set(line, 0, 0, tree)?;
-                column_height += fixed.iter().map(|l| l.height).sum::<f32>();
-                lines.push(FooterText::Fixed(fixed));
+                let height = fixed.iter().map(|l| l.height).sum::<f32>();
+                (FooterText::Fixed(fixed), height)
+            };
+            first_column += height;
+            if line.pages == LinePages::All {
+                later_column += height;
             }
+            lines.push((line.pages, text));
         }
         let url_height: f32 = offset + url.iter().map(|l| l.height).sum::<f32>();
-        let footer_height = s.footer_rule_gap + s.qr_side.max(column_height).max(url_height);
+        let band = |column: f32| s.footer_rule_gap + s.qr_side.max(column).max(url_height);
+        let footer_heights = [band(first_column), band(later_column)];
         // The address and its code are one link, read after the lines; the code is its picture.
         let url_link = tree.add(Role::Link, group);
         tree.set_alt(url_link, doc.footer.url.clone());
@@ -293,12 +328,13 @@ impl<'a> Furniture<'a> {
             logo,
             later,
             header_height,
+            stacked,
             right,
             lines,
             url,
             url_target: doc.footer.url.clone(),
             qr,
-            footer_height,
+            footer_heights,
             group,
             url_link,
             figure,
@@ -306,8 +342,8 @@ impl<'a> Furniture<'a> {
         })
     }
 
-    /// The page's bands and text box.
-    pub(super) fn geometry(&self) -> Geometry {
+    /// The bands and text box of page `index` (0-based): later pages may have a shorter footer.
+    pub(super) fn geometry(&self, index: usize) -> Geometry {
         let s = self.style;
         let inner = self.width - 2.0 * s.margin_x;
         let header = Rect {
@@ -320,7 +356,7 @@ impl<'a> Furniture<'a> {
             x: s.margin_x,
             y: s.margin_y,
             w: inner,
-            h: self.footer_height,
+            h: self.footer_heights[usize::from(index > 0)],
         };
         let bottom = footer.top() + s.footer_gap;
         let top = header.y - s.header_gap;
@@ -379,10 +415,16 @@ impl<'a> Furniture<'a> {
             stamp(&mut items, line, x, top);
             top -= line.height;
         }
-        // The right text shares the first baseline of the left one, flush right.
-        let baseline = left.first().map_or(h.y + 8.0, |l| text_top - l.baseline);
+        // The right text shares the first baseline of the left one, flush right; stacked, it is a
+        // line of its own under the left text and the logo.
         if let Some(line) = self.right.first() {
-            let top = baseline + line.baseline;
+            let top = if self.stacked {
+                let logo = self.logo.as_ref().map_or(0.0, |(_, _, lh)| *lh);
+                top.min(h.top() - logo)
+            } else {
+                let baseline = left.first().map_or(h.y + 8.0, |l| text_top - l.baseline);
+                baseline + line.baseline
+            };
             stamp(&mut items, line, h.right() - self.right_width(), top);
         }
         words_once(&mut items, index, Artifact::Header);
@@ -423,7 +465,10 @@ impl<'a> Furniture<'a> {
 
         // Left column: the template's lines, those naming the page set for this page.
         let mut top = text_top;
-        for line in &self.lines {
+        for (pages, line) in &self.lines {
+            if index > 0 && *pages == LinePages::First {
+                continue;
+            }
             let per_page;
             let boxes = match line {
                 FooterText::Fixed(boxes) => boxes,

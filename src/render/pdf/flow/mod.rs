@@ -81,7 +81,9 @@ pub(crate) fn layout_with(
     // The footer's content (review note, URL, QR) decides its height, and so the text box.
     let mut tree = structure::Tree::new();
     let furniture = furniture::Furniture::new(doc, fonts, style, pictures, &mut tree)?;
-    let geometry = furniture.geometry();
+    // Page 1 may have a taller footer than later pages, and so a shorter text box.
+    let geometry = furniture.geometry(0);
+    let later = furniture.geometry(1);
     // Blocks become unsplittable chunks that carry their keep rules and their structure elements.
     let mut builder = blocks::Builder::new(fonts, style, doc, geometry.body.h, tree);
     builder.pictures = pictures;
@@ -89,7 +91,7 @@ pub(crate) fn layout_with(
     let mut chunks = builder.blocks(&doc.blocks, ctx)?;
     blocks::keep_headings_with_next(&mut chunks);
     // Chunks fill pages first-fit, whole keep-groups at a time.
-    let bodies = paginate::paginate(chunks, &builder.panels, geometry.body.h);
+    let bodies = paginate::paginate(chunks, &builder.panels, [geometry.body.h, later.body.h]);
     // The furniture's links are read once, after the body.
     let mut tree = builder.tree;
     tree.attach(structure::ROOT, furniture.group());
@@ -98,6 +100,7 @@ pub(crate) fn layout_with(
     let mut pages = Vec::with_capacity(total);
     let mut bookmarks = Vec::new();
     for (index, body) in bodies.into_iter().enumerate() {
+        let geometry = if index == 0 { geometry } else { later };
         let mut items = furniture.header(index, &geometry);
         let (dx, dy) = (geometry.body.x, geometry.body.top());
         for mut item in body.items {
@@ -142,6 +145,12 @@ struct Chunk {
     pad_bottom: f32,
     /// Whether a page break is forbidden between this chunk and the next.
     keep_with_next: bool,
+    /// For a write-in blank that fills its page: how it grows.
+    fill: Option<Fill>,
+    /// Which `keep_together` forbade a break after it, numbered from the innermost (1: inside a
+    /// list item; higher: between the items of a box); 0 when none did (free, or an orphan or
+    /// heading rule). A keep-group taller than a page splits at its outermost level first.
+    kept_by: u32,
     /// Text lines in the chunk (a panel or column set counts as many), for keep-with-next.
     lines: usize,
     /// A heading line.
@@ -157,6 +166,21 @@ struct Chunk {
     /// The last chunk of a `<keep>`: a heading inside it already stays with everything the keep
     /// holds, so keeping it with two lines never reaches past it.
     keep_end: bool,
+}
+
+/// How a `fill` blank grows into the room its page has left: more rules under its first, each
+/// `step` further down, the form field stretched over them and what follows moved down.
+#[derive(Clone, Copy, Debug)]
+struct Fill {
+    /// Distance between rules.
+    step: f32,
+    /// Where the rules start and end.
+    x0: f32,
+    x1: f32,
+    /// The first rule's height relative to the chunk's top.
+    first_rule: f32,
+    /// The rules' colour and width.
+    stroke: (Color, f32),
 }
 
 /// A column set that may be split across pages between keep-groups: per column, its groups in

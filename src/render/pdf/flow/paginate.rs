@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 
 use super::super::frame::{Artifact, Item, Rect, Tag};
-use super::{translate, Chunk, Panel, Slice, Split};
+use super::blocks::hline;
+use super::{translate, Chunk, Fill, Panel, Slice, Split};
 
 /// Rounding slack when testing whether a group fits, in points.
 const FIT_SLACK: f32 = 0.01;
@@ -31,14 +32,17 @@ struct Extent {
     bottom: f32,
 }
 
-/// Pages of `height` filled with `chunks`; `height` may be infinite (for columns).
-pub(super) fn paginate(chunks: Vec<Chunk>, panels: &[Panel], height: f32) -> Vec<PageBody> {
+/// Pages filled with `chunks`, the first `heights[0]` tall and the others `heights[1]`; heights
+/// may be infinite (for columns).
+pub(super) fn paginate(chunks: Vec<Chunk>, panels: &[Panel], heights: [f32; 2]) -> Vec<PageBody> {
     let mut pager = Pager {
         panels,
-        height,
+        heights,
+        height: heights[0],
         pages: Vec::new(),
         page: PageBody::default(),
         extents: BTreeMap::new(),
+        growing: None,
     };
     let mut chunks = chunks.into_iter().peekable();
     let mut group: Vec<Chunk> = Vec::new();
@@ -55,11 +59,28 @@ pub(super) fn paginate(chunks: Vec<Chunk>, panels: &[Panel], height: f32) -> Vec
 
 struct Pager<'a> {
     panels: &'a [Panel],
+    /// Text box heights of page 1 and of later pages.
+    heights: [f32; 2],
+    /// The current page's.
     height: f32,
     pages: Vec<PageBody>,
     page: PageBody,
     /// Panels touched on the current page.
     extents: BTreeMap<usize, Extent>,
+    /// A `fill` blank on the current page, to grow when the page is done.
+    growing: Option<Growing>,
+}
+
+/// A `fill` blank placed on the current page.
+struct Growing {
+    /// Its items in the page's list: `start..end`.
+    start: usize,
+    end: usize,
+    /// Bookmarks of the page before it.
+    bookmarks: usize,
+    /// Its first rule's height on the page.
+    rule: f32,
+    fill: Fill,
 }
 
 impl Pager<'_> {
@@ -69,15 +90,7 @@ impl Pager<'_> {
 
     /// Height of `group` placed at the current position.
     fn group_height(&self, group: &[Chunk]) -> f32 {
-        let at_top = self.empty();
-        group
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let gap = if i == 0 && at_top { 0.0 } else { c.gap };
-                gap + c.pad_top + c.height + c.pad_bottom
-            })
-            .sum()
+        self.height_of(&group.iter().collect::<Vec<_>>())
     }
 
     fn place_group(&mut self, mut group: Vec<Chunk>) {
@@ -97,13 +110,16 @@ impl Pager<'_> {
                 return;
             }
         }
-        if !self.empty() && self.group_height(&group) <= self.height + FIT_SLACK {
+        // Whole on the next page, when that page can hold it.
+        if !self.empty() && self.group_height(&group) <= self.heights[1] + FIT_SLACK {
             self.finish_page();
             group.into_iter().for_each(|c| self.place(c));
             return;
         }
-        // Taller than a whole page: fill this page chunk by chunk, then carry on on fresh pages; a
-        // heading still goes with the two lines after it when a page can hold them.
+        // Taller than a whole page: fill this page part by part, then carry on on fresh pages. It
+        // splits only where its own parts allowed a break (between list items, never leaving a
+        // paragraph's single line behind); a heading still goes with the two lines after it when
+        // a page can hold them.
         let ahead: Vec<f32> = (0..group.len())
             .map(|i| {
                 let chunks = group.get(i..).unwrap_or(&[]);
@@ -111,18 +127,79 @@ impl Pager<'_> {
                 chunks.get(..n).map_or(0.0, |run| self.group_height(run))
             })
             .collect();
-        for (i, chunk) in group.into_iter().enumerate() {
-            let need = ahead.get(i).copied().unwrap_or(0.0);
-            if chunk.heading && !self.empty() && self.page.used + need > self.height + FIT_SLACK {
-                self.finish_page();
+        self.place_split(group.into_iter().enumerate().collect(), &ahead);
+    }
+
+    /// Places `part` (chunks with their index in the keep-group, whose heading runs need `ahead`),
+    /// too tall for a page: split where its outermost keep allowed a break, each piece whole where
+    /// a page holds it, else split again a level further in; chunk by chunk at the last.
+    fn place_split(&mut self, part: Vec<(usize, Chunk)>, ahead: &[f32]) {
+        let inner = part.len().saturating_sub(1);
+        let level = part[..inner]
+            .iter()
+            .map(|(_, c)| c.kept_by)
+            .max()
+            .unwrap_or(0);
+        if level == 0 {
+            for (i, chunk) in part {
+                let need = ahead.get(i).copied().unwrap_or(0.0);
+                if chunk.heading && !self.empty() && self.page.used + need > self.height + FIT_SLACK
+                {
+                    self.finish_page();
+                }
+                let fits = self.page.used + self.group_height(std::slice::from_ref(&chunk))
+                    <= self.height + FIT_SLACK;
+                if !fits && !self.empty() {
+                    self.finish_page();
+                }
+                self.place(chunk);
             }
-            let fits = self.page.used + self.group_height(std::slice::from_ref(&chunk))
-                <= self.height + FIT_SLACK;
-            if !fits && !self.empty() {
-                self.finish_page();
-            }
-            self.place(chunk);
+            return;
         }
+        let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new()];
+        for (n, (i, chunk)) in part.into_iter().enumerate() {
+            let split = n < inner && chunk.kept_by == level;
+            if let Some(piece) = pieces.last_mut() {
+                piece.push((i, chunk));
+            }
+            if split {
+                pieces.push(Vec::new());
+            }
+        }
+        for piece in pieces {
+            let Some((first, chunk)) = piece.first() else {
+                continue;
+            };
+            let chunks: Vec<&Chunk> = piece.iter().map(|(_, c)| c).collect();
+            let height = self.height_of(&chunks);
+            // A piece that opens with a heading needs the heading's two lines after it too.
+            let need = if chunk.heading {
+                height.max(ahead.get(*first).copied().unwrap_or(0.0))
+            } else {
+                height
+            };
+            if need > self.heights[1] + FIT_SLACK {
+                self.place_split(piece, ahead);
+                continue;
+            }
+            if !self.empty() && self.page.used + need > self.height + FIT_SLACK {
+                self.finish_page();
+            }
+            piece.into_iter().for_each(|(_, c)| self.place(c));
+        }
+    }
+
+    /// Height of `chunks` placed at the current position.
+    fn height_of(&self, chunks: &[&Chunk]) -> f32 {
+        let at_top = self.empty();
+        chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let gap = if i == 0 && at_top { 0.0 } else { c.gap };
+                gap + c.pad_top + c.height + c.pad_bottom
+            })
+            .sum()
     }
 
     fn place(&mut self, chunk: Chunk) {
@@ -142,9 +219,19 @@ impl Pager<'_> {
                 })
                 .or_insert(extent);
         }
+        let start = self.page.items.len();
         for mut item in chunk.items {
             translate(&mut item, 0.0, top);
             self.page.items.push(item);
+        }
+        if let Some(fill) = chunk.fill {
+            self.growing = Some(Growing {
+                start,
+                end: self.page.items.len(),
+                bookmarks: self.page.bookmarks.len() + chunk.bookmarks.len(),
+                rule: top + fill.first_rule,
+                fill,
+            });
         }
         for (title, y) in chunk.bookmarks {
             self.page.bookmarks.push((title, y + top));
@@ -156,6 +243,7 @@ impl Pager<'_> {
         if self.empty() && !self.pages.is_empty() {
             return;
         }
+        self.grow();
         // Panels go under the text they hold, so they are drawn first; outer boxes before inner ones.
         let mut backgrounds = Vec::new();
         for (id, extent) in std::mem::take(&mut self.extents) {
@@ -167,6 +255,47 @@ impl Pager<'_> {
         backgrounds.append(&mut page.items);
         page.items = backgrounds;
         self.pages.push(page);
+        self.height = self.heights[1];
+    }
+}
+
+impl Pager<'_> {
+    /// Grows the page's `fill` blank, if it has one, by every rule the page has room for under
+    /// what follows it, which moves down as far.
+    fn grow(&mut self) {
+        let Some(g) = self.growing.take() else {
+            return;
+        };
+        let free = self.height - self.page.used;
+        let more = ((free + FIT_SLACK) / g.fill.step).floor();
+        if !more.is_finite() || more < 1.0 {
+            return;
+        }
+        let delta = more * g.fill.step;
+        for item in self.page.items.iter_mut().skip(g.end) {
+            translate(item, 0.0, -delta);
+        }
+        for (_, y) in self.page.bookmarks.iter_mut().skip(g.bookmarks) {
+            *y -= delta;
+        }
+        for extent in self.extents.values_mut() {
+            if extent.top <= g.rule {
+                extent.top -= delta;
+                extent.bottom -= delta;
+            }
+        }
+        for item in self.page.items.get_mut(g.start..g.end).unwrap_or(&mut []) {
+            if let Item::Field { rect, .. } = item {
+                rect.y -= delta;
+                rect.h += delta;
+            }
+        }
+        let rules = (1..=more as usize).map(|n| {
+            let y = g.rule - g.fill.step * n as f32;
+            hline(g.fill.x0, g.fill.x1, y, g.fill.stroke, Artifact::Layout)
+        });
+        self.page.items.splice(g.end..g.end, rules);
+        self.page.used += delta;
     }
 }
 

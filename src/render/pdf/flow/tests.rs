@@ -417,6 +417,63 @@ fn a_list_item_is_never_split() {
 }
 
 #[test]
+fn a_box_taller_than_a_page_splits_between_items_and_leaves_no_lone_line() {
+    // Whatever the lead-in, the box's items stay whole and its closing paragraph (the emergency
+    // line of a call box) never leaves one line alone on either side of the break.
+    for filler in 0..40 {
+        let items: Vec<Vec<Inline>> = (0..14)
+            .map(|i| vec![Inline::plain(&words(&format!("item{i}"), 30))])
+            .collect();
+        let layout = lay(&with_blocks(vec![
+            para(&words("alpha", filler * 6 + 1)),
+            Block::Box {
+                tone: super::super::block::Tone::Alert,
+                blocks: vec![
+                    h2("When to call"),
+                    Block::List {
+                        mark: ListMark::Bullet,
+                        items,
+                    },
+                    para(&words("omega", 36)),
+                ],
+            },
+        ]));
+        assert!(
+            layout.pages.len() >= 2,
+            "the box must split (filler {filler})"
+        );
+        assert_inside(&layout);
+        for i in 0..14 {
+            let word = format!("item{i} ");
+            let pages = layout
+                .pages
+                .iter()
+                .filter(|p| body_lines(p).iter().any(|l| l.2.contains(&word)))
+                .count();
+            assert_eq!(pages, 1, "item {i} split (filler {filler})");
+        }
+        let total: usize = layout
+            .pages
+            .iter()
+            .map(|p| {
+                body_lines(p)
+                    .iter()
+                    .filter(|l| l.2.contains("omega"))
+                    .count()
+            })
+            .sum();
+        assert!(total >= 3, "the closing paragraph has {total} lines");
+        for (n, page) in layout.pages.iter().enumerate() {
+            let here = body_lines(page)
+                .iter()
+                .filter(|l| l.2.contains("omega"))
+                .count();
+            assert_ne!(here, 1, "a lone closing line on page {n} (filler {filler})");
+        }
+    }
+}
+
+#[test]
 fn a_table_row_taller_than_a_page_splits_between_lines() {
     let rows = vec![
         Row {

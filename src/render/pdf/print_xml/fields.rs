@@ -17,12 +17,14 @@ impl Parser<'_, '_> {
         self.children_named(node, "field")
             .into_iter()
             .map(|field| {
-                self.check_attributes(field, &["name", "label", "lines"]);
+                self.check_attributes(field, &["name", "label", "lines", "fill"]);
                 self.no_children(field);
+                let choices = [("false", false), ("true", true)];
                 Field {
                     name: self.field_name(field),
                     label: self.required(field, "label"),
                     lines: self.field_lines(field),
+                    fill: self.choice(field, "fill", &choices, false, false),
                 }
             })
             .collect()

@@ -4,7 +4,9 @@
 
 use roxmltree::Node;
 
-use super::super::block::{Align, Document, Footer, FooterLine, Header, LineTone, Paper};
+use super::super::block::{
+    Align, Document, Footer, FooterLine, Header, LinePages, LineTone, Paper,
+};
 use super::attributes::attr_offset;
 use super::{collapse, Parser};
 
@@ -149,14 +151,16 @@ impl Parser<'_, '_> {
             .filter(|alt| !alt.is_empty())
             .unwrap_or_else(|| url.clone());
         let tones = [("muted", LineTone::Muted), ("strong", LineTone::Strong)];
+        let pages = [("all", LinePages::All), ("first", LinePages::First)];
         let lines = self
             .children_among(node, &["line"])
             .into_iter()
             .map(|line| {
-                self.check_attributes(line, &["tone"]);
+                self.check_attributes(line, &["tone", "pages"]);
                 FooterLine {
                     tone: self.choice(line, "tone", &tones, LineTone::Muted, false),
                     inlines: self.inlines(line),
+                    pages: self.choice(line, "pages", &pages, LinePages::All, false),
                 }
             })
             .collect();

@@ -301,7 +301,7 @@ fn header_and_footer_take_only_their_own_children() {
         )
         .replace(
             "<line>Reviewed</line>",
-            "<line tone=\"loud\" x=\"1\">Reviewed</line><left/>",
+            "<line tone=\"loud\" x=\"1\">Reviewed</line><left/><line pages=\"odd\">Page</line>",
         );
     assert_eq!(
         errors(&xml),
@@ -325,13 +325,14 @@ fn header_and_footer_take_only_their_own_children() {
             err(
                 3,
                 75,
-                "unknown attribute `x` on <line>; <line> may have: tone"
+                "unknown attribute `x` on <line>; <line> may have: tone, pages"
             ),
             err(
                 3,
                 96,
                 "<left> is not allowed inside <footer>; <footer> may contain: line"
             ),
+            err(3, 109, "attribute `pages` on <line> must be all or first, not `odd`"),
         ]
     );
 }
@@ -349,7 +350,7 @@ fn errors_name_their_element() {
 #[test]
 fn fields_are_named_labelled_blanks() {
     let doc = parse(&handout(
-        "<fields><field name=\"patient-name\" label=\"Patient name\"/><field name=\"notes\" label=\"Notes\" lines=\"3\"/></fields>",
+        "<fields><field name=\"patient-name\" label=\"Patient name\"/><field name=\"notes\" label=\"Notes\" lines=\"3\" fill=\"true\"/></fields>",
     ))
     .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
@@ -359,11 +360,13 @@ fn fields_are_named_labelled_blanks() {
                 name: "patient-name".into(),
                 label: "Patient name".into(),
                 lines: 1,
+                fill: false,
             },
             Field {
                 name: "notes".into(),
                 label: "Notes".into(),
                 lines: 3,
+                fill: true,
             },
         ])]
     );
@@ -373,7 +376,7 @@ fn fields_are_named_labelled_blanks() {
 fn a_field_needs_a_usable_unique_name_and_sensible_lines() {
     assert_eq!(
         errors(&handout(
-            "<fields><field name=\"a.b\" label=\"A\"/>\n<field name=\"n\" label=\"N\"/><field name=\"n\" label=\"M\" lines=\"40\"/>\n<field label=\"L\">x</field></fields>"
+            "<fields><field name=\"a.b\" label=\"A\"/>\n<field name=\"n\" label=\"N\"/><field name=\"n\" label=\"M\" lines=\"40\"/>\n<field label=\"L\">x</field>\n<field name=\"m\" label=\"M\" fill=\"yes\"/></fields>"
         )),
         vec![
             err(4, 16, "attribute `name` on <field> must be letters, digits, `-` or `_` (such as `patient-name`), not `a.b`"),
@@ -381,6 +384,7 @@ fn a_field_needs_a_usable_unique_name_and_sensible_lines() {
             err(5, 54, "attribute `lines` on <field> must be a whole number from 1 to 12, not `40`"),
             err(6, 1, "missing required attribute `name` on <field>"),
             err(6, 18, "<field> must be empty; write its content in attributes"),
+            err(7, 27, "attribute `fill` on <field> must be false or true, not `yes`"),
         ]
     );
 }
