@@ -700,3 +700,32 @@ fn the_notes_fill_the_last_page_down_to_the_disclaimer_which_is_never_alone() {
         "{grown} of 32 handouts have three or more rules under Notes"
     );
 }
+
+#[test]
+fn the_web_timeline_shares_one_label_column_as_wide_as_its_widest_label() {
+    // Per-stage grids gave every label 30 % of the measure; one grid with a subgrid per stage
+    // sizes the column to the widest label, as print does, and it still stacks under 30rem.
+    let css = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
+    )
+    .unwrap();
+    let rule = |selector: &str| -> String {
+        css.lines()
+            .filter(|l| l.trim_start().starts_with(selector))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        rule(".timeline {").contains("grid-template-columns: fit-content("),
+        "{}",
+        rule(".timeline {")
+    );
+    assert!(css.contains("@supports (grid-template-columns: subgrid) { .timeline .stage { grid-template-columns: subgrid; } }"));
+    assert!(rule(".timeline .stage {").contains("grid-column: 1 / -1"));
+    let narrow = css
+        .lines()
+        .find(|l| l.contains("@media (max-width: 30rem)") && l.contains(".timeline"))
+        .unwrap_or_default();
+    assert!(narrow.contains(".timeline { display: block; }"), "{narrow}");
+    assert!(narrow.contains("grid-template-columns: 1fr"), "{narrow}");
+}
