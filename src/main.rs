@@ -63,8 +63,13 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_diagnostics(&report.warnings);
                     println!(
-                        "Built {} handouts ({} files) into {} in {:.1} s.",
+                        "Built {} {} ({} files) into {} in {:.1} s.",
                         progress::thousands(report.variants),
+                        if report.variants == 1 {
+                            "handout"
+                        } else {
+                            "handouts"
+                        },
                         progress::thousands(report.files),
                         out.display(),
                         progress.elapsed().as_secs_f64()

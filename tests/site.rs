@@ -321,3 +321,15 @@ fn the_print_station_lists_every_pdf_and_is_kept_out_of_search() {
     assert!(!f.read("output/index.html").contains("print/"));
     assert!(!f.read("output/sitemap.xml").contains("print/"));
 }
+
+#[test]
+fn the_build_summary_counts_one_handout_in_the_singular() {
+    let f = Fixture::new();
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let summary = out.stdout.lines().last().unwrap_or_default();
+    assert!(
+        summary.starts_with("Built 1 handout (") && summary.contains(" files) into "),
+        "{summary}"
+    );
+}
