@@ -729,3 +729,37 @@ fn the_web_timeline_shares_one_label_column_as_wide_as_its_widest_label() {
     assert!(narrow.contains(".timeline { display: block; }"), "{narrow}");
     assert!(narrow.contains("grid-template-columns: 1fr"), "{narrow}");
 }
+
+#[test]
+fn the_blanks_of_a_column_start_level_as_on_a_printed_form() {
+    for (size, columns) in [(PrintSize::Regular, 2), (PrintSize::Large, 1)] {
+        let rendered = prp(size);
+        let pages = &rendered.layout.pages;
+        let starts = |page: &handouts::render::pdf::Page| -> Vec<f32> {
+            let mut xs: Vec<f32> = page
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Field { rect, .. } => Some((rect.x * 100.0).round() / 100.0),
+                    _ => None,
+                })
+                .collect();
+            xs.dedup();
+            xs.sort_by(f32::total_cmp);
+            xs.dedup();
+            xs
+        };
+        let first = starts(&pages[0]);
+        assert_eq!(
+            first.len(),
+            columns,
+            "{size:?} page 1: blanks start at {first:?}"
+        );
+        let last = starts(pages.last().unwrap());
+        assert_eq!(
+            last.len(),
+            1,
+            "{size:?} last page: blanks start at {last:?}"
+        );
+    }
+}

@@ -32,23 +32,14 @@ impl Builder<'_> {
     pub(super) fn fields(&mut self, fields: &[Field], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
         let s = self.style;
         let columns = (s.field_columns.round().max(1.0)) as usize;
+        let rows = rows(fields, columns);
+        let starts = self.blank_starts(&rows, columns, ctx);
         let mut out = Vec::new();
-        let mut row: Vec<&Field> = Vec::new();
-        for field in fields {
-            if field.lines > 1 || field.fill {
-                if !row.is_empty() {
-                    out.push(self.field_row(&std::mem::take(&mut row), columns, ctx)?);
-                }
-                out.extend(self.ruled_field(field, ctx)?);
-                continue;
+        for row in &rows {
+            match row.as_slice() {
+                [field] if ruled(field) => out.extend(self.ruled_field(field, ctx, &starts)?),
+                _ => out.push(self.field_row(row, columns, ctx, &starts)?),
             }
-            row.push(field);
-            if row.len() == columns {
-                out.push(self.field_row(&std::mem::take(&mut row), columns, ctx)?);
-            }
-        }
-        if !row.is_empty() {
-            out.push(self.field_row(&row, columns, ctx)?);
         }
         // A set of blanks is filled in together: it never starts on one page and ends on the next.
         keep_together(&mut out);
@@ -66,6 +57,25 @@ impl Builder<'_> {
             first.gap = s.block_space;
         }
         Ok(out)
+    }
+
+    /// Where the blanks of each column start, from the cell's left edge: after the column's widest
+    /// label, so the rules under each other start level, as on a printed form; never so far that
+    /// a blank keeps less than its share of the cell.
+    fn blank_starts(&self, rows: &[Vec<&Field>], columns: usize, ctx: Ctx) -> Vec<f32> {
+        let s = self.style;
+        let gaps = s.field_gap * (columns as f32 - 1.0);
+        let cell_w = ((ctx.width - gaps) / columns as f32).max(1.0);
+        let face = super::text::face(true, false);
+        let mut starts = vec![0.0_f32; columns];
+        for row in rows {
+            for (start, field) in starts.iter_mut().zip(row) {
+                let w = super::text::width(self.fonts, &field.label, face, s.field_label_size);
+                *start = start.max(w + s.field_label_size * LABEL_GAP);
+            }
+        }
+        let most = cell_w * (1.0 - MIN_BLANK_SHARE);
+        starts.iter().map(|start| start.min(most)).collect()
     }
 
     /// How labels are set.
@@ -115,6 +125,7 @@ impl Builder<'_> {
         row: &[&Field],
         columns: usize,
         ctx: Ctx,
+        starts: &[f32],
     ) -> Result<Chunk, LayoutError> {
         let s = self.style;
         let gaps = s.field_gap * (columns as f32 - 1.0);
@@ -135,16 +146,17 @@ impl Builder<'_> {
             let lines = self.field_label(field, room, ctx.parent)?;
             // Read right after its label, before the next field's.
             let form = self.tree.add(Role::Form, ctx.parent);
-            cells.push((field, x, right, lines, form));
+            let level = x + starts.get(i).copied().unwrap_or(0.0);
+            cells.push((field, x, right, lines, form, level));
         }
         // A label that wrapped makes the row taller; every label of the row shares its last baseline.
-        for (_, _, _, lines, _) in &cells {
+        for (_, _, _, lines, _, _) in &cells {
             let above: f32 = lines.iter().rev().skip(1).map(|l| l.height).sum();
             height = height.max(above + s.field_height);
         }
         let baseline = height - s.field_label_size * (RULE_DROP + RULE_LIFT);
         let rule_y = -baseline - s.field_label_size * RULE_DROP;
-        for (field, x, right, lines, form) in cells {
+        for (field, x, right, lines, form, level) in cells {
             let mut end = x;
             let above: f32 = lines.iter().rev().skip(1).map(|l| l.height).sum();
             let mut top = -baseline + lines.last().map_or(0.0, |l| l.baseline) + above;
@@ -160,7 +172,9 @@ impl Builder<'_> {
                 top -= line.height;
             }
             // Reading order: the label's words, then its field.
-            let start = (end + s.field_label_size * LABEL_GAP).min(right - 1.0);
+            let start = (end + s.field_label_size * LABEL_GAP)
+                .max(level)
+                .min(right - 1.0);
             items.push(hline(start, right, rule_y, rule, Artifact::Layout));
             let rect = Rect {
                 x: start,
@@ -179,9 +193,14 @@ impl Builder<'_> {
 
     /// A field of several lines: a one-line field whose blank goes on over more rules across the
     /// whole width, as lined paper does, one field over all of them.
-    fn ruled_field(&mut self, field: &Field, ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
+    fn ruled_field(
+        &mut self,
+        field: &Field,
+        ctx: Ctx,
+        starts: &[f32],
+    ) -> Result<Vec<Chunk>, LayoutError> {
         let s = self.style;
-        let mut first = self.field_row(&[field], 1, ctx)?;
+        let mut first = self.field_row(&[field], 1, ctx, starts)?;
         let lift = s.field_label_size * RULE_LIFT;
         if field.fill {
             // One line for now: pagination adds the lines its page has room for.
@@ -220,4 +239,32 @@ impl Builder<'_> {
         };
         Ok(vec![first, rules])
     }
+}
+
+/// Whether `field` takes a row of its own, its blank going on over more rules.
+fn ruled(field: &Field) -> bool {
+    field.lines > 1 || field.fill
+}
+
+/// `fields` in rows: one-line fields `columns` a row, a ruled field alone in its row.
+fn rows(fields: &[Field], columns: usize) -> Vec<Vec<&Field>> {
+    let mut rows = Vec::new();
+    let mut row: Vec<&Field> = Vec::new();
+    for field in fields {
+        if ruled(field) {
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+            }
+            rows.push(vec![field]);
+            continue;
+        }
+        row.push(field);
+        if row.len() == columns {
+            rows.push(std::mem::take(&mut row));
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
 }
