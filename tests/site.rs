@@ -251,8 +251,29 @@ fn a_not_found_page_and_a_robots_meta_from_clinic_yaml() {
     let f = built();
     let page = f.read("output/404.html");
     assert!(page.contains("<h1>Page not found</h1>"), "{page}");
-    assert!(page.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
-    // Served at any depth, so its links are absolute.
+    // Like every page it follows `site.noindex` (the server's 404 status keeps it out of search
+    // results).
+    assert!(page.contains("<meta name=\"robots\" content=\"index, follow\">"));
+    // Served at any depth, so its links are absolute, and its styles, logo and icon inline: no
+    // request it makes can miss.
+    assert!(!page.contains("stylesheet"), "{page}");
+    assert!(
+        page.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,"),
+        "{page}"
+    );
+    for attr in ["src=\"", "href=\""] {
+        for value in page.split(attr).skip(1) {
+            let value = value.split('"').next().unwrap_or_default();
+            assert!(
+                value.starts_with("https://")
+                    || value.starts_with("data:")
+                    || value.starts_with("mailto:")
+                    || value.starts_with("tel:")
+                    || value.starts_with('#'),
+                "a relative {attr}{value}\" in 404.html"
+            );
+        }
+    }
     assert!(page.contains("<a href=\"https://clinic.example/care/handouts/\">See all handouts</a>"));
     let variant = f.read("output/microneedling/classic/index.html");
     assert!(variant.contains("<meta name=\"robots\" content=\"index, follow\">"));
@@ -266,6 +287,8 @@ fn a_not_found_page_and_a_robots_meta_from_clinic_yaml() {
     assert_eq!(f.run(&["build"]).code, Some(0));
     let variant = f.read("output/microneedling/classic/index.html");
     assert!(variant.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+    let page = f.read("output/404.html");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
 }
 
 #[test]

@@ -191,13 +191,31 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         .join("\n")
         .replace("</", "<\\/");
     ctx.insert("inline_css", &css);
+    // For the same reason the logo and the icon go inline, as data: URLs.
+    let data_url = |mime: &str, bytes: &[u8]| {
+        use base64::Engine as _;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+        format!("data:{mime};base64,{encoded}")
+    };
+    if let Some(logo) = &job.site.clinic.logo {
+        let mime = match logo.picture.format {
+            crate::render::pdf::PictureFormat::Png => "image/png",
+            crate::render::pdf::PictureFormat::Jpeg => "image/jpeg",
+        };
+        ctx.insert("inline_logo", &data_url(mime, &logo.picture.bytes));
+    }
+    if let Some(icon) = job.theme.assets.iter().find(|a| a.name == "favicon.svg") {
+        ctx.insert("inline_icon", &data_url("image/svg+xml", &icon.bytes));
+    }
     ctx.insert(
         "page",
         &PageCtx {
             title: here.labels.get("not_found_title").into(),
             description: here.labels.get("not_found_text").into(),
             canonical: job.routes.url(job.edition.lang, Page::Index),
-            noindex: true,
+            // Like every page, it follows `site.noindex`: a server answers a missing address
+            // with it and status 404, which search engines do not list anyway.
+            noindex: false,
         },
     );
     let html = job.theme.render("404.html", &ctx)?;
