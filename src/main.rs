@@ -15,12 +15,26 @@ const EXIT_USAGE: u8 = 2;
 
 mod progress;
 
+/// Asks Linux not to back this process's memory with transparent huge pages. Where the system
+/// enables them for every mapping (`always`, as on Debian's cloud images), each 2 MiB region the
+/// allocator touches is resident whole: a 2,000-handout check took 96 MB instead of 74 MB, a build
+/// 155 MB instead of 124 MB, for no measurable gain in speed.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and only sets a flag of this process; it
+    // cannot fail in a way that matters (an old kernel ignores it, and so do we).
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// A build makes millions of short-lived allocations (printpdf's operators, lopdf's objects) on
 /// every core; the system allocator was about a sixth of a build's time in the profile.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     let today = today();
     match cli.command {
