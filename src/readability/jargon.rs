@@ -5,7 +5,7 @@
 
 use super::tokenize::{is_combining, words, Word};
 use super::Lang;
-use std::collections::HashMap;
+use crate::fnv::FnvMap;
 use std::sync::OnceLock;
 
 /// One jargon term found in a text, with where it is and what to say instead.
@@ -78,12 +78,12 @@ fn parse(data: &'static str) -> Vec<Entry> {
 struct List {
     entries: Vec<Entry>,
     /// Indices into `entries` (ascending, so longest first) by the term's first folded word.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FnvMap<String, Vec<usize>>,
 }
 
 impl List {
     fn new(entries: Vec<Entry>) -> List {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: FnvMap<String, Vec<usize>> = FnvMap::default();
         for (i, e) in entries.iter().enumerate() {
             by_first.entry(e.keys[0].clone()).or_default().push(i);
         }

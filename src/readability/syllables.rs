@@ -14,13 +14,13 @@ use super::Lang;
 /// one-word convention for numbers. Letters-only words with no vowel ("SPF", "Dr") are read
 /// as spelled-out letters. Returns 0 only when there is no letter or digit at all.
 pub fn syllables(word: &str, lang: Lang) -> usize {
+    use crate::fnv::FnvMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     /// Words a thread remembers: patient text repeats a few thousand words, and counting was
     /// a quarter of `handouts check` in the profile.
     const REMEMBERED: usize = 65_536;
     thread_local! {
-        static COUNTED: RefCell<[HashMap<String, usize>; 2]> = RefCell::default();
+        static COUNTED: RefCell<[FnvMap<String, usize>; 2]> = RefCell::default();
     }
     let which = usize::from(lang == Lang::Es);
     COUNTED.with(|counted| {

@@ -395,10 +395,20 @@ impl Fonts {
     /// first appearance. Whitespace and line breaks are never reported (they are measured as spaces).
     pub fn missing_chars(&self, text: &str) -> Vec<char> {
         let mut missing = Vec::new();
-        // A text is a few thousand chars of a few dozen kinds: each kind is looked up once.
-        let mut checked = std::collections::HashSet::new();
+        // A text is a few thousand chars of a few dozen kinds: each kind is looked up once,
+        // ASCII in a table, the few others in a short list.
+        let mut ascii = [false; 128];
+        let mut others: Vec<char> = Vec::new();
         for c in text.chars() {
-            if checked.insert(c) && Face::ALL.iter().any(|&f| self.resolve(f, c).is_none()) {
+            let first = match ascii.get_mut(c as usize) {
+                Some(seen) => !std::mem::replace(seen, true),
+                None if others.contains(&c) => false,
+                None => {
+                    others.push(c);
+                    true
+                }
+            };
+            if first && Face::ALL.iter().any(|&f| self.resolve(f, c).is_none()) {
                 missing.push(c);
             }
         }
