@@ -4,17 +4,24 @@ use crate::model::{Block, Inline};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    // Copy the runs between special bytes whole: all five are ASCII, so a byte scan never splits
+    // a character, and most text has none of them (char by char was 5 % of a rebuild).
+    let mut run = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(entity);
+        run = i + 1;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -140,5 +147,15 @@ mod tests {
             },
         ]);
         assert_eq!(html, "a &lt; b &amp; &quot;c&quot;<a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\"><strong>go</strong></a>");
+    }
+
+    #[test]
+    fn escaping_keeps_every_other_character_and_handles_the_ends() {
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape("<"), "&lt;");
+        assert_eq!(escape("'año' > “é” & ✓"), "&#39;año&#39; &gt; “é” &amp; ✓");
+        assert_eq!(escape("&&"), "&amp;&amp;");
+        assert_eq!(escape("x<"), "x&lt;");
     }
 }
