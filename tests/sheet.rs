@@ -19,7 +19,8 @@ fn prp(size: PrintSize) -> Rendered {
     handout("content", "prp", size)
 }
 
-fn handout(content: &str, slug: &str, size: PrintSize) -> Rendered {
+/// The checked site of `content` (relative to the repository), printed on `paper`.
+fn checked(content: &str, paper: Paper) -> (handouts::model::Site, handouts::theme::Theme) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (mut site, theme, _) = handouts::check(
         &repo.join(content),
@@ -27,7 +28,12 @@ fn handout(content: &str, slug: &str, size: PrintSize) -> Rendered {
         Date::parse("2026-11-01").unwrap(),
     )
     .unwrap();
-    site.clinic.paper = Paper::Letter;
+    site.clinic.paper = paper;
+    (site, theme)
+}
+
+fn handout(content: &str, slug: &str, size: PrintSize) -> Rendered {
+    let (site, theme) = checked(content, Paper::Letter);
     let fonts = handouts::render::pdf::Fonts::embedded();
     let job = Job::new(&site, &theme, Lang::EN, size).expect("the English book");
     let (p, v) = job
@@ -542,14 +548,7 @@ fn headings_and_titles_from_content_get_typographic_quotes_but_code_keeps_its_ow
 
 /// Every sample handout in every language and print size, on `paper`: (name, rendered).
 fn every_handout(paper: Paper) -> Vec<(String, Rendered)> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (mut site, theme, _) = handouts::check(
-        &repo.join("content"),
-        None,
-        Date::parse("2026-11-01").unwrap(),
-    )
-    .unwrap();
-    site.clinic.paper = paper;
+    let (site, theme) = checked("content", paper);
     let fonts = handouts::render::pdf::Fonts::embedded();
     let mut out = Vec::new();
     for lang in [Lang::EN, Lang::parse("es").unwrap()] {

@@ -210,26 +210,14 @@ impl<'a> Furniture<'a> {
         // line would squeeze it (a long name, Spanish large print), the phone line goes under it.
         let full_width = (inner - logo_room).max(1.0);
         let beside = inner - right_width - HEADER_GAP - logo_room;
-        let lines_in = |width: f32, scratch: &mut Tree| -> Result<usize, LayoutError> {
-            let set = text::set(
-                fonts,
-                &doc.header.left,
-                left_style,
-                width,
-                &mut owner(scratch, Artifact::Header, group),
-            )?;
-            Ok(set.len())
+        let set_left = |width: f32, tree: &mut Tree| {
+            let mut owner = owner(tree, Artifact::Header, group);
+            text::set(fonts, &doc.header.left, left_style, width, &mut owner)
         };
         let stacked = beside < inner * MIN_LEFT_SHARE
-            || lines_in(beside, &mut scratch)? > lines_in(full_width, &mut scratch)?;
+            || set_left(beside, &mut scratch)?.len() > set_left(full_width, &mut scratch)?.len();
         let left_width = if stacked { full_width } else { beside };
-        let left = text::set(
-            fonts,
-            &doc.header.left,
-            left_style,
-            left_width,
-            &mut owner(tree, Artifact::Header, group),
-        )?;
+        let left = set_left(left_width, tree)?;
         let right = text::set(
             fonts,
             &doc.header.right,

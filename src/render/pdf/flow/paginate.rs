@@ -38,7 +38,6 @@ pub(super) fn paginate(chunks: Vec<Chunk>, panels: &[Panel], heights: [f32; 2]) 
     let mut pager = Pager {
         panels,
         heights,
-        height: heights[0],
         pages: Vec::new(),
         page: PageBody::default(),
         extents: BTreeMap::new(),
@@ -61,8 +60,6 @@ struct Pager<'a> {
     panels: &'a [Panel],
     /// Text box heights of page 1 and of later pages.
     heights: [f32; 2],
-    /// The current page's.
-    height: f32,
     pages: Vec<PageBody>,
     page: PageBody,
     /// Panels touched on the current page.
@@ -88,13 +85,13 @@ impl Pager<'_> {
         self.page.items.is_empty() && self.page.used == 0.0
     }
 
-    /// Height of `group` placed at the current position.
-    fn group_height(&self, group: &[Chunk]) -> f32 {
-        self.height_of(&group.iter().collect::<Vec<_>>())
+    /// The current page's text box height.
+    fn height(&self) -> f32 {
+        self.heights[usize::from(!self.pages.is_empty())]
     }
 
     fn place_group(&mut self, mut group: Vec<Chunk>) {
-        if self.page.used + self.group_height(&group) <= self.height + FIT_SLACK {
+        if self.page.used + self.height_of(&group) <= self.height() + FIT_SLACK {
             group.into_iter().for_each(|c| self.place(c));
             return;
         }
@@ -102,7 +99,7 @@ impl Pager<'_> {
         // the rest at the top of the next page.
         if let [chunk] = group.as_mut_slice() {
             let gap = if self.empty() { 0.0 } else { chunk.gap };
-            let room = self.height - self.page.used - gap - chunk.pad_top - chunk.pad_bottom;
+            let room = self.height() - self.page.used - gap - chunk.pad_top - chunk.pad_bottom;
             if let Some((here, rest)) = split_columns(chunk, room) {
                 self.place(here);
                 self.finish_page();
@@ -111,7 +108,7 @@ impl Pager<'_> {
             }
         }
         // Whole on the next page, when that page can hold it.
-        if !self.empty() && self.group_height(&group) <= self.heights[1] + FIT_SLACK {
+        if !self.empty() && self.height_of(&group) <= self.heights[1] + FIT_SLACK {
             self.finish_page();
             group.into_iter().for_each(|c| self.place(c));
             return;
@@ -124,7 +121,7 @@ impl Pager<'_> {
             .map(|i| {
                 let chunks = group.get(i..).unwrap_or(&[]);
                 let n = heading_run(chunks);
-                chunks.get(..n).map_or(0.0, |run| self.group_height(run))
+                chunks.get(..n).map_or(0.0, |run| self.height_of(run))
             })
             .collect();
         self.place_split(group.into_iter().enumerate().collect(), &ahead);
@@ -143,12 +140,14 @@ impl Pager<'_> {
         if level == 0 {
             for (i, chunk) in part {
                 let need = ahead.get(i).copied().unwrap_or(0.0);
-                if chunk.heading && !self.empty() && self.page.used + need > self.height + FIT_SLACK
+                if chunk.heading
+                    && !self.empty()
+                    && self.page.used + need > self.height() + FIT_SLACK
                 {
                     self.finish_page();
                 }
-                let fits = self.page.used + self.group_height(std::slice::from_ref(&chunk))
-                    <= self.height + FIT_SLACK;
+                let fits = self.page.used + self.height_of(std::iter::once(&chunk))
+                    <= self.height() + FIT_SLACK;
                 if !fits && !self.empty() {
                     self.finish_page();
                 }
@@ -170,8 +169,7 @@ impl Pager<'_> {
             let Some((first, chunk)) = piece.first() else {
                 continue;
             };
-            let chunks: Vec<&Chunk> = piece.iter().map(|(_, c)| c).collect();
-            let height = self.height_of(&chunks);
+            let height = self.height_of(piece.iter().map(|(_, c)| c));
             // A piece that opens with a heading needs the heading's two lines after it too.
             let need = if chunk.heading {
                 height.max(ahead.get(*first).copied().unwrap_or(0.0))
@@ -182,7 +180,7 @@ impl Pager<'_> {
                 self.place_split(piece, ahead);
                 continue;
             }
-            if !self.empty() && self.page.used + need > self.height + FIT_SLACK {
+            if !self.empty() && self.page.used + need > self.height() + FIT_SLACK {
                 self.finish_page();
             }
             piece.into_iter().for_each(|(_, c)| self.place(c));
@@ -190,10 +188,10 @@ impl Pager<'_> {
     }
 
     /// Height of `chunks` placed at the current position.
-    fn height_of(&self, chunks: &[&Chunk]) -> f32 {
+    fn height_of<'c>(&self, chunks: impl IntoIterator<Item = &'c Chunk>) -> f32 {
         let at_top = self.empty();
         chunks
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, c)| {
                 let gap = if i == 0 && at_top { 0.0 } else { c.gap };
@@ -255,7 +253,6 @@ impl Pager<'_> {
         backgrounds.append(&mut page.items);
         page.items = backgrounds;
         self.pages.push(page);
-        self.height = self.heights[1];
     }
 }
 
@@ -266,7 +263,7 @@ impl Pager<'_> {
         let Some(g) = self.growing.take() else {
             return;
         };
-        let free = self.height - self.page.used;
+        let free = self.height() - self.page.used;
         let more = ((free + FIT_SLACK) / g.fill.step).floor();
         if !more.is_finite() || more < 1.0 {
             return;

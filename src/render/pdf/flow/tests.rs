@@ -390,6 +390,19 @@ fn no_orphans_or_widows_and_short_paragraphs_move_whole() {
     }
 }
 
+/// Each of the `n` list items (item `i` is made of the word `item{i}`) lies on a single page.
+fn assert_items_whole(layout: &Layout, n: usize, filler: usize) {
+    for i in 0..n {
+        let word = format!("item{i} ");
+        let pages = layout
+            .pages
+            .iter()
+            .filter(|p| body_lines(p).iter().any(|l| l.2.contains(&word)))
+            .count();
+        assert_eq!(pages, 1, "item {i} split (filler {filler})");
+    }
+}
+
 #[test]
 fn a_list_item_is_never_split() {
     for filler in 30..45 {
@@ -403,15 +416,7 @@ fn a_list_item_is_never_split() {
                 items,
             },
         ]));
-        for i in 0..12 {
-            let word = format!("item{i} ");
-            let pages = layout
-                .pages
-                .iter()
-                .filter(|p| body_lines(p).iter().any(|l| l.2.contains(&word)))
-                .count();
-            assert_eq!(pages, 1, "item {i} split (filler {filler})");
-        }
+        assert_items_whole(&layout, 12, filler);
         assert_inside(&layout);
     }
 }
@@ -443,15 +448,7 @@ fn a_box_taller_than_a_page_splits_between_items_and_leaves_no_lone_line() {
             "the box must split (filler {filler})"
         );
         assert_inside(&layout);
-        for i in 0..14 {
-            let word = format!("item{i} ");
-            let pages = layout
-                .pages
-                .iter()
-                .filter(|p| body_lines(p).iter().any(|l| l.2.contains(&word)))
-                .count();
-            assert_eq!(pages, 1, "item {i} split (filler {filler})");
-        }
+        assert_items_whole(&layout, 14, filler);
         let total: usize = layout
             .pages
             .iter()
