@@ -3,11 +3,12 @@
 //! Every layer reports problems as [`Diagnostic`] values and collects them in [`Diagnostics`],
 //! so one run reports all of its errors together instead of stopping at the first.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     /// The build cannot go on.
     Error,
@@ -16,14 +17,14 @@ pub enum Severity {
 }
 
 /// A family of warnings that a stricter run (`--strict`) turns into errors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lint {
     /// Reading level, long sentences and list items, jargon.
     PlainLanguage,
 }
 
 /// A 1-based line and column (columns count characters, not bytes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     /// Line number, starting at 1.
     pub line: usize,
@@ -47,7 +48,7 @@ impl Location {
 }
 
 /// One problem found in the content, the theme or the environment.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -249,6 +250,14 @@ impl Diagnostics {
     /// Iterates in the order found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(items: I) -> Diagnostics {
+        Diagnostics {
+            items: items.into_iter().collect(),
+        }
     }
 }
 

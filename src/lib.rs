@@ -27,7 +27,7 @@ pub mod write;
 pub mod yaml;
 
 use diag::Diagnostics;
-use model::{Date, Site};
+use model::{Date, Site, Slug};
 use std::path::{Path, PathBuf};
 use theme::Theme;
 
@@ -83,6 +83,8 @@ pub struct BuildReport {
     pub variants: usize,
     /// Warnings (overdue reviews, empty procedures).
     pub warnings: Diagnostics,
+    /// Procedure folders taken unchanged from the build cache's memo, not checked or made again.
+    pub reused: usize,
 }
 
 /// Loads and validates the content: the checked site and its warnings, or every problem found.
@@ -91,31 +93,7 @@ pub fn check(
     theme_dir: Option<&Path>,
     today: Date,
 ) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
-    // Read every file first, so unreadable files and content problems are reported together.
-    let (sources, mut diags) = load::load(content);
-    // The theme's labels say which headings name which section, so it is read before the content
-    // is checked; its problems are reported with the content's.
-    let theme = Theme::load(theme_dir);
-    let labels = match &theme {
-        Ok(theme) => theme.labels.clone(),
-        Err(d) => {
-            diags.extend(d.clone());
-            Theme::builtin_labels()
-        }
-    };
-    let (site, checked) = validate::validate(&sources, content, today, &labels);
-    diags.extend(checked);
-    // A character no font has would print as an empty box: catch it where the editor typed it.
-    diags.extend(validate::glyphs::check(
-        &sources,
-        render::pdf::Fonts::embedded(),
-    ));
-    // A hint `handouts new` wrote must never reach a patient.
-    diags.extend(validate::placeholders::check(&sources, &labels));
-    match (site, theme) {
-        (Some(site), Ok(theme)) if !diags.has_errors() => Ok((site, theme, diags)),
-        _ => Err(diags),
-    }
+    check_reusing(content, theme_dir, today, None).map(|c| (c.site, c.theme, c.warnings))
 }
 
 /// Which warnings stop a run: only errors do, or (`--strict`) plain-language warnings too.
@@ -157,9 +135,26 @@ pub fn build_reporting(
     strictness: Strictness,
     progress: Progress<'_>,
 ) -> Result<BuildReport, Diagnostics> {
-    let (mut site, theme, warnings) =
-        check(&options.content, options.theme.as_deref(), options.today)
-            .map_err(|d| strictness.apply(d))?;
+    let cache = cache::Cache::open(&options.out);
+    let memo = cache::folders::Memo::open(&options.out);
+    let reuse = Reuse {
+        memo: &memo,
+        cache: &cache,
+        options,
+    };
+    let checked = check_reusing(
+        &options.content,
+        options.theme.as_deref(),
+        options.today,
+        Some(reuse),
+    )
+    .map_err(|d| strictness.apply(d))?;
+    let Checked {
+        mut site,
+        theme,
+        warnings,
+        folders,
+    } = checked;
     let warnings = strictness.apply(warnings);
     if warnings.has_errors() {
         return Err(warnings);
@@ -167,21 +162,259 @@ pub fn build_reporting(
     options.overrides.apply(&mut site)?;
     // Files go into a staging folder as they are made, as links to the build cache's objects; the
     // staging folder replaces the output only when every file was made.
-    let cache = cache::Cache::open(&options.out);
-    let files = write::commit_with(&options.out, Some(&cache), |stage| {
+    let (files, placed) = write::commit_placing(&options.out, Some(&cache), |stage| {
+        let reused = place_taken(&folders, stage)?;
         let sink = StageSink { stage, progress };
-        render::render_into(&site, &theme, &sink)
+        render::render_into(&site, &theme, &sink, &reused)
     })
     .map_err(|e| match e {
         write::Failed::Write(d) => Diagnostics::from(*d),
         write::Failed::Make(d) => d,
     })?;
+    let reused = folders
+        .iter()
+        .filter(|f| matches!(f, FolderOutcome::Taken(_)))
+        .count();
+    // What the next build may take from the memo: every folder of this one.
+    let mut memo_out = cache::folders::Writer::create(&options.out);
+    for folder in folders {
+        match folder {
+            FolderOutcome::Taken(taken) => memo_out.add(taken.record()),
+            FolderOutcome::Checked {
+                name,
+                key,
+                order,
+                warnings,
+            } => {
+                let Some(slug) = Slug::parse(&name) else {
+                    continue;
+                };
+                let own = render::procedure_files(&site, &slug);
+                let record = cache::folders::Record::new(
+                    &key,
+                    options.today,
+                    (&site, &slug, order),
+                    warnings,
+                    &own,
+                    &placed,
+                    &cache,
+                );
+                if let Some(record) = record {
+                    memo_out.add(&record);
+                }
+            }
+        }
+    }
     cache.finish();
+    memo_out.finish();
     Ok(BuildReport {
         files,
         variants: site.default_book().variants().count(),
         warnings,
+        reused,
     })
+}
+
+/// A checked site, with how each of its procedure folders was checked.
+struct Checked<'m> {
+    site: Site,
+    theme: Theme,
+    warnings: Diagnostics,
+    /// With a memo, each folder in it.
+    folders: Vec<FolderOutcome<'m>>,
+}
+
+/// One procedure folder of a build: taken from the memo, or checked now.
+enum FolderOutcome<'m> {
+    /// Unchanged since the last build.
+    Taken(cache::folders::Taken<'m>),
+    /// Checked now.
+    Checked {
+        name: String,
+        key: cache::Digest,
+        order: i64,
+        warnings: Vec<diag::Diagnostic>,
+    },
+}
+
+/// The build's memo of folders, with what decides whether one may be taken from it.
+struct Reuse<'a, 'm> {
+    memo: &'m cache::folders::Memo,
+    cache: &'a cache::Cache,
+    options: &'a BuildOptions,
+}
+
+/// Loads and validates the content (see [`check`]). With `reuse`, a folder the memo has unchanged
+/// is taken from it with its warnings instead of being checked again (see [`cache::folders`]); the
+/// site and the problems are the same either way.
+fn check_reusing<'m>(
+    content: &Path,
+    theme_dir: Option<&Path>,
+    today: Date,
+    reuse: Option<Reuse<'_, 'm>>,
+) -> Result<Checked<'m>, Diagnostics> {
+    use rayon::prelude::*;
+    // Read every file first, so unreadable files and content problems are reported together.
+    let (sources, mut diags) = load::load(content);
+    // The theme's labels say which headings name which section, so it is read before the content
+    // is checked; its problems are reported with the content's.
+    let theme = Theme::load(theme_dir);
+    let labels = match &theme {
+        Ok(theme) => theme.labels.clone(),
+        Err(d) => {
+            diags.extend(d.clone());
+            Theme::builtin_labels()
+        }
+    };
+    let (rules, found) = validate::incremental::Rules::new(&sources, content, today, &labels);
+    diags.extend(found);
+    let site_key = reuse
+        .as_ref()
+        .map(|r| site_key(r.options, &sources, &rules));
+    // Folders are independent: check them on every core, keeping their order for the messages.
+    let checked: Vec<_> = sources
+        .procedures
+        .par_iter()
+        .map(|files| {
+            let (Some(reuse), Some(site_key)) = (&reuse, &site_key) else {
+                let (folder, found) = validate::incremental::folder(files, &rules);
+                return (folder, None, found);
+            };
+            let key = cache::folders::folder_key(site_key, files);
+            if let Some(taken) = reuse.memo.take(&files.name, &key, today, reuse.cache) {
+                let found = taken.warnings.iter().cloned().collect();
+                return (
+                    Some(taken.folder.clone()),
+                    Some(FolderOutcome::Taken(taken)),
+                    found,
+                );
+            }
+            let (folder, found) = validate::incremental::folder(files, &rules);
+            let outcome = FolderOutcome::Checked {
+                name: files.name.clone(),
+                key,
+                order: folder.as_ref().map_or(0, |f| f.order()),
+                warnings: found.iter().cloned().collect(),
+            };
+            (folder, Some(outcome), found)
+        })
+        .collect();
+    // A character no font has would print as an empty box, and a hint `handouts new` wrote must
+    // never reach a patient: both are looked for in every file but those of the folders taken from
+    // the memo, which had neither (either is an error).
+    let is_taken =
+        |c: &(_, Option<FolderOutcome<'_>>, _)| matches!(c.1, Some(FolderOutcome::Taken(_)));
+    let checked_now;
+    let looked_at = if checked.iter().any(is_taken) {
+        let files = sources.procedures.iter().zip(&checked);
+        checked_now = load::Sources {
+            clinic: sources.clinic.clone(),
+            procedures: files
+                .filter(|(_, c)| !is_taken(c))
+                .map(|(f, _)| f.clone())
+                .collect(),
+        };
+        &checked_now
+    } else {
+        &sources
+    };
+    diags.extend(validate::glyphs::check(
+        looked_at,
+        render::pdf::Fonts::embedded(),
+    ));
+    diags.extend(validate::placeholders::check(looked_at, &labels));
+    let mut folders = Vec::new();
+    let mut outcomes = Vec::new();
+    for (folder, outcome, found) in checked {
+        diags.extend(found);
+        // Only folders in the site go into the memo: one with errors fails the build anyway.
+        if folder.is_some() {
+            outcomes.extend(outcome);
+        }
+        folders.extend(folder);
+    }
+    let site = validate::incremental::site(&rules, folders).filter(|_| !diags.has_errors());
+    match (site, theme) {
+        (Some(site), Ok(theme)) if !diags.has_errors() => Ok(Checked {
+            site,
+            theme,
+            warnings: diags,
+            folders: outcomes,
+        }),
+        _ => Err(diags),
+    }
+}
+
+/// What every folder's check and own files read besides the folder: `clinic.yaml`, the logo, the
+/// theme folder, the overrides and where the content is.
+fn site_key(
+    options: &BuildOptions,
+    sources: &load::Sources,
+    rules: &validate::incremental::Rules,
+) -> cache::Digest {
+    let clinic = sources.clinic.as_ref().map_or("", |f| f.text.as_str());
+    let logo = rules.logo().and_then(|p| std::fs::read(p).ok());
+    let mut theme_files: Vec<u8> = Vec::new();
+    if let Some(dir) = &options.theme {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let Ok(entry) = entry else {
+                theme_files.extend_from_slice(b"unreadable");
+                continue;
+            };
+            let path = entry.path().as_os_str().as_encoded_bytes();
+            theme_files.extend_from_slice(&(path.len() as u64).to_le_bytes());
+            theme_files.extend_from_slice(path);
+            if entry.file_type().is_file() {
+                let bytes = std::fs::read(entry.path()).unwrap_or_default();
+                theme_files.extend_from_slice(&cache::digest(&bytes));
+            }
+        }
+    }
+    let overrides = format!("{:?}", options.overrides);
+    let content = options.content.as_os_str().as_encoded_bytes();
+    let real = std::fs::canonicalize(&options.content).unwrap_or_default();
+    cache::folders::site_key(&[
+        clinic.as_bytes(),
+        logo.as_deref().unwrap_or_default(),
+        &theme_files,
+        overrides.as_bytes(),
+        content,
+        real.as_os_str().as_encoded_bytes(),
+    ])
+}
+
+/// Puts the files of the folders taken from the memo into the staging folder, on every core.
+fn place_taken(
+    folders: &[FolderOutcome<'_>],
+    stage: &write::Stage<'_>,
+) -> Result<render::Reused, Diagnostics> {
+    use rayon::prelude::*;
+    let mut reused = render::Reused::default();
+    let mut files: Vec<(&str, cache::Entry)> = Vec::new();
+    for folder in folders {
+        if let FolderOutcome::Taken(taken) = folder {
+            if let Some(slug) = Slug::parse(taken.name()) {
+                reused.procedures.insert(slug);
+            }
+            files.extend(taken.files());
+        }
+    }
+    // A picture two folders show is placed once.
+    files.sort_by(|a, b| a.0.cmp(b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    files
+        .par_iter()
+        .try_for_each(|(path, entry)| stage.place(path, *entry))
+        .map_err(|d| Diagnostics::from(*d))?;
+    reused.files = files
+        .iter()
+        .map(|(path, entry)| render::OutputFile {
+            path: path.to_string(),
+            bytes: Vec::new(),
+            pages: path.ends_with(".pdf").then_some(entry.pages),
+        })
+        .collect();
+    Ok(reused)
 }
 
 /// How far a build is: the work of `done` of `total` handouts finished.

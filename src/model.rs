@@ -375,7 +375,7 @@ impl Procedure {
 }
 
 /// A file from `content/` that a handout links to, published at the same place under the site.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     /// Where it is read from.
     pub source: PathBuf,
@@ -442,8 +442,9 @@ pub struct Facts {
     pub downtime: Option<String>,
 }
 
-/// The eight sections every handout has.
-#[derive(Clone, Debug, PartialEq)]
+/// The eight sections every handout has; the default has all eight empty (the card of a variant
+/// whose page and handouts a build takes from its cache, which lists of variants show).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sections {
     /// What the procedure is.
     pub what_it_is: Section<Prose>,
@@ -545,7 +546,7 @@ impl SectionKind {
 }
 
 /// A section's content and where it came from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Section<T> {
     /// The content.
     pub body: T,
@@ -656,7 +657,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 }
 
 /// A bullet-list section: an optional lead-in, then the points.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Points {
     /// Paragraphs before the list.
     pub intro: Vec<Vec<Inline>>,
@@ -667,7 +668,7 @@ pub struct Points {
 }
 
 /// The recovery timeline.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Timeline {
     /// Paragraphs before the list.
     pub intro: Vec<Vec<Inline>>,
@@ -687,7 +688,7 @@ pub struct Stage {
 }
 
 /// Questions and answers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Faq {
     /// In file order.
     pub entries: Vec<FaqEntry>,

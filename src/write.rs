@@ -6,12 +6,14 @@
 //! beside the output makes a second build wait for the first; the system releases the lock
 //! when a build dies, so it never stays stuck.
 
-use crate::cache::{Cache, Digest};
+use crate::cache::{Cache, Digest, Entry};
 use crate::diag::Diagnostic;
 use crate::load::io_words;
 use crate::render::OutputFile;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Replaces the contents of `out` with `files`.
 pub fn commit(files: &[OutputFile], out: &Path) -> Result<(), Box<Diagnostic>> {
@@ -39,6 +41,10 @@ pub enum Failed<E> {
 pub struct Stage<'c> {
     root: PathBuf,
     cache: Option<&'c Cache>,
+    /// With a cache: each file placed, by its path, with the object it links to.
+    placed: Mutex<HashMap<String, Entry>>,
+    /// Folders made so far.
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 impl Stage<'_> {
@@ -46,7 +52,25 @@ impl Stage<'_> {
     fn prepare(&self, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
         let path = self.root.join(rel);
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| fail("a folder could not be created", dir, e))?;
+            // Many files share a folder: each folder is made once (two system calls a file saved).
+            let known = self.folders.lock().is_ok_and(|f| f.contains(dir));
+            if !known {
+                fs::create_dir_all(dir)
+                    .or_else(|_| {
+                        // A staging folder made from a spare may hold an older site's file where
+                        // this site has a folder.
+                        for ancestor in dir.ancestors().take_while(|a| *a != self.root) {
+                            if ancestor.is_file() {
+                                fs::remove_file(ancestor)?;
+                            }
+                        }
+                        fs::create_dir_all(dir)
+                    })
+                    .map_err(|e| fail("a folder could not be created", dir, e))?;
+                if let Ok(mut folders) = self.folders.lock() {
+                    folders.insert(dir.to_path_buf());
+                }
+            }
         }
         Ok(path)
     }
@@ -61,10 +85,59 @@ impl Stage<'_> {
     ) -> Result<(), Box<Diagnostic>> {
         let path = self.prepare(rel)?;
         let written = match self.cache {
-            Some(cache) => cache.put(&path, bytes, key),
+            Some(cache) => cache
+                .put(&path, bytes, key)
+                .map(|entry| self.record(rel, entry)),
             None => fs::write(&path, bytes),
         };
         written.map_err(|e| fail("a file could not be written", &path, e))
+    }
+
+    /// Puts the cache's `entry` at `rel` without reading it (its stamp was checked).
+    pub fn place(&self, rel: &str, entry: Entry) -> Result<(), Box<Diagnostic>> {
+        let path = self.prepare(rel)?;
+        let Some(cache) = self.cache else {
+            return Err(fail(
+                "a file could not be written",
+                &path,
+                std::io::Error::other("no build cache"),
+            ));
+        };
+        cache
+            .place_object(&entry.object, &path)
+            .map(|()| self.record(rel, entry))
+            .map_err(|e| fail("a file could not be written", &path, e))
+    }
+
+    /// Deletes what a staging folder made from a spare still holds of that older site: every
+    /// file this build did not place, and every folder left empty.
+    fn remove_unplaced(&self) {
+        let placed = self.placed.lock().unwrap_or_else(|e| e.into_inner());
+        let walk = walkdir::WalkDir::new(&self.root)
+            .min_depth(1)
+            .contents_first(true);
+        for entry in walk.into_iter().flatten() {
+            let path = entry.path();
+            if entry.file_type().is_dir() {
+                // Only an empty folder can be removed; one that still holds files stays.
+                let _ = fs::remove_dir(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&self.root).ok().and_then(Path::to_str);
+            let keep = rel.is_some_and(|rel| {
+                let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
+                placed.contains_key(&rel)
+            });
+            if !keep {
+                let _ = fs::remove_file(path);
+            }
+        }
+    }
+
+    fn record(&self, rel: &str, entry: Entry) {
+        if let Ok(mut placed) = self.placed.lock() {
+            placed.insert(rel.to_string(), entry);
+        }
     }
 
     /// Puts the cached file made from `key` at `rel` without making it again: its page count, or
@@ -77,6 +150,7 @@ impl Stage<'_> {
             return None;
         }
         cache.remember(*key, entry);
+        self.record(rel, entry);
         Some(entry.pages)
     }
 }
@@ -94,6 +168,16 @@ pub fn commit_with<T, E>(
     cache: Option<&Cache>,
     make: impl FnOnce(&Stage<'_>) -> Result<T, E>,
 ) -> Result<T, Failed<E>> {
+    commit_placing(out, cache, make).map(|(made, _)| made)
+}
+
+/// [`commit_with`], returning also every file placed, by its path, with the cache object it links
+/// to (empty without a cache).
+pub fn commit_placing<T, E>(
+    out: &Path,
+    cache: Option<&Cache>,
+    make: impl FnOnce(&Stage<'_>) -> Result<T, E>,
+) -> Result<(T, HashMap<String, Entry>), Failed<E>> {
     let (parent, name) = split(out).map_err(Failed::Write)?;
     let _lock = lock(&parent, &name).map_err(Failed::Write)?;
     recover(out, &parent, &name);
@@ -115,27 +199,51 @@ pub fn commit_with<T, E>(
     })?;
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    if let Err(e) = fs::create_dir(&staging) {
-        return Err(Failed::Write(fail(
-            "the staging folder could not be created",
-            &staging,
-            e,
-        )));
+    // With a cache, the site before the last one is staged into: its folders exist and most of
+    // its files are links to the objects this build links again, so a rebuild makes and deletes
+    // few folders and files (creating thousands of folders right after deleting thousands is slow
+    // on ext4). Without one, the staging folder starts empty.
+    let spare = cache.map(Cache::spare_dir);
+    let from_spare = spare
+        .as_ref()
+        .is_some_and(|spare| fs::rename(spare, &staging).is_ok());
+    if !from_spare {
+        if let Err(e) = fs::create_dir(&staging) {
+            return Err(Failed::Write(fail(
+                "the staging folder could not be created",
+                &staging,
+                e,
+            )));
+        }
     }
+    // A folder that is not needed any more is kept as the next build's spare, or deleted.
+    let put_away = |dir: &Path| {
+        let kept = spare
+            .as_ref()
+            .is_some_and(|spare| fs::rename(dir, spare).is_ok());
+        if !kept {
+            let _ = fs::remove_dir_all(dir);
+        }
+    };
     let stage = Stage {
         root: staging.clone(),
         cache,
+        placed: Mutex::default(),
+        folders: Mutex::default(),
     };
     let made = match make(&stage) {
         Ok(made) => made,
         Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
+            put_away(&staging);
             return Err(Failed::Make(e));
         }
     };
+    if from_spare {
+        stage.remove_unplaced();
+    }
     if out.exists() {
         if let Err(e) = exchange(&staging, out, &parent, &name) {
-            let _ = fs::remove_dir_all(&staging);
+            put_away(&staging);
             return Err(Failed::Write(fail(
                 "the new output could not be swapped in",
                 out,
@@ -143,16 +251,16 @@ pub fn commit_with<T, E>(
             )));
         }
         // `staging` now holds the previous site.
-        let _ = fs::remove_dir_all(&staging);
+        put_away(&staging);
     } else if let Err(e) = fs::rename(&staging, out) {
-        let _ = fs::remove_dir_all(&staging);
+        put_away(&staging);
         return Err(Failed::Write(fail(
             "the new output could not be moved into place",
             out,
             e,
         )));
     }
-    Ok(made)
+    Ok((made, stage.placed.into_inner().unwrap_or_default()))
 }
 
 /// Swaps the folders `a` and `b` in one step, where the system can.
@@ -358,6 +466,77 @@ mod tests {
             "previous"
         );
         assert!(!dir.path().join(".output.staging-1").exists());
+    }
+
+    /// Commits `files` with the build cache of `out`, as a build does.
+    fn commit_cached(files: &[OutputFile], out: &Path) {
+        let cache = Cache::open(out);
+        commit_with(out, Some(&cache), |stage| {
+            files
+                .iter()
+                .try_for_each(|f| stage.put(&f.path, &f.bytes, None))
+        })
+        .unwrap();
+        cache.finish();
+    }
+
+    fn files_under(dir: &Path) -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into();
+                (rel, fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn staging_into_the_site_before_last_gives_exactly_the_new_site() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let spare = Cache::open(&out).spare_dir();
+        // Site 1 has a file where site 3 has a folder, and a folder where site 3 has a file.
+        let one = [
+            file("a/index.html", "one"),
+            file("b", "a file"),
+            file("c/index.html", "c"),
+            file("gone/deep/x.html", "x"),
+        ];
+        commit_cached(&one, &out);
+        assert!(!spare.exists(), "a first build has no site before it");
+        commit_cached(&[file("a/index.html", "two")], &out);
+        let as_pairs = |files: &[OutputFile]| -> Vec<(String, String)> {
+            files
+                .iter()
+                .map(|f| (f.path.clone(), String::from_utf8(f.bytes.clone()).unwrap()))
+                .collect()
+        };
+        assert_eq!(
+            files_under(&spare),
+            as_pairs(&one),
+            "the site before is kept whole"
+        );
+        let kept = fs::metadata(out.join("a/index.html")).unwrap().ino();
+        let three = [
+            file("a/index.html", "two"),
+            file("b/index.html", "now a folder"),
+            file("c", "now a file"),
+        ];
+        commit_cached(&three, &out);
+        assert_eq!(files_under(&out), as_pairs(&three));
+        assert!(!out.join("gone").exists(), "emptied folders are removed");
+        assert_eq!(
+            fs::metadata(out.join("a/index.html")).unwrap().ino(),
+            kept,
+            "an unchanged file keeps its inode"
+        );
+        // The spare is never the output: the older site's texts are untouched by the new one.
+        assert_eq!(files_under(&spare), [("a/index.html".into(), "two".into())]);
     }
 
     #[test]

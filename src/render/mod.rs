@@ -16,10 +16,11 @@ pub mod station;
 use crate::cache::{self, Digest};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::{Edition, Lang, PrintSize};
-use crate::model::{Book, Procedure, Site, Variant};
+use crate::model::{Book, Procedure, Site, Slug, Variant};
 use crate::routes::{Page, Routes};
 use crate::theme::Theme;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -169,6 +170,23 @@ impl Sink for Collect {
     }
 }
 
+/// The files of procedure folders a build found unchanged and put in place from its cache
+/// (their pages, handouts and pictures): rendering leaves these procedures' own files out, and
+/// only lists them.
+#[derive(Debug, Default)]
+pub struct Reused {
+    /// The procedures, by folder name.
+    pub procedures: HashSet<Slug>,
+    /// Their files, without bytes (a PDF with its page count, for the print station).
+    pub files: Vec<OutputFile>,
+}
+
+impl Reused {
+    fn has(&self, procedure: &Slug) -> bool {
+        self.procedures.contains(procedure)
+    }
+}
+
 /// A build's sink with its progress count: what streaming outputs hand their files to.
 pub struct Emit<'s> {
     sink: &'s dyn Sink,
@@ -177,6 +195,8 @@ pub struct Emit<'s> {
     total: usize,
     /// Handouts (variants in every language) they make.
     handouts: usize,
+    /// Procedures whose files are already in place.
+    reused: &'s Reused,
 }
 
 impl Emit<'_> {
@@ -275,28 +295,38 @@ pub const OUTPUTS: &[Output] = &[
 /// The files are returned in memory, sorted by path.
 pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let collect = Collect(Mutex::new(Vec::new()));
-    render_into(site, theme, &collect)?;
+    render_into(site, theme, &collect, &Reused::default())?;
     let mut files = collect.0.into_inner().unwrap_or_default();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
 /// Runs every output for every language, handing each file to `sink` as soon as it is made; all
-/// problems of all outputs are reported together. Returns how many files were made.
-pub fn render_into(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<usize, Diagnostics> {
+/// problems of all outputs are reported together. The procedures of `reused` are listed but their
+/// own files not made (they are in place). Returns how many files there are, `reused`'s included.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+    reused: &Reused,
+) -> Result<usize, Diagnostics> {
     let default = site.default_book();
     let per_variant: usize = OUTPUTS
         .iter()
         .filter(|o| matches!(o.render, Render::Stream(_)))
         .count();
-    let variants: usize = site.books.iter().map(|b| b.variants().count()).sum();
+    let all = site.books.iter().flat_map(|b| b.variants());
+    let (variants, done) = all.fold((0, 0), |(n, done), (p, _)| {
+        (n + 1, done + usize::from(reused.has(&p.slug)))
+    });
     let emit = Emit {
         sink,
-        done: AtomicUsize::new(0),
+        done: AtomicUsize::new(done * per_variant),
         total: per_variant * variants,
         handouts: variants,
+        reused,
     };
-    let mut made: Vec<OutputFile> = Vec::new();
+    let mut made: Vec<OutputFile> = reused.files.clone();
     let mut diags = Diagnostics::new();
     // Outputs made from the model first, then those that summarise what the others made.
     for summary in [false, true] {
@@ -404,7 +434,12 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
     let mut made = Vec::new();
     let mut diags = Diagnostics::new();
     let mut listings = vec![Page::Index];
-    listings.extend(job.book.procedures.iter().map(|p| Page::Procedure(&p.slug)));
+    let made_here = job
+        .book
+        .procedures
+        .iter()
+        .filter(|p| !emit.reused.has(&p.slug));
+    listings.extend(made_here.map(|p| Page::Procedure(&p.slug)));
     for page in listings {
         let Some(result) = html::page(job, page) else {
             continue;
@@ -423,7 +458,7 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
             diags.extend(d);
         }
     }
-    let variants: Vec<_> = job.book.variants().collect();
+    let variants = to_make(job, emit);
     match each(&variants, |(p, v)| {
         let file = html::page(job, Page::Variant(&p.slug, &v.slug)).ok_or_else(|| {
             Diagnostics::from(Diagnostic::error("an internal error lost a page."))
@@ -445,7 +480,7 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
 pub fn pdfs(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let fonts = pdf::Fonts::embedded();
     let style = format!("{:?}", job.theme.style(job.edition.size));
-    let variants: Vec<_> = job.book.variants().collect();
+    let variants = to_make(job, emit);
     each(&variants, |(p, v)| {
         let path = job
             .routes
@@ -465,4 +500,47 @@ pub fn pdfs(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnosti
             Some(key),
         )
     })
+}
+
+/// The variants of the job's book whose files are not already in place.
+fn to_make<'a>(job: &Job<'a>, emit: &Emit<'_>) -> Vec<(&'a Procedure, &'a Variant)> {
+    let book: &'a Book = job.book;
+    book.variants()
+        .filter(|(p, _)| !emit.reused.has(&p.slug))
+        .collect()
+}
+
+/// Every file that belongs to the procedure `slug` alone, in every language: its page, its
+/// variants' pages and handouts (each print size `OUTPUTS` makes) and the pictures they show. A
+/// procedure's files read only its own folder and the site-wide inputs (the clinic, the theme), so
+/// a build may take them from its cache when those did not change.
+pub fn procedure_files(site: &Site, slug: &Slug) -> Vec<String> {
+    let routes = Routes::new(&site.clinic.base_url, site.default_book().lang);
+    let mut files = Vec::new();
+    for book in &site.books {
+        let Some(p) = book.procedure(slug) else {
+            continue;
+        };
+        let lang = book.lang;
+        for output in OUTPUTS {
+            match output.parts {
+                Parts::Pages(_) => {
+                    files.push(routes.file(lang, Page::Procedure(slug)));
+                    let pages = p.variants.iter().map(|v| Page::Variant(slug, &v.slug));
+                    files.extend(pages.map(|page| routes.file(lang, page)));
+                }
+                Parts::Handouts(_) => files.extend(
+                    p.variants
+                        .iter()
+                        .map(|v| routes.pdf_file(lang, slug, &v.slug, output.size)),
+                ),
+                Parts::Whole(_) => {}
+            }
+        }
+        let pictures = p.variants.iter().flat_map(|v| v.figures());
+        files.extend(pictures.map(|f| f.image.path.clone()));
+    }
+    files.sort();
+    files.dedup();
+    files
 }

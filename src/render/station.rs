@@ -34,14 +34,12 @@ struct Row {
 /// The print station page, listing every PDF the other outputs made with its page count.
 pub fn page(job: &Job<'_>, files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostics> {
     let root = "../";
-    let pages_of = |path: &str| {
-        files
-            .iter()
-            .find(|f| f.path == path)
-            .and_then(|f| f.pages)
-            .unwrap_or(0)
-            .to_string()
-    };
+    // Looked up once per PDF: a map, since a network's station lists tens of thousands.
+    let counts: std::collections::HashMap<&str, usize> = files
+        .iter()
+        .filter_map(|f| Some((f.path.as_str(), f.pages?)))
+        .collect();
+    let pages_of = |path: &str| counts.get(path).copied().unwrap_or(0).to_string();
     let mut rows = Vec::new();
     for book in &job.site.books {
         let Some(labels) = job.theme.labels(book.lang) else {

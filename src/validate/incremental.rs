@@ -98,6 +98,21 @@ impl Rules {
 }
 
 impl Folder {
+    /// A folder checked earlier: its sort key and its procedure in each language, default first.
+    pub fn new(order: i64, editions: Vec<(Lang, Procedure)>) -> Folder {
+        Folder { order, editions }
+    }
+
+    /// Its sort key among the folders.
+    pub fn order(&self) -> i64 {
+        self.order
+    }
+
+    /// Its procedure in each language it has, the default language first.
+    pub fn editions(&self) -> &[(Lang, Procedure)] {
+        &self.editions
+    }
+
     /// The file of every picture the folder's handouts show, in every language.
     pub fn pictures(&self) -> impl Iterator<Item = &Path> {
         self.editions

@@ -16,6 +16,8 @@
 //! missing, unreadable or damaged index or object is treated as not cached, so the file is made
 //! again. Output is byte-identical whatever the cache holds.
 
+pub mod folders;
+
 use sha2::{Digest as _, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -38,6 +40,15 @@ pub struct Entry {
     pub len: u64,
     /// Its page count.
     pub pages: usize,
+}
+
+/// An object's length and modification time: see [`Cache::stamp`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    /// Its length in bytes.
+    pub len: u64,
+    /// When it was written, in nanoseconds since 1970.
+    pub modified_ns: u64,
 }
 
 /// An open build cache (see the module documentation).
@@ -92,11 +103,13 @@ fn tool_id() -> &'static Digest {
     })
 }
 
-fn hex(d: &Digest) -> String {
+/// `d` in lowercase hexadecimal, as objects are named.
+pub(crate) fn hex(d: &Digest) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(text: &str) -> Option<Digest> {
+/// The digest named by 64 hexadecimal digits.
+pub(crate) fn unhex(text: &str) -> Option<Digest> {
     if text.len() != 64 || !text.is_ascii() {
         return None;
     }
@@ -121,6 +134,12 @@ impl Cache {
             next: Mutex::default(),
             used: Mutex::default(),
         }
+    }
+
+    /// Where the site before the current one is kept, for the next build to stage into (see
+    /// `write`): a tree of links to objects, most of which that build links again.
+    pub fn spare_dir(&self) -> PathBuf {
+        self.dir.join("spare")
     }
 
     fn object_path(&self, object: &Digest) -> PathBuf {
@@ -148,8 +167,13 @@ impl Cache {
     }
 
     /// Puts `bytes` at `path` as a link to their object, storing the object first unless an intact
-    /// one is there already. Remembers `key` → the object when given.
-    pub fn put(&self, path: &Path, bytes: &[u8], key: Option<(Digest, usize)>) -> io::Result<()> {
+    /// one is there already. Remembers `key` → the object when given. Returns what was placed.
+    pub fn put(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        key: Option<(Digest, usize)>,
+    ) -> io::Result<Entry> {
         let object = digest(bytes);
         let stored = self.object_path(&object);
         let intact = fs::read(&stored).is_ok_and(|old| old == bytes);
@@ -158,16 +182,36 @@ impl Cache {
         }
         place(&stored, path)?;
         self.use_object(object);
-        if let Some((key, pages)) = key {
-            self.remember(
-                key,
-                Entry {
-                    object,
-                    len: bytes.len() as u64,
-                    pages,
-                },
-            );
+        let entry = Entry {
+            object,
+            len: bytes.len() as u64,
+            pages: key.map_or(0, |(_, pages)| pages),
+        };
+        if let Some((key, _)) = key {
+            self.remember(key, entry);
         }
+        Ok(entry)
+    }
+
+    /// The length and modification time of `object` as stored, or `None` when it is missing.
+    /// An object is written once and never changed by a build, so a stamp that still matches the
+    /// one recorded when it was made says its bytes are those it was made with, without reading
+    /// them (as `make` and git trust a file's stamp); anyone who edits an output file in place
+    /// changes its object's stamp too, since they are the same file.
+    pub fn stamp(&self, object: &Digest) -> Option<Stamp> {
+        let meta = fs::metadata(self.object_path(object)).ok()?;
+        let modified = meta.modified().ok()?;
+        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified_ns: since.as_nanos() as u64,
+        })
+    }
+
+    /// Links `object` to `path` without reading it: for callers that checked its [`Cache::stamp`].
+    pub fn place_object(&self, object: &Digest, path: &Path) -> io::Result<()> {
+        place(&self.object_path(object), path)?;
+        self.use_object(*object);
         Ok(())
     }
 
@@ -187,8 +231,15 @@ impl Cache {
     /// After a successful build: writes the index of this build's PDFs and removes the objects
     /// no file of it links to. Problems are ignored: the next build only makes more files again.
     pub fn finish(self) {
-        let next = self.next.into_inner().unwrap_or_default();
+        let mut next = self.next.into_inner().unwrap_or_default();
         let used = self.used.into_inner().unwrap_or_default();
+        // A PDF put in place with its folder (`folders`) was not looked up by its key; its entry
+        // stays, for when that folder changes in a way its handout does not show.
+        for (key, entry) in self.index {
+            if used.contains(&entry.object) {
+                next.entry(key).or_insert(entry);
+            }
+        }
         let mut lines: Vec<String> = next
             .iter()
             .map(|(key, e)| format!("{} {} {} {}\n", hex(key), hex(&e.object), e.len, e.pages))
@@ -252,16 +303,36 @@ fn write_object(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
-/// Hard-links `object` to `path`, or copies it where links cannot be made.
+/// Hard-links `object` to `path`, or copies it where links cannot be made. A `path` that is
+/// already a link to `object` (a staging folder made from the last site, see `write`) is left as
+/// it is; anything else there is replaced, never written into, since it may be another object.
 fn place(object: &Path, path: &Path) -> io::Result<()> {
     match fs::hard_link(object, path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            fs::remove_file(path)?;
+            if same_file(object, path) {
+                return Ok(());
+            }
+            // What an older site had here may be a folder where this one has a file.
+            fs::remove_file(path).or_else(|_| fs::remove_dir_all(path))?;
             fs::hard_link(object, path).or_else(|_| fs::copy(object, path).map(|_| ()))
         }
         Err(_) => fs::copy(object, path).map(|_| ()),
     }
+}
+
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]

@@ -1,0 +1,440 @@
+//! The folder memo: what the last build found in each procedure folder, so that a rebuild takes
+//! an unchanged folder's cards, warnings and files from the cache instead of checking it,
+//! rendering its pages and laying out its handouts again.
+//!
+//! A procedure folder's check and its own files (its pages, handouts and pictures,
+//! [`crate::render::procedure_files`]) read only its own `.md` files, the files its handouts link
+//! to or show, and the site-wide inputs: the tool, `clinic.yaml` and the logo, the theme folder,
+//! the command line's overrides and where the content is. `.{out}.cache/folders` keeps, for each
+//! folder that was part of the last successful build:
+//! - its key: a hash of the site-wide inputs and of the folder's files (names and text);
+//! - the day it was checked, since a review falls overdue with time alone;
+//! - every other file it read (pictures, linked files), with the hash of its bytes;
+//! - its warnings, word for word, with their places;
+//! - its procedure in each language as lists show it (titles, summaries, review dates, facts,
+//!   order; not the sections, which only its own pages and handouts read);
+//! - each of its files, with the cache object it links to and that object's stamp.
+//!
+//! A folder is taken from the memo only when its key is the same, no review date lies between the
+//! day it was checked and today, every file it read hashes as it did, and every object it links
+//! to is in the cache with its stamp. Anything else, including a damaged memo, means checking it
+//! again, so a build's output and messages are the same whatever the memo holds.
+
+use super::{hex, unhex, Cache, Digest, Entry, Stamp};
+use crate::diag::Diagnostic;
+use crate::load::ProcedureFiles;
+use crate::model::{Attachment, Date, Facts, Lang, Procedure, Revision, Site, Slug, Variant};
+use crate::validate::incremental::Folder;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The first line of the memo; a file that does not start with it is ignored.
+const HEADER: &str = "handouts folder memo 1";
+
+/// What the last build found in one procedure folder (see the module documentation).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Record {
+    /// The folder's name.
+    name: String,
+    /// The hash of the site-wide inputs and the folder's files, in hexadecimal.
+    key: String,
+    /// The day it was checked, `YYYY-MM-DD`.
+    checked_on: String,
+    /// Its sort key among the folders.
+    order: i64,
+    /// Its procedure in each language, default first, as lists show it.
+    editions: Vec<Listed>,
+    /// Its warnings.
+    warnings: Vec<Diagnostic>,
+    /// The other files it read, with the hash of their bytes.
+    reads: Vec<Read>,
+    /// Its own files in the output.
+    files: Vec<Placed>,
+}
+
+/// A procedure in one language, as lists show it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Listed {
+    lang: String,
+    slug: String,
+    title: String,
+    summary: String,
+    attachments: Vec<Attachment>,
+    variants: Vec<Card>,
+}
+
+/// A variant as lists show it: everything but its sections and readability.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Card {
+    slug: String,
+    title: String,
+    summary: String,
+    reviewed: String,
+    reviewed_by: String,
+    next_review: String,
+    sessions: Option<String>,
+    downtime: Option<String>,
+    order: i64,
+    write_in: bool,
+    source: PathBuf,
+}
+
+/// A file a folder's check read besides its own `.md` files.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Read {
+    path: PathBuf,
+    sha256: String,
+}
+
+/// One of a folder's files in the output, and the object it links to.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Placed {
+    path: String,
+    object: String,
+    pages: usize,
+    stamp: Stamp,
+}
+
+/// The memo of an output folder, as the last build left it.
+#[derive(Debug, Default)]
+pub struct Memo {
+    records: HashMap<String, Record>,
+    /// Hashes of the files records say they read, each read once per build.
+    hashes: Mutex<HashMap<PathBuf, Option<Digest>>>,
+}
+
+/// A folder taken from the memo: its checked cards, its warnings and its files to put in place.
+pub struct Taken<'m> {
+    /// The folder as lists show it.
+    pub folder: Folder,
+    /// Its warnings, as when it was checked.
+    pub warnings: Vec<Diagnostic>,
+    /// The record, kept for the next memo.
+    record: &'m Record,
+}
+
+impl Taken<'_> {
+    /// The folder's name.
+    pub fn name(&self) -> &str {
+        &self.record.name
+    }
+
+    /// Its files: each path with the cache entry to link there.
+    pub fn files(&self) -> impl Iterator<Item = (&str, Entry)> {
+        self.record.files.iter().filter_map(|f| {
+            Some((
+                f.path.as_str(),
+                Entry {
+                    object: unhex(&f.object)?,
+                    len: f.stamp.len,
+                    pages: f.pages,
+                },
+            ))
+        })
+    }
+
+    /// The record, for the next build's memo.
+    pub fn record(&self) -> &Record {
+        self.record
+    }
+}
+
+/// The site-wide part of every folder's key: what a folder's check and files read besides the
+/// folder. `parts` are `clinic.yaml`, the logo, the theme folder's files, the overrides and the
+/// content folder's name, each as bytes.
+pub fn site_key(parts: &[&[u8]]) -> Digest {
+    let mut all: Vec<&[u8]> = vec![HEADER.as_bytes()];
+    all.extend_from_slice(parts);
+    super::key(&all)
+}
+
+/// The key of a procedure folder: the site-wide key and the name and text of each of its files.
+pub fn folder_key(site: &Digest, files: &ProcedureFiles) -> Digest {
+    let mut parts: Vec<&[u8]> = vec![site, files.name.as_bytes()];
+    let sources = files
+        .procedure
+        .iter()
+        .chain(&files.variants)
+        .chain(files.translations.iter().map(|t| &t.file));
+    for file in sources {
+        parts.push(file.path.as_os_str().as_encoded_bytes());
+        parts.push(file.text.as_bytes());
+    }
+    // A folder with an unreadable file is never taken from the memo; its count keeps the keys apart.
+    let unreadable = files.unreadable.to_le_bytes();
+    parts.push(&unreadable);
+    super::key(&parts)
+}
+
+impl Memo {
+    /// The memo beside the output folder `out`; missing or damaged, an empty one.
+    pub fn open(out: &Path) -> Memo {
+        let text = fs::read_to_string(super::dir_for(out).join("folders")).unwrap_or_default();
+        let mut lines = text.lines();
+        if lines.next() != Some(HEADER) {
+            return Memo::default();
+        }
+        let records = lines
+            .filter_map(|line| serde_json::from_str::<Record>(line).ok())
+            .map(|r| (r.name.clone(), r))
+            .collect();
+        Memo {
+            records,
+            hashes: Mutex::default(),
+        }
+    }
+
+    /// The folder `name` with key `key` as the last build found it, when nothing it read has
+    /// changed by `today` and its files are intact in `cache`.
+    pub fn take(&self, name: &str, key: &Digest, today: Date, cache: &Cache) -> Option<Taken<'_>> {
+        let record = self.records.get(name)?;
+        if unhex(&record.key)? != *key {
+            return None;
+        }
+        let checked_on = Date::parse(&record.checked_on).ok()?;
+        let folder = record.folder()?;
+        // A review date between then and today turns a warning on or off.
+        let overdue_then_and_now = folder
+            .editions()
+            .iter()
+            .flat_map(|(_, p)| &p.variants)
+            .all(|v| (v.revision.next_review < checked_on) == (v.revision.next_review < today));
+        if !overdue_then_and_now {
+            return None;
+        }
+        if !record.reads.iter().all(|r| self.unchanged(r)) {
+            return None;
+        }
+        let intact = record
+            .files
+            .iter()
+            .all(|f| unhex(&f.object).and_then(|o| cache.stamp(&o)) == Some(f.stamp));
+        if !intact {
+            return None;
+        }
+        Some(Taken {
+            folder,
+            warnings: record.warnings.clone(),
+            record,
+        })
+    }
+
+    fn unchanged(&self, read: &Read) -> bool {
+        let known = self
+            .hashes
+            .lock()
+            .ok()
+            .and_then(|h| h.get(&read.path).copied());
+        let hash = match known {
+            Some(hash) => hash,
+            None => {
+                let hash = fs::read(&read.path).ok().map(|b| super::digest(&b));
+                if let Ok(mut hashes) = self.hashes.lock() {
+                    hashes.insert(read.path.clone(), hash);
+                }
+                hash
+            }
+        };
+        hash.is_some_and(|h| hex(&h) == read.sha256)
+    }
+}
+
+impl Record {
+    /// What a build found in a folder it checked: its key, the day, its procedure `slug` in each
+    /// language of `site` with its sort key `order`, its warnings, and the entries of its `files` in
+    /// `placed` (with their stamps in `cache`). `None` when a file is missing from `placed` (the
+    /// folder is then checked again next time).
+    pub fn new(
+        key: &Digest,
+        today: Date,
+        (site, slug, order): (&Site, &Slug, i64),
+        warnings: Vec<Diagnostic>,
+        files: &[String],
+        placed: &HashMap<String, Entry>,
+        cache: &Cache,
+    ) -> Option<Record> {
+        let editions: Vec<(Lang, &Procedure)> = site
+            .books
+            .iter()
+            .filter_map(|b| Some((b.lang, b.procedure(slug)?)))
+            .collect();
+        let procedures = || editions.iter().map(|(_, p)| *p);
+        // The files its check read: linked files, and pictures (whose bytes are at hand).
+        let mut reads: Vec<Read> = Vec::new();
+        for a in procedures().flat_map(|p| &p.attachments) {
+            let bytes = fs::read(&a.source).ok()?;
+            reads.push(Read {
+                path: a.source.clone(),
+                sha256: hex(&super::digest(&bytes)),
+            });
+        }
+        for f in procedures()
+            .flat_map(|p| &p.variants)
+            .flat_map(|v| v.figures())
+        {
+            reads.push(Read {
+                path: f.image.source.clone(),
+                sha256: hex(&super::digest(&f.image.picture.bytes)),
+            });
+        }
+        reads.sort_by(|a, b| a.path.cmp(&b.path));
+        reads.dedup_by(|a, b| a.path == b.path);
+        let mut placed_files = Vec::new();
+        for path in files {
+            let entry = placed.get(path)?;
+            placed_files.push(Placed {
+                path: path.clone(),
+                object: hex(&entry.object),
+                pages: entry.pages,
+                stamp: cache.stamp(&entry.object)?,
+            });
+        }
+        Some(Record {
+            name: slug.to_string(),
+            key: hex(key),
+            checked_on: today.iso(),
+            order,
+            editions: editions
+                .iter()
+                .map(|(lang, p)| Listed::of(*lang, p))
+                .collect(),
+            warnings,
+            reads,
+            files: placed_files,
+        })
+    }
+
+    /// The folder as lists show it; `None` when the record is damaged.
+    fn folder(&self) -> Option<Folder> {
+        let editions = self
+            .editions
+            .iter()
+            .map(Listed::procedure)
+            .collect::<Option<Vec<_>>>()?;
+        (!editions.is_empty()).then(|| Folder::new(self.order, editions))
+    }
+}
+
+impl Listed {
+    fn of(lang: Lang, p: &Procedure) -> Listed {
+        Listed {
+            lang: lang.to_string(),
+            slug: p.slug.to_string(),
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+            attachments: p.attachments.clone(),
+            variants: p
+                .variants
+                .iter()
+                .map(|v| Card {
+                    slug: v.slug.to_string(),
+                    title: v.title.clone(),
+                    summary: v.summary.clone(),
+                    reviewed: v.revision.reviewed.iso(),
+                    reviewed_by: v.revision.reviewed_by.clone(),
+                    next_review: v.revision.next_review.iso(),
+                    sessions: v.facts.sessions.clone(),
+                    downtime: v.facts.downtime.clone(),
+                    order: v.order,
+                    write_in: v.write_in,
+                    source: v.source.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The procedure with its variants' cards; their sections are empty.
+    fn procedure(&self) -> Option<(Lang, Procedure)> {
+        let lang = Lang::parse(&self.lang)?;
+        let slug = Slug::parse(&self.slug)?;
+        let variants = self
+            .variants
+            .iter()
+            .map(|c| {
+                Some(Variant {
+                    slug: Slug::parse(&c.slug)?,
+                    procedure: slug.clone(),
+                    title: c.title.clone(),
+                    summary: c.summary.clone(),
+                    revision: Revision {
+                        reviewed: Date::parse(&c.reviewed).ok()?,
+                        reviewed_by: c.reviewed_by.clone(),
+                        next_review: Date::parse(&c.next_review).ok()?,
+                    },
+                    facts: Facts {
+                        sessions: c.sessions.clone(),
+                        downtime: c.downtime.clone(),
+                    },
+                    order: c.order,
+                    write_in: c.write_in,
+                    sections: Default::default(),
+                    source: c.source.clone(),
+                    lang,
+                    reading: Default::default(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some((
+            lang,
+            Procedure {
+                slug,
+                title: self.title.clone(),
+                summary: self.summary.clone(),
+                variants,
+                attachments: self.attachments.clone(),
+            },
+        ))
+    }
+}
+
+/// Writes the memo of this build's folders beside `out` one record at a time (so a build never
+/// holds them all), through a temporary file that replaces the memo when finished; a problem only
+/// means the next build checks more folders.
+pub struct Writer {
+    tmp: PathBuf,
+    target: PathBuf,
+    file: Option<std::io::BufWriter<fs::File>>,
+}
+
+impl Writer {
+    /// Starts the memo beside the output folder `out`.
+    pub fn create(out: &Path) -> Writer {
+        let dir = super::dir_for(out);
+        let tmp = dir.join(format!(".folders.tmp-{}", std::process::id()));
+        let file = fs::create_dir_all(&dir)
+            .and_then(|()| fs::File::create(&tmp))
+            .ok()
+            .map(std::io::BufWriter::new)
+            .and_then(|mut file| writeln!(file, "{HEADER}").ok().map(|()| file));
+        Writer {
+            tmp,
+            target: dir.join("folders"),
+            file,
+        }
+    }
+
+    /// Adds one folder's record.
+    pub fn add(&mut self, record: &Record) {
+        let written = self.file.as_mut().is_some_and(|file| {
+            serde_json::to_writer(&mut *file, record).is_ok() && file.write_all(b"\n").is_ok()
+        });
+        if !written {
+            self.file = None;
+        }
+    }
+
+    /// Puts the memo in place of the last one.
+    pub fn finish(mut self) {
+        let done = self
+            .file
+            .take()
+            .is_some_and(|file| file.into_inner().is_ok());
+        if !done || fs::rename(&self.tmp, &self.target).is_err() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
