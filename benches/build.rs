@@ -77,7 +77,21 @@ fn main() {
         cold.rss_mb <= 300.0,
     );
 
-    // Nothing changed.
+    // Nothing changed: the first rebuild after a cold build stages into a new folder; from the
+    // second on, a rebuild stages into the site before last (the cache's spare tree), as every
+    // rebuild in CI or at the front desk does. Both are shown; the goal is judged on the second.
+    let first = build(&content, &out, None);
+    goal(
+        "nothing-changed rebuild wall, first after cold",
+        format!("{:.2} s", first.wall.as_secs_f64()),
+        format!(
+            "{:.1} % of cold ({:.1} % CPU)",
+            100.0 * ratio(first.wall, cold.wall),
+            100.0 * ratio(first.cpu, cold.cpu)
+        ),
+        "(shown)",
+        true,
+    );
     let warm = build(&content, &out, None);
     goal(
         "nothing-changed rebuild wall",

@@ -135,6 +135,9 @@ pub fn build_reporting(
     strictness: Strictness,
     progress: Progress<'_>,
 ) -> Result<BuildReport, Diagnostics> {
+    // The cache is read under the output's lock, so no other build changes it before this one
+    // has written its files.
+    let lock = write::lock_output(&options.out).map_err(|d| Diagnostics::from(*d))?;
     let cache = cache::Cache::open(&options.out);
     let memo = cache::folders::Memo::open(&options.out);
     let reuse = Reuse {
@@ -162,7 +165,7 @@ pub fn build_reporting(
     options.overrides.apply(&mut site)?;
     // Files go into a staging folder as they are made, as links to the build cache's objects; the
     // staging folder replaces the output only when every file was made.
-    let (files, placed) = write::commit_placing(&options.out, Some(&cache), |stage| {
+    let (files, placed) = write::commit_placing(&options.out, Some(&cache), Some(lock), |stage| {
         let reused = place_taken(&folders, stage)?;
         let sink = StageSink { stage, progress };
         render::render_into(&site, &theme, &sink, &reused)
@@ -383,14 +386,15 @@ fn site_key(
     ])
 }
 
-/// Puts the files of the folders taken from the memo into the staging folder, on every core.
+/// Puts the files of the folders taken from the memo into the staging folder, on every core
+/// (those the staging folder has from the spare tree are there already).
 fn place_taken(
     folders: &[FolderOutcome<'_>],
     stage: &write::Stage<'_>,
 ) -> Result<render::Reused, Diagnostics> {
     use rayon::prelude::*;
     let mut reused = render::Reused::default();
-    let mut files: Vec<(&str, cache::Entry)> = Vec::new();
+    let mut files: Vec<(&str, cache::Entry, bool)> = Vec::new();
     for folder in folders {
         if let FolderOutcome::Taken(taken) = folder {
             if let Some(slug) = Slug::parse(taken.name()) {
@@ -402,13 +406,21 @@ fn place_taken(
     // A picture two folders show is placed once.
     files.sort_by(|a, b| a.0.cmp(b.0));
     files.dedup_by(|a, b| a.0 == b.0);
+    let from_spare = stage.from_spare();
     files
         .par_iter()
-        .try_for_each(|(path, entry)| stage.place(path, *entry))
+        .try_for_each(|&(path, entry, in_place)| {
+            if in_place && from_spare {
+                stage.keep(path, entry);
+                Ok(())
+            } else {
+                stage.place(path, entry)
+            }
+        })
         .map_err(|d| Diagnostics::from(*d))?;
     reused.files = files
         .iter()
-        .map(|(path, entry)| render::OutputFile {
+        .map(|(path, entry, _)| render::OutputFile {
             path: path.to_string(),
             bytes: Vec::new(),
             pages: path.ends_with(".pdf").then_some(entry.pages),

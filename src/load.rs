@@ -72,7 +72,36 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         .min_depth(1)
         .max_depth(3)
         .sort_by_file_name();
-    for entry in walker {
+    // The files are read on every core, then taken in walk order, so the messages keep it.
+    let entries: Vec<_> = walker.into_iter().collect();
+    let wanted = |e: &walkdir::DirEntry| {
+        let name = e.file_name().to_string_lossy();
+        // A symbolic link is looked at before it is read (it may lead out of the content folder).
+        !e.file_type().is_dir()
+            && !e.path_is_symlink()
+            && ((e.depth() == 1 && name == CLINIC_FILE)
+                || (e.depth() == 2 && name.ends_with(".md") && !name.starts_with('.')))
+    };
+    let mut texts: Vec<Option<(Option<SourceFile>, Diagnostics)>> = {
+        use rayon::prelude::*;
+        entries
+            .par_iter()
+            .map(|e| {
+                let e = e.as_ref().ok().filter(|e| wanted(e))?;
+                let mut diags = Diagnostics::new();
+                let file = read(e.path(), &mut diags);
+                Some((file, diags))
+            })
+            .collect()
+    };
+    let mut read = |i: usize, path: &Path, diags: &mut Diagnostics| match texts[i].take() {
+        Some((file, found)) => {
+            diags.extend(found);
+            file
+        }
+        None => read(path, diags),
+    };
+    for (i, entry) in entries.into_iter().enumerate() {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -110,14 +139,14 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
                 translations: Vec::new(),
                 unreadable: 0,
             }),
-            1 if name == CLINIC_FILE => sources.clinic = read(&path, &mut diags),
+            1 if name == CLINIC_FILE => sources.clinic = read(i, &path, &mut diags),
             1 if name.ends_with(".md") => diags.push(
                 Diagnostic::error("a handout file must be inside a procedure folder, not at the top of the content folder.")
                     .in_file(&path)
                     .hint("move it into a folder named for its procedure, such as `microneedling/`."),
             ),
             2 if name.ends_with(".md") && !is_dir => {
-                let Some(file) = read(&path, &mut diags) else {
+                let Some(file) = read(i, &path, &mut diags) else {
                     if let Some(proc) = sources.procedures.last_mut() {
                         proc.unreadable += 1;
                     }

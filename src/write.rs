@@ -45,6 +45,8 @@ pub struct Stage<'c> {
     placed: Mutex<HashMap<String, Entry>>,
     /// Folders made so far.
     folders: Mutex<HashSet<PathBuf>>,
+    /// Whether it started as the spare tree.
+    from_spare: bool,
 }
 
 impl Stage<'_> {
@@ -112,26 +114,46 @@ impl Stage<'_> {
     /// Deletes what a staging folder made from a spare still holds of that older site: every
     /// file this build did not place, and every folder left empty.
     fn remove_unplaced(&self) {
+        use rayon::prelude::*;
         let placed = self.placed.lock().unwrap_or_else(|e| e.into_inner());
-        let walk = walkdir::WalkDir::new(&self.root)
-            .min_depth(1)
-            .contents_first(true);
-        for entry in walk.into_iter().flatten() {
-            let path = entry.path();
-            if entry.file_type().is_dir() {
-                // Only an empty folder can be removed; one that still holds files stays.
-                let _ = fs::remove_dir(path);
-                continue;
+        let Ok(top) = fs::read_dir(&self.root) else {
+            return;
+        };
+        // Each top-level entry on its own core: a network's site has thousands of folders.
+        let top: Vec<PathBuf> = top.flatten().map(|e| e.path()).collect();
+        top.par_iter().for_each(|start| {
+            let walk = walkdir::WalkDir::new(start).contents_first(true);
+            for entry in walk.into_iter().flatten() {
+                let path = entry.path();
+                if entry.file_type().is_dir() {
+                    // Only an empty folder can be removed; one that still holds files stays.
+                    let _ = fs::remove_dir(path);
+                    continue;
+                }
+                let rel = path.strip_prefix(&self.root).ok().and_then(Path::to_str);
+                let keep = rel.is_some_and(|rel| {
+                    let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
+                    placed.contains_key(&rel)
+                });
+                if !keep {
+                    let _ = fs::remove_file(path);
+                }
             }
-            let rel = path.strip_prefix(&self.root).ok().and_then(Path::to_str);
-            let keep = rel.is_some_and(|rel| {
-                let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
-                placed.contains_key(&rel)
-            });
-            if !keep {
-                let _ = fs::remove_file(path);
-            }
+        });
+    }
+
+    /// Whether the staging folder started as the spare tree (the site before last).
+    pub fn from_spare(&self) -> bool {
+        self.from_spare
+    }
+
+    /// Keeps the file the staging folder has at `rel` from the spare tree: the caller checked that
+    /// it is a link to `entry`'s object, under the output's lock.
+    pub fn keep(&self, rel: &str, entry: Entry) {
+        if let Some(cache) = self.cache {
+            cache.use_object(entry.object);
         }
+        self.record(rel, entry);
     }
 
     fn record(&self, rel: &str, entry: Entry) {
@@ -168,18 +190,35 @@ pub fn commit_with<T, E>(
     cache: Option<&Cache>,
     make: impl FnOnce(&Stage<'_>) -> Result<T, E>,
 ) -> Result<T, Failed<E>> {
-    commit_placing(out, cache, make).map(|(made, _)| made)
+    commit_placing(out, cache, None, make).map(|(made, _)| made)
 }
 
-/// [`commit_with`], returning also every file placed, by its path, with the cache object it links
-/// to (empty without a cache).
+/// The output folder's lock, held by one build at a time: see [`lock_output`].
+pub struct Lock {
+    _file: fs::File,
+}
+
+/// Takes the lock of the output folder `out`, waiting (and saying so) while another build holds
+/// it. A build that reads its cache before writing takes it first, so that no other build changes
+/// the cache between the two.
+pub fn lock_output(out: &Path) -> Result<Lock, Box<Diagnostic>> {
+    let (parent, name) = split(out)?;
+    lock(&parent, &name).map(|file| Lock { _file: file })
+}
+
+/// [`commit_with`] under `lock` (taken here when `None`), returning also every file placed, by
+/// its path, with the cache object it links to (empty without a cache).
 pub fn commit_placing<T, E>(
     out: &Path,
     cache: Option<&Cache>,
+    lock: Option<Lock>,
     make: impl FnOnce(&Stage<'_>) -> Result<T, E>,
 ) -> Result<(T, HashMap<String, Entry>), Failed<E>> {
+    let _lock = match lock {
+        Some(lock) => lock,
+        None => lock_output(out).map_err(Failed::Write)?,
+    };
     let (parent, name) = split(out).map_err(Failed::Write)?;
-    let _lock = lock(&parent, &name).map_err(Failed::Write)?;
     recover(out, &parent, &name);
     if out.exists() && !out.is_dir() {
         return Err(Failed::Write(Box::new(
@@ -230,6 +269,7 @@ pub fn commit_placing<T, E>(
         cache,
         placed: Mutex::default(),
         folders: Mutex::default(),
+        from_spare,
     };
     let made = match make(&stage) {
         Ok(made) => made,

@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The first line of the memo; a file that does not start with it is ignored.
-const HEADER: &str = "handouts folder memo 1";
+const HEADER: &str = "handouts folder memo 2";
 
 /// What the last build found in one procedure folder (see the module documentation).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -54,6 +54,9 @@ pub struct Record {
     reads: Vec<Read>,
     /// Its own files in the output.
     files: Vec<Placed>,
+    /// The memo's line it was read from (empty for a record made by this build).
+    #[serde(skip)]
+    line: String,
 }
 
 /// A procedure in one language, as lists show it.
@@ -115,6 +118,8 @@ pub struct Taken<'m> {
     pub warnings: Vec<Diagnostic>,
     /// The record, kept for the next memo.
     record: &'m Record,
+    /// For each of its files, whether the spare tree has it already.
+    in_place: Vec<bool>,
 }
 
 impl Taken<'_> {
@@ -123,17 +128,17 @@ impl Taken<'_> {
         &self.record.name
     }
 
-    /// Its files: each path with the cache entry to link there.
-    pub fn files(&self) -> impl Iterator<Item = (&str, Entry)> {
-        self.record.files.iter().filter_map(|f| {
-            Some((
-                f.path.as_str(),
-                Entry {
-                    object: unhex(&f.object)?,
-                    len: f.stamp.len,
-                    pages: f.pages,
-                },
-            ))
+    /// Its files: each path with the cache entry to link there, and whether the spare tree the
+    /// build stages into has that file there already.
+    pub fn files(&self) -> impl Iterator<Item = (&str, Entry, bool)> {
+        let files = self.record.files.iter().zip(&self.in_place);
+        files.filter_map(|(f, &in_place)| {
+            let entry = Entry {
+                object: unhex(&f.object)?,
+                len: f.stamp.len,
+                pages: f.pages,
+            };
+            Some((f.path.as_str(), entry, in_place))
         })
     }
 
@@ -178,9 +183,17 @@ impl Memo {
         if lines.next() != Some(HEADER) {
             return Memo::default();
         }
+        // Parsed on every core; each record keeps its line, which the next memo repeats as it is
+        // when the folder is taken again.
+        use rayon::prelude::*;
+        let lines: Vec<&str> = lines.collect();
         let records = lines
-            .filter_map(|line| serde_json::from_str::<Record>(line).ok())
-            .map(|r| (r.name.clone(), r))
+            .par_iter()
+            .filter_map(|line| {
+                let mut record = serde_json::from_str::<Record>(line).ok()?;
+                record.line = line.to_string();
+                Some((record.name.clone(), record))
+            })
             .collect();
         Memo {
             records,
@@ -209,17 +222,25 @@ impl Memo {
         if !record.reads.iter().all(|r| self.unchanged(r)) {
             return None;
         }
-        let intact = record
-            .files
-            .iter()
-            .all(|f| unhex(&f.object).and_then(|o| cache.stamp(&o)) == Some(f.stamp));
-        if !intact {
-            return None;
+        // Each file is the same file as when it was made (its stamp holds its inode) either in
+        // the spare tree the build stages into, so it is in place already, or in the cache.
+        let spare = cache.spare_dir();
+        let mut in_place = Vec::with_capacity(record.files.len());
+        for f in &record.files {
+            let staged = fs::symlink_metadata(spare.join(&f.path)).ok();
+            if staged.and_then(|m| Stamp::of(&m)) == Some(f.stamp) {
+                in_place.push(true);
+            } else if unhex(&f.object).and_then(|o| cache.stamp(&o)) == Some(f.stamp) {
+                in_place.push(false);
+            } else {
+                return None;
+            }
         }
         Some(Taken {
             folder,
             warnings: record.warnings.clone(),
             record,
+            in_place,
         })
     }
 
@@ -305,6 +326,7 @@ impl Record {
             warnings,
             reads,
             files: placed_files,
+            line: String::new(),
         })
     }
 
@@ -420,7 +442,12 @@ impl Writer {
     /// Adds one folder's record.
     pub fn add(&mut self, record: &Record) {
         let written = self.file.as_mut().is_some_and(|file| {
-            serde_json::to_writer(&mut *file, record).is_ok() && file.write_all(b"\n").is_ok()
+            let line = if record.line.is_empty() {
+                serde_json::to_writer(&mut *file, record).is_ok()
+            } else {
+                file.write_all(record.line.as_bytes()).is_ok()
+            };
+            line && file.write_all(b"\n").is_ok()
         });
         if !written {
             self.file = None;

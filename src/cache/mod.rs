@@ -12,9 +12,15 @@
 //!   painting a PDF is the expensive part of a build; the XML is cheap to make, so a changed input
 //!   of any kind changes the key, and nothing has to list what depends on what.
 //!
-//! The cache only ever saves work: an object is used only after its bytes hash to its name, and a
-//! missing, unreadable or damaged index or object is treated as not cached, so the file is made
-//! again. Output is byte-identical whatever the cache holds.
+//! - `folders`: the memo of each procedure folder of the last build ([`folders`]): what lets a
+//!   rebuild skip checking an unchanged folder and making its files at all.
+//! - `spare/`: the site before the current one, a tree of links to objects, which the next build
+//!   stages into (`write`): its folders exist and most of its files are already the right links.
+//!
+//! The cache only ever saves work: an object is used only after its bytes hash to its name (or,
+//! for a folder taken from the memo, its stamp is the one recorded when it was made), and a
+//! missing, unreadable or damaged index, memo or object is treated as not cached, so the file is
+//! made again. Output is byte-identical whatever the cache holds.
 
 pub mod folders;
 
@@ -42,13 +48,35 @@ pub struct Entry {
     pub pages: usize,
 }
 
-/// An object's length and modification time: see [`Cache::stamp`].
+/// An object's length, modification time and inode: see [`Cache::stamp`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     /// Its length in bytes.
     pub len: u64,
     /// When it was written, in nanoseconds since 1970.
     pub modified_ns: u64,
+    /// Its inode number (0 where the system has none): a link to it has the same.
+    pub ino: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file from its metadata.
+    pub fn of(meta: &fs::Metadata) -> Option<Stamp> {
+        let since = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
+        Some(Stamp {
+            len: meta.len(),
+            modified_ns: since.as_nanos() as u64,
+            ino,
+        })
+    }
 }
 
 /// An open build cache (see the module documentation).
@@ -105,7 +133,14 @@ fn tool_id() -> &'static Digest {
 
 /// `d` in lowercase hexadecimal, as objects are named.
 pub(crate) fn hex(d: &Digest) -> String {
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    // By table, not `format!`: a rebuild names tens of thousands of objects.
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in d {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// The digest named by 64 hexadecimal digits.
@@ -199,13 +234,7 @@ impl Cache {
     /// them (as `make` and git trust a file's stamp); anyone who edits an output file in place
     /// changes its object's stamp too, since they are the same file.
     pub fn stamp(&self, object: &Digest) -> Option<Stamp> {
-        let meta = fs::metadata(self.object_path(object)).ok()?;
-        let modified = meta.modified().ok()?;
-        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
-        Some(Stamp {
-            len: meta.len(),
-            modified_ns: since.as_nanos() as u64,
-        })
+        Stamp::of(&fs::metadata(self.object_path(object)).ok()?)
     }
 
     /// Links `object` to `path` without reading it: for callers that checked its [`Cache::stamp`].
@@ -222,7 +251,7 @@ impl Cache {
         }
     }
 
-    fn use_object(&self, object: Digest) {
+    pub(crate) fn use_object(&self, object: Digest) {
         if let Ok(mut used) = self.used.lock() {
             used.insert(object);
         }
@@ -240,15 +269,20 @@ impl Cache {
                 next.entry(key).or_insert(entry);
             }
         }
-        let mut lines: Vec<String> = next
-            .iter()
-            .map(|(key, e)| format!("{} {} {} {}\n", hex(key), hex(&e.object), e.len, e.pages))
-            .collect();
-        lines.sort();
-        let mut text = format!("{INDEX_HEADER}\n");
-        text.extend(lines);
+        let mut keys: Vec<(&Digest, &Entry)> = next.iter().collect();
+        keys.sort_by_key(|(key, _)| *key);
+        // Written line by line: a network's index has tens of thousands.
         let tmp = self.dir.join(format!(".index.tmp-{}", std::process::id()));
-        if fs::write(&tmp, text)
+        let written = fs::File::create(&tmp).and_then(|file| {
+            use std::io::Write as _;
+            let mut out = io::BufWriter::new(file);
+            writeln!(out, "{INDEX_HEADER}")?;
+            for (key, e) in keys {
+                writeln!(out, "{} {} {} {}", hex(key), hex(&e.object), e.len, e.pages)?;
+            }
+            out.into_inner().map_err(|e| e.into_error()).map(|_| ())
+        });
+        if written
             .and_then(|()| fs::rename(&tmp, self.dir.join("index")))
             .is_err()
         {

@@ -326,54 +326,76 @@ pub fn render_into(
         handouts: variants,
         reused,
     };
+    let books_of = |output: &Output| -> Vec<&Book> {
+        match output.scope {
+            Scope::Site => vec![default],
+            Scope::Language => site.books.iter().collect(),
+        }
+    };
+    // One output for one book: the files it made (without their bytes) and its problems.
+    let run = |output: &Output, book: &Book, made: &[OutputFile]| {
+        let mut diags = Diagnostics::new();
+        let Some(job) = Job::new(site, theme, book.lang, output.size) else {
+            // Validation refuses a language without labels; this only guards against a bug.
+            diags.push(Diagnostic::error(format!(
+                "the theme has no labels for the language `{}`.",
+                book.lang
+            )));
+            return (Vec::new(), diags);
+        };
+        let result = match output.render {
+            Render::Each(render) => render(&job),
+            Render::Summary(render) => render(&job, made),
+            Render::Stream(render) => {
+                return match render(&job, &emit) {
+                    Ok(records) => (records, diags),
+                    Err(d) => (Vec::new(), d),
+                };
+            }
+        };
+        let mut records = Vec::new();
+        match result {
+            Ok(files) => {
+                for file in files {
+                    let record = OutputFile {
+                        path: file.path.clone(),
+                        bytes: Vec::new(),
+                        pages: file.pages,
+                    };
+                    match sink.put(file, None) {
+                        Ok(()) => records.push(record),
+                        Err(d) => diags.extend(d),
+                    }
+                }
+            }
+            Err(d) => diags.extend(d),
+        }
+        (records, diags)
+    };
+    // Outputs made from the model first, side by side (a rebuild that makes few handouts spends
+    // its time on the lists of them: the index, the catalog, the feed); then those that summarise
+    // what the others made. Results are taken in `OUTPUTS` order, so messages keep it.
+    let tasks: Vec<(&Output, &Book)> = OUTPUTS
+        .iter()
+        .filter(|o| !matches!(o.render, Render::Summary(_)))
+        .flat_map(|o| books_of(o).into_iter().map(move |b| (o, b)))
+        .collect();
+    let results: Vec<_> = tasks
+        .par_iter()
+        .map(|(output, book)| run(output, book, &[]))
+        .collect();
     let mut made: Vec<OutputFile> = reused.files.clone();
     let mut diags = Diagnostics::new();
-    // Outputs made from the model first, then those that summarise what the others made.
-    for summary in [false, true] {
-        for output in OUTPUTS {
-            if matches!(output.render, Render::Summary(_)) != summary {
-                continue;
-            }
-            let books: Vec<&Book> = match output.scope {
-                Scope::Site => vec![default],
-                Scope::Language => site.books.iter().collect(),
-            };
-            for book in books {
-                let Some(job) = Job::new(site, theme, book.lang, output.size) else {
-                    // Validation refuses a language without labels; this only guards against a bug.
-                    diags.push(Diagnostic::error(format!(
-                        "the theme has no labels for the language `{}`.",
-                        book.lang
-                    )));
-                    continue;
-                };
-                let result = match output.render {
-                    Render::Each(render) => render(&job),
-                    Render::Summary(render) => render(&job, &made),
-                    Render::Stream(render) => {
-                        match render(&job, &emit) {
-                            Ok(mut records) => made.append(&mut records),
-                            Err(d) => diags.extend(d),
-                        }
-                        continue;
-                    }
-                };
-                match result {
-                    Ok(files) => {
-                        for file in files {
-                            let record = OutputFile {
-                                path: file.path.clone(),
-                                bytes: Vec::new(),
-                                pages: file.pages,
-                            };
-                            match sink.put(file, None) {
-                                Ok(()) => made.push(record),
-                                Err(d) => diags.extend(d),
-                            }
-                        }
-                    }
-                    Err(d) => diags.extend(d),
-                }
+    for (mut records, found) in results {
+        made.append(&mut records);
+        diags.extend(found);
+    }
+    for output in OUTPUTS {
+        if matches!(output.render, Render::Summary(_)) {
+            for book in books_of(output) {
+                let (mut records, found) = run(output, book, &made);
+                made.append(&mut records);
+                diags.extend(found);
             }
         }
     }
