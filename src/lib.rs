@@ -157,17 +157,25 @@ pub fn build_reporting(
         theme,
         warnings,
         folders,
+        site_key,
     } = checked;
     let warnings = strictness.apply(warnings);
     if warnings.has_errors() {
         return Err(warnings);
     }
     options.overrides.apply(&mut site)?;
+    let listings = std::sync::Mutex::new(Vec::new());
     // Files go into a staging folder as they are made, as links to the build cache's objects; the
     // staging folder replaces the output only when every file was made.
     let (files, placed) = write::commit_placing(&options.out, Some(&cache), Some(lock), |stage| {
-        let reused = place_taken(&folders, stage)?;
-        let sink = StageSink { stage, progress };
+        let mut reused = place_taken(&folders, stage)?;
+        reused.site_key = site_key;
+        let sink = StageSink {
+            stage,
+            progress,
+            memo: Some(&memo),
+            listings: &listings,
+        };
         render::render_into(&site, &theme, &sink, &reused)
     })
     .map_err(|e| match e {
@@ -208,8 +216,15 @@ pub fn build_reporting(
             }
         }
     }
+    let mut listings_out = cache::folders::Writer::listings(&options.out);
+    for (key, paths) in listings.into_inner().unwrap_or_default() {
+        if let Some(line) = cache::folders::listing_line(&key, &paths, &placed, &cache) {
+            listings_out.add_line(&line);
+        }
+    }
     cache.finish();
     memo_out.finish();
+    listings_out.finish();
     Ok(BuildReport {
         files,
         variants: site.default_book().variants().count(),
@@ -225,6 +240,8 @@ struct Checked<'m> {
     warnings: Diagnostics,
     /// With a memo, each folder in it.
     folders: Vec<FolderOutcome<'m>>,
+    /// With a memo, the hash of the site-wide inputs.
+    site_key: Option<cache::Digest>,
 }
 
 /// One procedure folder of a build: taken from the memo, or checked now.
@@ -343,6 +360,7 @@ fn check_reusing<'m>(
             theme,
             warnings: diags,
             folders: outcomes,
+            site_key,
         }),
         _ => Err(diags),
     }
@@ -436,6 +454,10 @@ pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 struct StageSink<'a, 'c> {
     stage: &'a write::Stage<'c>,
     progress: Progress<'a>,
+    /// The memo that listing outputs are taken from.
+    memo: Option<&'a cache::folders::Memo>,
+    /// The listing outputs of this build, by key, with their files' paths.
+    listings: &'a std::sync::Mutex<Vec<(cache::Digest, Vec<String>)>>,
 }
 
 impl render::Sink for StageSink<'_, '_> {
@@ -452,6 +474,36 @@ impl render::Sink for StageSink<'_, '_> {
 
     fn progress(&self, done: usize, total: usize) {
         (self.progress)(done, total);
+    }
+
+    fn reuse_listing(&self, key: &cache::Digest) -> Option<Vec<render::OutputFile>> {
+        let files = self.memo?.take_listing(key, self.stage.cache()?)?;
+        let from_spare = self.stage.from_spare();
+        for (path, entry, in_place) in &files {
+            if *in_place && from_spare {
+                self.stage.keep(path, *entry);
+            } else if self.stage.place(path, *entry).is_err() {
+                return None; // made again instead
+            }
+        }
+        let paths: Vec<String> = files.iter().map(|(path, ..)| path.clone()).collect();
+        self.made_listing(*key, paths);
+        Some(
+            files
+                .into_iter()
+                .map(|(path, entry, _)| render::OutputFile {
+                    pages: path.ends_with(".pdf").then_some(entry.pages),
+                    path,
+                    bytes: Vec::new(),
+                })
+                .collect(),
+        )
+    }
+
+    fn made_listing(&self, key: cache::Digest, paths: Vec<String>) {
+        if let Ok(mut listings) = self.listings.lock() {
+            listings.push((key, paths));
+        }
     }
 }
 

@@ -142,6 +142,11 @@ impl Stage<'_> {
         });
     }
 
+    /// The build cache its files link to, if any.
+    pub fn cache(&self) -> Option<&Cache> {
+        self.cache
+    }
+
     /// Whether the staging folder started as the spare tree (the site before last).
     pub fn from_spare(&self) -> bool {
         self.from_spare

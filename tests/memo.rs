@@ -105,17 +105,36 @@ fn every_kind_of_change_gives_what_a_build_without_a_cache_gives() {
     let nothing = same_as_cold(&opts, "nothing changed");
     assert_eq!(nothing.reused, 2, "both folders are taken from the memo");
 
-    // A sentence of one variant: only its folder is checked again.
+    // A sentence of one variant: only its folder is checked again, and the lists of handouts,
+    // which do not show it, are put back as they were (the same files).
+    let ino =
+        |rel: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(rel)).unwrap());
+    let lists = [
+        "index.html",
+        "es/index.html",
+        "feed.xml",
+        "handouts.json",
+        "print/index.html",
+    ];
+    let before: Vec<u64> = lists.iter().map(|l| ino(l)).collect();
     edit(
         &peel.join("medium.md"),
         "## What it is\n",
         "## What it is\n\nAsk us anything before the day.\n",
     );
     assert_eq!(same_as_cold(&opts, "a sentence").reused, 1);
+    assert_eq!(lists.iter().map(|l| ino(l)).collect::<Vec<_>>(), before);
 
-    // A title, which the index and the feed list.
+    // A title, which the index and the feed list: they are made again.
     edit(&peel.join("light.md"), "title: ", "title: Gentle ");
     assert_eq!(same_as_cold(&opts, "a title").reused, 1);
+    assert!(fs::read_to_string(out.join("index.html"))
+        .unwrap()
+        .contains("Gentle "));
+    assert!(fs::read_to_string(out.join("feed.xml"))
+        .unwrap()
+        .contains("Gentle "));
+    assert_ne!(ino("print/index.html"), before[4]);
 
     // A Spanish translation.
     let es = needling.join("classic.es.md");

@@ -102,10 +102,19 @@ struct Placed {
     stamp: Stamp,
 }
 
+/// The files of one output that lists handouts (an index, the catalog, the feed, the print
+/// station), by the key of what it read: the site-wide inputs and the cards of every handout.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Listing {
+    key: String,
+    files: Vec<Placed>,
+}
+
 /// The memo of an output folder, as the last build left it.
 #[derive(Debug, Default)]
 pub struct Memo {
     records: HashMap<String, Record>,
+    listings: HashMap<String, Listing>,
     /// Hashes of the files records say they read, each read once per build.
     hashes: Mutex<HashMap<PathBuf, Option<Digest>>>,
 }
@@ -178,10 +187,24 @@ pub fn folder_key(site: &Digest, files: &ProcedureFiles) -> Digest {
 impl Memo {
     /// The memo beside the output folder `out`; missing or damaged, an empty one.
     pub fn open(out: &Path) -> Memo {
-        let text = fs::read_to_string(super::dir_for(out).join("folders")).unwrap_or_default();
+        let dir = super::dir_for(out);
+        let text = fs::read_to_string(dir.join(LISTINGS)).unwrap_or_default();
+        let mut lines = text.lines();
+        let listings = if lines.next() == Some(HEADER) {
+            lines
+                .filter_map(|line| serde_json::from_str::<Listing>(line).ok())
+                .map(|l| (l.key.clone(), l))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let text = fs::read_to_string(dir.join(FOLDERS)).unwrap_or_default();
         let mut lines = text.lines();
         if lines.next() != Some(HEADER) {
-            return Memo::default();
+            return Memo {
+                listings,
+                ..Memo::default()
+            };
         }
         // Parsed on every core; each record keeps its line, which the next memo repeats as it is
         // when the folder is taken again.
@@ -197,8 +220,29 @@ impl Memo {
             .collect();
         Memo {
             records,
+            listings,
             hashes: Mutex::default(),
         }
+    }
+
+    /// The files of the listing output made from `key` by the last build, each with the cache
+    /// entry to link and whether the spare tree has it in place; `None` unless every one is intact.
+    pub fn take_listing(&self, key: &Digest, cache: &Cache) -> Option<Vec<(String, Entry, bool)>> {
+        let listing = self.listings.get(&hex(key))?;
+        let spare = cache.spare_dir();
+        listing
+            .files
+            .iter()
+            .map(|f| {
+                let in_place = where_intact(f, &spare, cache)?;
+                let entry = Entry {
+                    object: unhex(&f.object)?,
+                    len: f.stamp.len,
+                    pages: f.pages,
+                };
+                Some((f.path.clone(), entry, in_place))
+            })
+            .collect()
     }
 
     /// The folder `name` with key `key` as the last build found it, when nothing it read has
@@ -225,17 +269,11 @@ impl Memo {
         // Each file is the same file as when it was made (its stamp holds its inode) either in
         // the spare tree the build stages into, so it is in place already, or in the cache.
         let spare = cache.spare_dir();
-        let mut in_place = Vec::with_capacity(record.files.len());
-        for f in &record.files {
-            let staged = fs::symlink_metadata(spare.join(&f.path)).ok();
-            if staged.and_then(|m| Stamp::of(&m)) == Some(f.stamp) {
-                in_place.push(true);
-            } else if unhex(&f.object).and_then(|o| cache.stamp(&o)) == Some(f.stamp) {
-                in_place.push(false);
-            } else {
-                return None;
-            }
-        }
+        let in_place = record
+            .files
+            .iter()
+            .map(|f| where_intact(f, &spare, cache))
+            .collect::<Option<Vec<bool>>>()?;
         Some(Taken {
             folder,
             warnings: record.warnings.clone(),
@@ -262,6 +300,52 @@ impl Memo {
         };
         hash.is_some_and(|h| hex(&h) == read.sha256)
     }
+}
+
+/// Whether `file` is intact in the spare tree (`Some(true)`: in place already) or in the cache
+/// (`Some(false)`: to be linked); `None` when neither has it with its stamp.
+fn where_intact(file: &Placed, spare: &Path, cache: &Cache) -> Option<bool> {
+    let staged = fs::symlink_metadata(spare.join(&file.path)).ok();
+    if staged.and_then(|m| Stamp::of(&m)) == Some(file.stamp) {
+        return Some(true);
+    }
+    let object = unhex(&file.object)?;
+    (cache.stamp(&object) == Some(file.stamp)).then_some(false)
+}
+
+/// The record of a listing output made from `key`: its files' entries in `placed`, with their
+/// stamps in `cache`; `None` when one is missing.
+pub fn listing_line(
+    key: &Digest,
+    files: &[String],
+    placed: &HashMap<String, Entry>,
+    cache: &Cache,
+) -> Option<String> {
+    let files = placed_files(files, placed, cache)?;
+    serde_json::to_string(&Listing {
+        key: hex(key),
+        files,
+    })
+    .ok()
+}
+
+fn placed_files(
+    files: &[String],
+    placed: &HashMap<String, Entry>,
+    cache: &Cache,
+) -> Option<Vec<Placed>> {
+    files
+        .iter()
+        .map(|path| {
+            let entry = placed.get(path)?;
+            Some(Placed {
+                path: path.clone(),
+                object: hex(&entry.object),
+                pages: entry.pages,
+                stamp: cache.stamp(&entry.object)?,
+            })
+        })
+        .collect()
 }
 
 impl Record {
@@ -304,16 +388,7 @@ impl Record {
         }
         reads.sort_by(|a, b| a.path.cmp(&b.path));
         reads.dedup_by(|a, b| a.path == b.path);
-        let mut placed_files = Vec::new();
-        for path in files {
-            let entry = placed.get(path)?;
-            placed_files.push(Placed {
-                path: path.clone(),
-                object: hex(&entry.object),
-                pages: entry.pages,
-                stamp: cache.stamp(&entry.object)?,
-            });
-        }
+        let placed_files = placed_files(files, placed, cache)?;
         Some(Record {
             name: slug.to_string(),
             key: hex(key),
@@ -422,11 +497,25 @@ pub struct Writer {
     file: Option<std::io::BufWriter<fs::File>>,
 }
 
+/// The file of the folders' records, in the cache folder.
+const FOLDERS: &str = "folders";
+/// The file of the listing outputs' records, in the cache folder.
+const LISTINGS: &str = "listings";
+
 impl Writer {
-    /// Starts the memo beside the output folder `out`.
+    /// Starts the memo of folders beside the output folder `out`.
     pub fn create(out: &Path) -> Writer {
+        Writer::named(out, FOLDERS)
+    }
+
+    /// Starts the memo of listing outputs beside the output folder `out`.
+    pub fn listings(out: &Path) -> Writer {
+        Writer::named(out, LISTINGS)
+    }
+
+    fn named(out: &Path, name: &str) -> Writer {
         let dir = super::dir_for(out);
-        let tmp = dir.join(format!(".folders.tmp-{}", std::process::id()));
+        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
         let file = fs::create_dir_all(&dir)
             .and_then(|()| fs::File::create(&tmp))
             .ok()
@@ -434,7 +523,7 @@ impl Writer {
             .and_then(|mut file| writeln!(file, "{HEADER}").ok().map(|()| file));
         Writer {
             tmp,
-            target: dir.join("folders"),
+            target: dir.join(name),
             file,
         }
     }
@@ -449,6 +538,17 @@ impl Writer {
             };
             line && file.write_all(b"\n").is_ok()
         });
+        if !written {
+            self.file = None;
+        }
+    }
+
+    /// Adds a line made by [`listing_line`].
+    pub fn add_line(&mut self, line: &str) {
+        let written = self
+            .file
+            .as_mut()
+            .is_some_and(|file| writeln!(file, "{line}").is_ok());
         if !written {
             self.file = None;
         }

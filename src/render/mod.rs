@@ -153,6 +153,13 @@ pub trait Sink: Sync {
     /// The work of `done` of the build's `total` handouts (variants in a language, each with its
     /// page and PDFs) is finished.
     fn progress(&self, _done: usize, _total: usize) {}
+    /// Puts the files of the listing output made from `key` (see [`Reused::site_key`]) in place
+    /// again without making them: their records, or `None` when they have to be made.
+    fn reuse_listing(&self, _key: &Digest) -> Option<Vec<OutputFile>> {
+        None
+    }
+    /// Remembers that the files at `paths` were made from `key`, for the next build.
+    fn made_listing(&self, _key: Digest, _paths: Vec<String>) {}
 }
 
 /// Collects the files in memory, for callers that want them as values.
@@ -179,6 +186,10 @@ pub struct Reused {
     pub procedures: HashSet<Slug>,
     /// Their files, without bytes (a PDF with its page count, for the print station).
     pub files: Vec<OutputFile>,
+    /// With a build cache, the hash of the site-wide inputs (the tool, `clinic.yaml`, the theme,
+    /// the overrides): with the cards of every handout, it keys each output that lists them, which
+    /// the sink may then put in place instead of it being made.
+    pub site_key: Option<Digest>,
 }
 
 impl Reused {
@@ -197,6 +208,8 @@ pub struct Emit<'s> {
     handouts: usize,
     /// Procedures whose files are already in place.
     reused: &'s Reused,
+    /// With a build cache, the key of what every list of handouts reads ([`listing_digest`]).
+    listing: Option<Digest>,
 }
 
 impl Emit<'_> {
@@ -325,7 +338,9 @@ pub fn render_into(
         total: per_variant * variants,
         handouts: variants,
         reused,
+        listing: reused.site_key.map(|key| listing_digest(site, &key)),
     };
+    let listing = emit.listing;
     let books_of = |output: &Output| -> Vec<&Book> {
         match output.scope {
             Scope::Site => vec![default],
@@ -343,6 +358,29 @@ pub fn render_into(
             )));
             return (Vec::new(), diags);
         };
+        // A list of handouts made from the same inputs as last time is put in place again.
+        let key = listing.as_ref().and_then(|listing| {
+            let made_digest;
+            let mut parts: Vec<&[u8]> = vec![
+                b"listing",
+                listing,
+                output.name.as_bytes(),
+                book.lang.as_str().as_bytes(),
+            ];
+            match output.parts {
+                Parts::Whole(Reads::Nothing | Reads::Listing) => {}
+                // What a summary reads of the other outputs: their files' paths and page counts.
+                Parts::Whole(Reads::Everything) => {
+                    made_digest = files_digest(made);
+                    parts.push(&made_digest);
+                }
+                _ => return None,
+            }
+            Some(cache::key(&parts))
+        });
+        if let Some(records) = key.as_ref().and_then(|k| sink.reuse_listing(k)) {
+            return (records, diags);
+        }
         let result = match output.render {
             Render::Each(render) => render(&job),
             Render::Summary(render) => render(&job, made),
@@ -369,6 +407,9 @@ pub fn render_into(
                 }
             }
             Err(d) => diags.extend(d),
+        }
+        if let (Some(key), false) = (key, diags.has_errors()) {
+            sink.made_listing(key, records.iter().map(|r| r.path.clone()).collect());
         }
         (records, diags)
     };
@@ -463,9 +504,25 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
         .filter(|p| !emit.reused.has(&p.slug));
     listings.extend(made_here.map(|p| Page::Procedure(&p.slug)));
     for page in listings {
+        // The index lists every handout: made from the same cards as last time, it is put back.
+        let key = match (page, emit.listing) {
+            (Page::Index, Some(listing)) => {
+                let lang = job.edition.lang.as_str().as_bytes();
+                Some(cache::key(&[b"index page", &listing, lang]))
+            }
+            _ => None,
+        };
+        if let Some(records) = key.as_ref().and_then(|k| emit.sink.reuse_listing(k)) {
+            made.extend(records);
+            continue;
+        }
         let Some(result) = html::page(job, page) else {
             continue;
         };
+        if let Some(key) = key {
+            let path = job.routes.file(job.edition.lang, page);
+            emit.sink.made_listing(key, vec![path]);
+        }
         let put = result.and_then(|file| {
             let path = file.path.clone();
             emit.sink.put(file, None)?;
@@ -565,4 +622,60 @@ pub fn procedure_files(site: &Site, slug: &Slug) -> Vec<String> {
     files.sort();
     files.dedup();
     files
+}
+
+/// The key of what every list of handouts reads: the site-wide inputs (`site_key`), the clinic as
+/// checked (command-line overrides applied), and each language's procedures with their variants'
+/// cards in order: slugs, titles, summaries, review dates and reviewers, facts and the write-in
+/// setting, everything [`context::VariantCtx`] and [`context::ProcedureCtx`] hold.
+pub fn listing_digest(site: &Site, site_key: &Digest) -> Digest {
+    use sha2::Digest as _;
+    let mut hash = sha2::Sha256::new();
+    let mut put = |bytes: &[u8]| {
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    put(site_key);
+    put(format!("{:?}", site.clinic).as_bytes());
+    for book in &site.books {
+        put(book.lang.as_str().as_bytes());
+        for p in &book.procedures {
+            put(b"procedure");
+            for text in [p.slug.as_str(), &p.title, &p.summary] {
+                put(text.as_bytes());
+            }
+            for v in &p.variants {
+                put(b"variant");
+                let r = &v.revision;
+                let (reviewed, next) = (r.reviewed.iso(), r.next_review.iso());
+                for text in [
+                    v.slug.as_str(),
+                    &v.title,
+                    &v.summary,
+                    &reviewed,
+                    &r.reviewed_by,
+                    &next,
+                ] {
+                    put(text.as_bytes());
+                }
+                for fact in [&v.facts.sessions, &v.facts.downtime] {
+                    put(fact.as_deref().unwrap_or("\u{0}").as_bytes());
+                }
+                put(&[u8::from(v.write_in)]);
+            }
+        }
+    }
+    hash.finalize().into()
+}
+
+/// The hash of the paths and page counts of `files`, in path order.
+fn files_digest(files: &[OutputFile]) -> Digest {
+    let mut listed: Vec<(&str, Option<usize>)> =
+        files.iter().map(|f| (f.path.as_str(), f.pages)).collect();
+    listed.sort_unstable();
+    let text: String = listed
+        .iter()
+        .map(|(path, pages)| format!("{path} {pages:?}\n"))
+        .collect();
+    cache::digest(text.as_bytes())
 }
