@@ -565,3 +565,50 @@ impl Writer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::context::{ProcedureCtx, VariantCtx};
+
+    /// Lists of handouts show taken folders from their cards: a card must hold everything a list
+    /// shows of a checked variant, so a field added to the list contexts and not to `Card` fails here.
+    #[test]
+    fn a_card_shows_in_lists_exactly_what_the_checked_variant_shows() {
+        let today = Date::parse("2026-11-01").unwrap();
+        let (site, theme, _) =
+            crate::check(Path::new("content"), None, today).expect("the sample is valid");
+        let mut compared = 0;
+        for book in &site.books {
+            let job = crate::render::Job::new(
+                &site,
+                &theme,
+                book.lang,
+                crate::edition::PrintSize::Regular,
+            )
+            .unwrap();
+            let here = job.here("../");
+            for p in &book.procedures {
+                let (lang, card) = Listed::of(book.lang, p).procedure().expect("a card");
+                assert_eq!(lang, book.lang);
+                assert_eq!(
+                    json(&ProcedureCtx::new(&card, here)),
+                    json(&ProcedureCtx::new(p, here))
+                );
+                for (c, v) in card.variants.iter().zip(&p.variants) {
+                    assert_eq!(
+                        json(&VariantCtx::new(c, here)),
+                        json(&VariantCtx::new(v, here))
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 8, "{compared} variants compared");
+    }
+
+    /// A context as JSON, to compare two of them.
+    fn json<T: Serialize>(context: &T) -> String {
+        serde_json::to_string(context).unwrap()
+    }
+}

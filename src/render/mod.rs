@@ -124,7 +124,8 @@ pub enum Reads {
     Pages,
     /// What a list of handouts shows: titles, summaries, review dates, facts and order.
     Listing,
-    /// Anything, the other outputs' files included (the print station's page counts).
+    /// What a list shows and the other outputs' files: their paths and page counts (the print
+    /// station). A build keys it by both (`render_into`), so it reads nothing else.
     Everything,
 }
 
