@@ -287,3 +287,33 @@ fn a_folder_with_an_error_is_never_taken_from_the_memo() {
     fs::write(&light, good).unwrap();
     assert_eq!(same_as_cold(&opts, "fixed").reused, 2);
 }
+
+#[test]
+fn a_linked_file_that_becomes_a_link_out_of_the_content_folder_is_caught_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(Path::new("content"), &content);
+    let peel = content.join("chemical-peel");
+    fs::create_dir_all(peel.join("forms")).unwrap();
+    let form = peel.join("forms/consent.txt");
+    fs::write(&form, "Consent form.\n").unwrap();
+    edit(
+        &peel.join("light.md"),
+        "## What it is\n",
+        "## What it is\n\nPlease read the [consent form](forms/consent.txt) first.\n",
+    );
+    let out = dir.path().join("output");
+    let opts = options(&content, &out);
+    same_as_cold(&opts, "first build");
+    // The same bytes, now outside the content folder behind a symbolic link.
+    let outside = dir.path().join("elsewhere.txt");
+    fs::write(&outside, "Consent form.\n").unwrap();
+    fs::remove_file(&form).unwrap();
+    std::os::unix::fs::symlink(&outside, &form).unwrap();
+    let err = handouts::build(&opts).expect_err("a link out of the content folder");
+    assert!(
+        err.to_string()
+            .contains("symbolic link to a file outside the content folder"),
+        "{err}"
+    );
+}

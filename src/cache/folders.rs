@@ -291,7 +291,13 @@ impl Memo {
         let hash = match known {
             Some(hash) => hash,
             None => {
-                let hash = fs::read(&read.path).ok().map(|b| super::digest(&b));
+                // A file that became a symbolic link is checked again (it may now lead out of the
+                // content folder), even with the same bytes.
+                let plain = fs::symlink_metadata(&read.path).is_ok_and(|m| m.file_type().is_file());
+                let hash = plain
+                    .then(|| fs::read(&read.path).ok())
+                    .flatten()
+                    .map(|b| super::digest(&b));
                 if let Ok(mut hashes) = self.hashes.lock() {
                     hashes.insert(read.path.clone(), hash);
                 }
