@@ -338,11 +338,8 @@ fn check_reusing<'m>(
     } else {
         &sources
     };
-    diags.extend(validate::glyphs::check(
-        looked_at,
-        render::pdf::Fonts::embedded(),
-    ));
-    diags.extend(validate::placeholders::check(looked_at, &labels));
+    let glyphs = validate::glyphs::check(looked_at, render::pdf::Fonts::embedded());
+    let placeholders = validate::placeholders::check(looked_at, &labels);
     let mut folders = Vec::new();
     let mut outcomes = Vec::new();
     for (folder, outcome, found) in checked {
@@ -354,6 +351,9 @@ fn check_reusing<'m>(
         folders.extend(folder);
     }
     let site = validate::incremental::site(&rules, folders).filter(|_| !diags.has_errors());
+    // After the folders' problems, as `check` has always listed them.
+    diags.extend(glyphs);
+    diags.extend(placeholders);
     match (site, theme) {
         (Some(site), Ok(theme)) if !diags.has_errors() => Ok(Checked {
             site,

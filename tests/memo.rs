@@ -317,3 +317,41 @@ fn a_linked_file_that_becomes_a_link_out_of_the_content_folder_is_caught_again()
         "{err}"
     );
 }
+
+#[test]
+fn a_build_with_a_memo_reports_the_same_problems_as_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(Path::new("content"), &content);
+    let out = dir.path().join("output");
+    let opts = options(&content, &out);
+    same_as_cold(&opts, "first build");
+    // Errors of three kinds in the peel folder: a key, a character no font has, and a hint
+    // `handouts new` left; the microneedling folder is still taken from the memo.
+    let light = content.join("chemical-peel/light.md");
+    edit(&light, "title:", "titel:");
+    edit(
+        &light,
+        "## What it is\n",
+        "## What it is\n\nA sign \u{6F22} here.\n",
+    );
+    let labels = handouts::theme::Theme::builtin_labels();
+    let placeholder = labels[&handouts::model::Lang::EN].get("new_placeholder");
+    edit(
+        &content.join("chemical-peel/medium.md"),
+        "## What it is\n",
+        &format!("## What it is\n\n[{placeholder}: say what it is]\n"),
+    );
+    let built = handouts::build(&opts).expect_err("errors").to_string();
+    let checked = handouts::check(&content, None, Date::parse(TODAY).unwrap())
+        .map(|_| ())
+        .expect_err("errors")
+        .to_string();
+    assert_eq!(built, checked);
+    for part in ["titel", "U+6F22", "a hint from `handouts new`"] {
+        assert!(built.contains(part), "{part}: {built}");
+    }
+    // Printed by file and place, whichever check found them.
+    let at = |part: &str| built.find(part).unwrap();
+    assert!(at("titel") < at("U+6F22") && at("U+6F22") < at("a hint from"));
+}
