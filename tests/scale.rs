@@ -1,33 +1,20 @@
 //! Builds at scale: output is byte-identical whatever the thread count and whatever the build
 //! cache holds, and a rebuild leaves unchanged files untouched.
 
-use handouts::model::Date;
-use handouts::{BuildOptions, Overrides};
+mod common;
+
+use common::build_options as options;
+use handouts::BuildOptions;
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-fn options(content: &Path, out: &Path) -> BuildOptions {
-    BuildOptions {
-        content: content.to_path_buf(),
-        theme: None,
-        out: out.to_path_buf(),
-        today: Date::parse("2026-11-01").expect("a date"),
-        overrides: Overrides::default(),
-    }
-}
-
 /// Every file under `dir`, by path, with its bytes.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
+    common::snapshot(dir)
         .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (rel, fs::read(e.path()).unwrap())
-        })
+        .map(|(path, bytes)| (PathBuf::from(path), bytes))
         .collect()
 }
 

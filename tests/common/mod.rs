@@ -115,3 +115,17 @@ pub fn message_lines(stderr: &str) -> Vec<&str> {
         .filter(|l| l.starts_with("content/"))
         .collect()
 }
+
+/// The day library-level test builds run on.
+pub const BUILD_DAY: &str = "2026-11-01";
+
+/// Options to build `content` into `out` on [`BUILD_DAY`], with no theme folder or overrides.
+pub fn build_options(content: &Path, out: &Path) -> handouts::BuildOptions {
+    handouts::BuildOptions {
+        content: content.to_path_buf(),
+        theme: None,
+        out: out.to_path_buf(),
+        today: handouts::model::Date::parse(BUILD_DAY).expect("a date"),
+        overrides: handouts::Overrides::default(),
+    }
+}
