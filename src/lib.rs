@@ -187,10 +187,14 @@ pub fn build_reporting(
         .filter(|f| matches!(f, FolderOutcome::Taken(_)))
         .count();
     // What the next build may take from the memo: every folder of this one.
-    let mut memo_out = cache::folders::Writer::create(&options.out);
+    let mut memo_out = cache::folders::folders_file(&options.out);
     for folder in folders {
         match folder {
-            FolderOutcome::Taken(taken) => memo_out.add(taken.record()),
+            FolderOutcome::Taken(taken) => {
+                if let Some(line) = taken.record().line() {
+                    memo_out.add(&line);
+                }
+            }
             FolderOutcome::Checked {
                 name,
                 key,
@@ -210,16 +214,16 @@ pub fn build_reporting(
                     &placed,
                     &cache,
                 );
-                if let Some(record) = record {
-                    memo_out.add(&record);
+                if let Some(line) = record.as_ref().and_then(|r| r.line()) {
+                    memo_out.add(&line);
                 }
             }
         }
     }
-    let mut listings_out = cache::folders::Writer::listings(&options.out);
+    let mut listings_out = cache::folders::listings_file(&options.out);
     for (key, paths) in listings.into_inner().unwrap_or_default() {
         if let Some(line) = cache::folders::listing_line(&key, &paths, &placed, &cache) {
-            listings_out.add_line(&line);
+            listings_out.add(&line);
         }
     }
     cache.finish();
@@ -424,27 +428,25 @@ fn place_taken(
     // A picture two folders show is placed once.
     files.sort_by(|a, b| a.0.cmp(b.0));
     files.dedup_by(|a, b| a.0 == b.0);
-    let from_spare = stage.from_spare();
     files
         .par_iter()
-        .try_for_each(|&(path, entry, in_place)| {
-            if in_place && from_spare {
-                stage.keep(path, entry);
-                Ok(())
-            } else {
-                stage.place(path, entry)
-            }
-        })
+        .try_for_each(|&(path, entry, in_place)| stage.put_back(path, entry, in_place))
         .map_err(|d| Diagnostics::from(*d))?;
     reused.files = files
         .iter()
-        .map(|(path, entry, _)| render::OutputFile {
-            path: path.to_string(),
-            bytes: Vec::new(),
-            pages: path.ends_with(".pdf").then_some(entry.pages),
-        })
+        .map(|&(path, entry, _)| put_back_record(path, entry))
         .collect();
     Ok(reused)
+}
+
+/// What a file put back from the cache is to the outputs that list files: a PDF with its page
+/// count.
+fn put_back_record(path: &str, entry: cache::Entry) -> render::OutputFile {
+    render::OutputFile {
+        path: path.to_string(),
+        bytes: Vec::new(),
+        pages: path.ends_with(".pdf").then_some(entry.pages),
+    }
 }
 
 /// How far a build is: the work of `done` of `total` handouts finished.
@@ -478,24 +480,16 @@ impl render::Sink for StageSink<'_, '_> {
 
     fn reuse_listing(&self, key: &cache::Digest) -> Option<Vec<render::OutputFile>> {
         let files = self.memo?.take_listing(key, self.stage.cache()?)?;
-        let from_spare = self.stage.from_spare();
         for (path, entry, in_place) in &files {
-            if *in_place && from_spare {
-                self.stage.keep(path, *entry);
-            } else if self.stage.place(path, *entry).is_err() {
-                return None; // made again instead
-            }
+            // One that cannot be put back is made again instead.
+            self.stage.put_back(path, *entry, *in_place).ok()?;
         }
         let paths: Vec<String> = files.iter().map(|(path, ..)| path.clone()).collect();
         self.made_listing(*key, paths);
         Some(
             files
-                .into_iter()
-                .map(|(path, entry, _)| render::OutputFile {
-                    pages: path.ends_with(".pdf").then_some(entry.pages),
-                    path,
-                    bytes: Vec::new(),
-                })
+                .iter()
+                .map(|(path, entry, _)| put_back_record(path, *entry))
                 .collect(),
         )
     }

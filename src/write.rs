@@ -96,7 +96,7 @@ impl Stage<'_> {
     }
 
     /// Puts the cache's `entry` at `rel` without reading it (its stamp was checked).
-    pub fn place(&self, rel: &str, entry: Entry) -> Result<(), Box<Diagnostic>> {
+    fn place(&self, rel: &str, entry: Entry) -> Result<(), Box<Diagnostic>> {
         let path = self.prepare(rel)?;
         let Some(cache) = self.cache else {
             return Err(fail(
@@ -147,18 +147,18 @@ impl Stage<'_> {
         self.cache
     }
 
-    /// Whether the staging folder started as the spare tree (the site before last).
-    pub fn from_spare(&self) -> bool {
-        self.from_spare
-    }
-
-    /// Keeps the file the staging folder has at `rel` from the spare tree: the caller checked that
-    /// it is a link to `entry`'s object, under the output's lock.
-    pub fn keep(&self, rel: &str, entry: Entry) {
-        if let Some(cache) = self.cache {
-            cache.use_object(entry.object);
+    /// Puts the cache's `entry` back at `rel`. `in_place` says the spare tree has it there
+    /// already as a link to that object (the caller checked it under the output's lock); when the
+    /// staging folder is that spare tree, the file is kept as it is, else it is linked.
+    pub fn put_back(&self, rel: &str, entry: Entry, in_place: bool) -> Result<(), Box<Diagnostic>> {
+        match self.cache {
+            Some(cache) if in_place && self.from_spare => {
+                cache.use_object(entry.object);
+                self.record(rel, entry);
+                Ok(())
+            }
+            _ => self.place(rel, entry),
         }
-        self.record(rel, entry);
     }
 
     fn record(&self, rel: &str, entry: Entry) {

@@ -28,7 +28,6 @@ use crate::validate::incremental::Folder;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -141,14 +140,7 @@ impl Taken<'_> {
     /// build stages into has that file there already.
     pub fn files(&self) -> impl Iterator<Item = (&str, Entry, bool)> {
         let files = self.record.files.iter().zip(&self.in_place);
-        files.filter_map(|(f, &in_place)| {
-            let entry = Entry {
-                object: unhex(&f.object)?,
-                len: f.stamp.len,
-                pages: f.pages,
-            };
-            Some((f.path.as_str(), entry, in_place))
-        })
+        files.filter_map(|(f, &in_place)| Some((f.path.as_str(), f.entry()?, in_place)))
     }
 
     /// The record, for the next build's memo.
@@ -188,28 +180,21 @@ impl Memo {
     /// The memo beside the output folder `out`; missing or damaged, an empty one.
     pub fn open(out: &Path) -> Memo {
         let dir = super::dir_for(out);
-        let text = fs::read_to_string(dir.join(LISTINGS)).unwrap_or_default();
-        let mut lines = text.lines();
-        let listings = if lines.next() == Some(HEADER) {
-            lines
-                .filter_map(|line| serde_json::from_str::<Listing>(line).ok())
-                .map(|l| (l.key.clone(), l))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-        let text = fs::read_to_string(dir.join(FOLDERS)).unwrap_or_default();
-        let mut lines = text.lines();
-        if lines.next() != Some(HEADER) {
-            return Memo {
-                listings,
-                ..Memo::default()
-            };
-        }
+        let listings = fs::read_to_string(dir.join(LISTINGS)).unwrap_or_default();
+        let listings = super::after_header(&listings, HEADER)
+            .into_iter()
+            .flatten()
+            .filter_map(|line| serde_json::from_str::<Listing>(line).ok())
+            .map(|l| (l.key.clone(), l))
+            .collect();
         // Parsed on every core; each record keeps its line, which the next memo repeats as it is
         // when the folder is taken again.
         use rayon::prelude::*;
-        let lines: Vec<&str> = lines.collect();
+        let folders = fs::read_to_string(dir.join(FOLDERS)).unwrap_or_default();
+        let lines: Vec<&str> = super::after_header(&folders, HEADER)
+            .into_iter()
+            .flatten()
+            .collect();
         let records = lines
             .par_iter()
             .filter_map(|line| {
@@ -235,12 +220,7 @@ impl Memo {
             .iter()
             .map(|f| {
                 let in_place = where_intact(f, &spare, cache)?;
-                let entry = Entry {
-                    object: unhex(&f.object)?,
-                    len: f.stamp.len,
-                    pages: f.pages,
-                };
-                Some((f.path.clone(), entry, in_place))
+                Some((f.path.clone(), f.entry()?, in_place))
             })
             .collect()
     }
@@ -305,6 +285,17 @@ impl Memo {
             }
         };
         hash.is_some_and(|h| hex(&h) == read.sha256)
+    }
+}
+
+impl Placed {
+    /// The cache entry to link at its path; `None` when the record is damaged.
+    fn entry(&self) -> Option<Entry> {
+        Some(Entry {
+            object: unhex(&self.object)?,
+            len: self.stamp.len,
+            pages: self.pages,
+        })
     }
 }
 
@@ -411,6 +402,15 @@ impl Record {
         })
     }
 
+    /// Its line in the memo: as it was read, or made now (`None` if it cannot be).
+    pub fn line(&self) -> Option<std::borrow::Cow<'_, str>> {
+        if self.line.is_empty() {
+            serde_json::to_string(self).ok().map(Into::into)
+        } else {
+            Some(self.line.as_str().into())
+        }
+    }
+
     /// The folder as lists show it; `None` when the record is damaged.
     fn folder(&self) -> Option<Folder> {
         let editions = self
@@ -494,82 +494,19 @@ impl Listed {
     }
 }
 
-/// Writes the memo of this build's folders beside `out` one record at a time (so a build never
-/// holds them all), through a temporary file that replaces the memo when finished; a problem only
-/// means the next build checks more folders.
-pub struct Writer {
-    tmp: PathBuf,
-    target: PathBuf,
-    file: Option<std::io::BufWriter<fs::File>>,
-}
-
 /// The file of the folders' records, in the cache folder.
 const FOLDERS: &str = "folders";
 /// The file of the listing outputs' records, in the cache folder.
 const LISTINGS: &str = "listings";
 
-impl Writer {
-    /// Starts the memo of folders beside the output folder `out`.
-    pub fn create(out: &Path) -> Writer {
-        Writer::named(out, FOLDERS)
-    }
+/// Starts the memo of this build's folders beside the output folder `out`, one record a line.
+pub fn folders_file(out: &Path) -> super::Lines {
+    super::Lines::create(super::dir_for(out).join(FOLDERS), HEADER)
+}
 
-    /// Starts the memo of listing outputs beside the output folder `out`.
-    pub fn listings(out: &Path) -> Writer {
-        Writer::named(out, LISTINGS)
-    }
-
-    fn named(out: &Path, name: &str) -> Writer {
-        let dir = super::dir_for(out);
-        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let file = fs::create_dir_all(&dir)
-            .and_then(|()| fs::File::create(&tmp))
-            .ok()
-            .map(std::io::BufWriter::new)
-            .and_then(|mut file| writeln!(file, "{HEADER}").ok().map(|()| file));
-        Writer {
-            tmp,
-            target: dir.join(name),
-            file,
-        }
-    }
-
-    /// Adds one folder's record.
-    pub fn add(&mut self, record: &Record) {
-        let written = self.file.as_mut().is_some_and(|file| {
-            let line = if record.line.is_empty() {
-                serde_json::to_writer(&mut *file, record).is_ok()
-            } else {
-                file.write_all(record.line.as_bytes()).is_ok()
-            };
-            line && file.write_all(b"\n").is_ok()
-        });
-        if !written {
-            self.file = None;
-        }
-    }
-
-    /// Adds a line made by [`listing_line`].
-    pub fn add_line(&mut self, line: &str) {
-        let written = self
-            .file
-            .as_mut()
-            .is_some_and(|file| writeln!(file, "{line}").is_ok());
-        if !written {
-            self.file = None;
-        }
-    }
-
-    /// Puts the memo in place of the last one.
-    pub fn finish(mut self) {
-        let done = self
-            .file
-            .take()
-            .is_some_and(|file| file.into_inner().is_ok());
-        if !done || fs::rename(&self.tmp, &self.target).is_err() {
-            let _ = fs::remove_file(&self.tmp);
-        }
-    }
+/// Starts the memo of this build's listing outputs beside `out`, one [`listing_line`] a line.
+pub fn listings_file(out: &Path) -> super::Lines {
+    super::Lines::create(super::dir_for(out).join(LISTINGS), HEADER)
 }
 
 #[cfg(test)]

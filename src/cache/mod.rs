@@ -230,7 +230,8 @@ impl Cache {
         Ok(entry)
     }
 
-    /// The length and modification time of `object` as stored, or `None` when it is missing.
+    /// The length, modification time and inode of `object` as stored, or `None` when it is
+    /// missing.
     /// An object is written once and never changed by a build, so a stamp that still matches the
     /// one recorded when it was made says its bytes are those it was made with, without reading
     /// them (as `make` and git trust a file's stamp); anyone who edits an output file in place
@@ -273,23 +274,17 @@ impl Cache {
         }
         let mut keys: Vec<(&Digest, &Entry)> = next.iter().collect();
         keys.sort_by_key(|(key, _)| *key);
-        // Written line by line: a network's index has tens of thousands.
-        let tmp = self.dir.join(format!(".index.tmp-{}", std::process::id()));
-        let written = fs::File::create(&tmp).and_then(|file| {
-            use std::io::Write as _;
-            let mut out = io::BufWriter::new(file);
-            writeln!(out, "{INDEX_HEADER}")?;
-            for (key, e) in keys {
-                writeln!(out, "{} {} {} {}", hex(key), hex(&e.object), e.len, e.pages)?;
-            }
-            out.into_inner().map_err(|e| e.into_error()).map(|_| ())
-        });
-        if written
-            .and_then(|()| fs::rename(&tmp, self.dir.join("index")))
-            .is_err()
-        {
-            let _ = fs::remove_file(&tmp);
+        let mut index = Lines::create(self.dir.join("index"), INDEX_HEADER);
+        for (key, e) in keys {
+            index.add(&format!(
+                "{} {} {} {}",
+                hex(key),
+                hex(&e.object),
+                e.len,
+                e.pages
+            ));
         }
+        index.finish();
         if let Ok(entries) = fs::read_dir(self.dir.join("objects")) {
             for entry in entries.flatten() {
                 let name = entry.file_name();
@@ -303,11 +298,9 @@ impl Cache {
 }
 
 fn parse_index(text: &str) -> HashMap<Digest, Entry> {
-    let mut lines = text.lines();
-    if lines.next() != Some(INDEX_HEADER) {
-        return HashMap::new();
-    }
-    lines
+    after_header(text, INDEX_HEADER)
+        .into_iter()
+        .flatten()
         .filter_map(|line| {
             let mut words = line.split(' ');
             let key = unhex(words.next()?)?;
@@ -320,6 +313,64 @@ fn parse_index(text: &str) -> HashMap<Digest, Entry> {
                 .then_some((key, Entry { object, len, pages }))
         })
         .collect()
+}
+
+/// The lines of `text` after its first, when that is `header`; `None` for a file of another kind
+/// or version, which is then treated as empty.
+pub(crate) fn after_header<'t>(text: &'t str, header: &str) -> Option<std::str::Lines<'t>> {
+    let mut lines = text.lines();
+    (lines.next() == Some(header)).then_some(lines)
+}
+
+/// A file of the cache written one line at a time under a header line (so a build never holds
+/// all its lines), through a temporary file that replaces it when finished. A problem only means
+/// the next build finds less in the cache.
+pub struct Lines {
+    tmp: PathBuf,
+    target: PathBuf,
+    file: Option<io::BufWriter<fs::File>>,
+}
+
+impl Lines {
+    /// Starts the file `target`, its folder made if needed, with `header` as its first line.
+    pub fn create(target: PathBuf, header: &str) -> Lines {
+        use std::io::Write as _;
+        let name = target
+            .file_name()
+            .map_or_else(Default::default, |n| n.to_string_lossy());
+        let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let file = target
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::File::create(&tmp))
+            .map(io::BufWriter::new)
+            .and_then(|mut file| writeln!(file, "{header}").map(|()| file))
+            .ok();
+        Lines { tmp, target, file }
+    }
+
+    /// Adds one line (without its line end).
+    pub fn add(&mut self, line: &str) {
+        use std::io::Write as _;
+        let written = self
+            .file
+            .as_mut()
+            .is_some_and(|file| writeln!(file, "{line}").is_ok());
+        if !written {
+            self.file = None;
+        }
+    }
+
+    /// Puts the file in place of the last one, if every line was written.
+    pub fn finish(mut self) {
+        let done = self
+            .file
+            .take()
+            .is_some_and(|file| file.into_inner().is_ok());
+        if !done || fs::rename(&self.tmp, &self.target).is_err() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 /// Writes an object through a temporary file, so a killed build never leaves half of one.
