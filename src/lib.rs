@@ -378,7 +378,8 @@ fn site_key(
     rules: &validate::incremental::Rules,
 ) -> cache::Digest {
     let clinic = sources.clinic.as_ref().map_or("", |f| f.text.as_str());
-    let logo = rules.logo().and_then(|p| std::fs::read(p).ok());
+    // As checked: the file was read for that already.
+    let logo = rules.logo_bytes();
     let mut theme_files: Vec<u8> = Vec::new();
     if let Some(dir) = &options.theme {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -400,7 +401,7 @@ fn site_key(
     let real = std::fs::canonicalize(&options.content).unwrap_or_default();
     cache::folders::site_key(&[
         clinic.as_bytes(),
-        logo.as_deref().unwrap_or_default(),
+        logo.unwrap_or_default(),
         &theme_files,
         overrides.as_bytes(),
         content,

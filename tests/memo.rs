@@ -154,6 +154,15 @@ fn every_kind_of_change_gives_what_a_build_without_a_cache_gives() {
     assert_eq!(same_as_cold(opts, "a picture").reused, 1);
     fs::write(&picture, png).unwrap();
     same_as_cold(opts, "the picture back");
+    // The logo is on every page and handout.
+    let logo = content.join("logo.png");
+    let before = fs::read(&logo).unwrap();
+    image::RgbImage::from_pixel(120, 120, image::Rgb([20, 90, 100]))
+        .save(&logo)
+        .unwrap();
+    assert_eq!(same_as_cold(opts, "the logo").reused, 0);
+    fs::write(&logo, before).unwrap();
+    assert_eq!(same_as_cold(opts, "the logo back").reused, 0);
 
     // A new variant, then one deleted.
     fs::copy(peel.join("light.md"), peel.join("deep.md")).unwrap();

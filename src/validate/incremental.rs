@@ -97,6 +97,14 @@ impl Rules {
     }
 }
 
+impl Rules {
+    /// The bytes of the clinic's logo as checked, when it has one.
+    pub fn logo_bytes(&self) -> Option<&[u8]> {
+        let logo = self.clinic.as_ref()?.logo.as_ref()?;
+        Some(&logo.picture.bytes)
+    }
+}
+
 impl Folder {
     /// A folder checked earlier: its sort key and its procedure in each language, default first.
     pub fn new(order: i64, editions: Vec<(Lang, Procedure)>) -> Folder {
