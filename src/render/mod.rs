@@ -360,24 +360,16 @@ pub fn render_into(
             return (Vec::new(), diags);
         };
         // A list of handouts made from the same inputs as last time is put in place again.
-        let key = listing.as_ref().and_then(|listing| {
-            let made_digest;
-            let mut parts: Vec<&[u8]> = vec![
-                b"listing",
-                listing,
-                output.name.as_bytes(),
-                book.lang.as_str().as_bytes(),
-            ];
-            match output.parts {
-                Parts::Whole(Reads::Nothing | Reads::Listing) => {}
-                // What a summary reads of the other outputs: their files' paths and page counts.
-                Parts::Whole(Reads::Everything) => {
-                    made_digest = files_digest(made);
-                    parts.push(&made_digest);
-                }
-                _ => return None,
+        let key = listing.as_ref().and_then(|listing| match output.parts {
+            Parts::Whole(Reads::Nothing | Reads::Listing) => {
+                Some(listing_key(listing, output.name, book.lang, None))
             }
-            Some(cache::key(&parts))
+            // What a summary reads of the other outputs: their files' paths and page counts.
+            Parts::Whole(Reads::Everything) => {
+                let made = files_digest(made);
+                Some(listing_key(listing, output.name, book.lang, Some(&made)))
+            }
+            _ => None,
         });
         if let Some(records) = key.as_ref().and_then(|k| sink.reuse_listing(k)) {
             return (records, diags);
@@ -508,8 +500,7 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
         // The index lists every handout: made from the same cards as last time, it is put back.
         let key = match (page, emit.listing) {
             (Page::Index, Some(listing)) => {
-                let lang = job.edition.lang.as_str().as_bytes();
-                Some(cache::key(&[b"index page", &listing, lang]))
+                Some(listing_key(&listing, "index page", job.edition.lang, None))
             }
             _ => None,
         };
@@ -667,6 +658,19 @@ pub fn listing_digest(site: &Site, site_key: &Digest) -> Digest {
         }
     }
     hash.finalize().into()
+}
+
+/// The key of the output `what` in `lang` made from the cards `listing` ([`listing_digest`]) and,
+/// for a summary, the files it lists (`made`, [`files_digest`]).
+fn listing_key(listing: &Digest, what: &str, lang: Lang, made: Option<&Digest>) -> Digest {
+    let mut parts: Vec<&[u8]> = vec![
+        b"listing",
+        listing,
+        what.as_bytes(),
+        lang.as_str().as_bytes(),
+    ];
+    parts.extend(made.map(|m| m.as_slice()));
+    cache::key(&parts)
 }
 
 /// The hash of the paths and page counts of `files`, in path order.
