@@ -63,45 +63,84 @@ pub const CLINIC_FILE: &str = "clinic.yaml";
 /// The name of a procedure's own file inside its folder.
 pub const PROCEDURE_FILE: &str = "_procedure.md";
 
+/// What one entry of the content folder's walk is, decided once for both passes of [`load`].
+enum Kind {
+    /// Not content: a hidden file, or a file or folder no rule mentions.
+    Ignored,
+    /// A symbolic link that leads out of the content folder.
+    LinkOutside,
+    /// A procedure folder.
+    Procedure,
+    /// `clinic.yaml`.
+    Clinic,
+    /// A `.md` file at the top, outside any procedure folder.
+    LooseHandout,
+    /// A `.md` file in a procedure folder.
+    Handout,
+    /// A `.md` file in a folder inside a procedure folder.
+    TooDeep,
+}
+
+impl Kind {
+    fn of(root: &Path, entry: &walkdir::DirEntry) -> Kind {
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            return Kind::Ignored; // editor and system files (.DS_Store, .swp) are not content.
+        }
+        // A symbolic link is looked at before it is read (it may lead out of the content folder).
+        if entry.path_is_symlink() && !inside(root, entry.path()) {
+            return Kind::LinkOutside;
+        }
+        let is_dir = entry.file_type().is_dir();
+        let markdown = !is_dir && name.ends_with(".md");
+        match entry.depth() {
+            1 if is_dir => Kind::Procedure,
+            1 if name == CLINIC_FILE => Kind::Clinic,
+            1 if name.ends_with(".md") => Kind::LooseHandout,
+            2 if markdown => Kind::Handout,
+            3 if markdown => Kind::TooDeep,
+            _ => Kind::Ignored,
+        }
+    }
+
+    /// Whether the file's text is read.
+    fn is_read(&self) -> bool {
+        matches!(self, Kind::Clinic | Kind::Handout)
+    }
+}
+
 /// Reads every content file under `root`, in a stable order. Files that cannot be read become
 /// diagnostics; the rest are still returned so that one run reports everything.
 pub fn load(root: &Path) -> (Sources, Diagnostics) {
+    use rayon::prelude::*;
     let mut sources = Sources::default();
     let mut diags = Diagnostics::new();
     let walker = WalkDir::new(root)
         .min_depth(1)
         .max_depth(3)
-        .sort_by_file_name();
-    // The files are read on every core, then taken in walk order, so the messages keep it.
-    let entries: Vec<_> = walker.into_iter().collect();
-    let wanted = |e: &walkdir::DirEntry| {
-        let name = e.file_name().to_string_lossy();
-        // A symbolic link is looked at before it is read (it may lead out of the content folder).
-        !e.file_type().is_dir()
-            && !e.path_is_symlink()
-            && ((e.depth() == 1 && name == CLINIC_FILE)
-                || (e.depth() == 2 && name.ends_with(".md") && !name.starts_with('.')))
-    };
-    let mut texts: Vec<Option<(Option<SourceFile>, Diagnostics)>> = {
-        use rayon::prelude::*;
-        entries
-            .par_iter()
-            .map(|e| {
-                let e = e.as_ref().ok().filter(|e| wanted(e))?;
+        .sort_by_file_name()
+        .into_iter()
+        // A hidden folder (`.git`, `.trash`) is not walked at all: nothing in it is content.
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    // Each entry is classified and its file read on every core, then taken in walk order, so the
+    // messages keep it.
+    type Read = Option<(Option<SourceFile>, Diagnostics)>;
+    let entries: Vec<(Result<walkdir::DirEntry, walkdir::Error>, Kind, Read)> = walker
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|entry| {
+            let Ok(e) = &entry else {
+                return (entry, Kind::Ignored, None);
+            };
+            let kind = Kind::of(root, e);
+            let read = kind.is_read().then(|| {
                 let mut diags = Diagnostics::new();
-                let file = read(e.path(), &mut diags);
-                Some((file, diags))
-            })
-            .collect()
-    };
-    let mut read = |i: usize, path: &Path, diags: &mut Diagnostics| match texts[i].take() {
-        Some((file, found)) => {
-            diags.extend(found);
-            file
-        }
-        None => read(path, diags),
-    };
-    for (i, entry) in entries.into_iter().enumerate() {
+                (read(e.path(), &mut diags), diags)
+            });
+            (entry, kind, read)
+        })
+        .collect();
+    for (entry, kind, read) in entries {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -117,61 +156,57 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
             }
         };
         let path = entry.path().to_path_buf();
-        let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') {
-            continue; // editor and system files (.DS_Store, .swp) are not content.
-        }
-        if entry.path_is_symlink() && !inside(root, &path) {
-            diags.push(
+        let file = read.and_then(|(file, found)| {
+            diags.extend(found);
+            file
+        });
+        match kind {
+            Kind::Ignored => {}
+            Kind::LinkOutside => diags.push(
                 Diagnostic::error("this is a symbolic link to something outside the content folder, so it is not used.")
                     .in_file(&path)
                     .hint("copy the file into the content folder instead of linking to it."),
-            );
-            continue;
-        }
-        let is_dir = entry.file_type().is_dir();
-        match entry.depth() {
-            1 if is_dir => sources.procedures.push(ProcedureFiles {
-                name,
+            ),
+            Kind::Procedure => sources.procedures.push(ProcedureFiles {
+                name: entry.file_name().to_string_lossy().to_string(),
                 path,
                 procedure: None,
                 variants: Vec::new(),
                 translations: Vec::new(),
                 unreadable: 0,
             }),
-            1 if name == CLINIC_FILE => sources.clinic = read(i, &path, &mut diags),
-            1 if name.ends_with(".md") => diags.push(
+            Kind::Clinic => sources.clinic = file,
+            Kind::LooseHandout => diags.push(
                 Diagnostic::error("a handout file must be inside a procedure folder, not at the top of the content folder.")
                     .in_file(&path)
                     .hint("move it into a folder named for its procedure, such as `microneedling/`."),
             ),
-            2 if name.ends_with(".md") && !is_dir => {
-                let Some(file) = read(i, &path, &mut diags) else {
-                    if let Some(proc) = sources.procedures.last_mut() {
-                        proc.unreadable += 1;
-                    }
+            Kind::Handout => {
+                let Some(proc) = sources.procedures.last_mut() else {
                     continue;
                 };
-                if let Some(proc) = sources.procedures.last_mut() {
-                    if name == PROCEDURE_FILE {
-                        proc.procedure = Some(file);
-                    } else if let Some((original, lang)) = translation_name(&name) {
-                        proc.translations.push(Translation {
-                            lang: lang.to_string(),
-                            original: original.to_string(),
-                            file,
-                        });
-                    } else {
-                        proc.variants.push(file);
-                    }
+                let Some(file) = file else {
+                    proc.unreadable += 1;
+                    continue;
+                };
+                let name = entry.file_name().to_string_lossy();
+                if name == PROCEDURE_FILE {
+                    proc.procedure = Some(file);
+                } else if let Some((original, lang)) = translation_name(&name) {
+                    proc.translations.push(Translation {
+                        lang: lang.to_string(),
+                        original: original.to_string(),
+                        file,
+                    });
+                } else {
+                    proc.variants.push(file);
                 }
             }
-            3 if name.ends_with(".md") && !is_dir => diags.push(
+            Kind::TooDeep => diags.push(
                 Diagnostic::error("this file is in a folder inside a procedure folder, so it is not used.")
                     .in_file(&path)
                     .hint("move it up into its procedure folder; one level of folders is all that is read."),
             ),
-            _ => {}
         }
     }
     (sources, diags)
@@ -290,5 +325,33 @@ mod tests {
         let d = diags.iter().next().unwrap();
         assert_eq!(d.location, Some(Location { line: 2, column: 5 }));
         assert!(d.message.starts_with("this file is not UTF-8"));
+    }
+
+    #[test]
+    fn a_hidden_folder_is_not_walked_but_a_visible_one_too_deep_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("peel/.versions")).unwrap();
+        std::fs::create_dir_all(root.join("peel/old")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join("peel/a.md"), "x").unwrap();
+        std::fs::write(root.join("peel/.versions/a.md"), "x").unwrap();
+        std::fs::write(root.join("peel/old/a.md"), "x").unwrap();
+        std::fs::write(root.join(".git/notes.md"), "x").unwrap();
+        let (sources, diags) = load(root);
+        assert_eq!(sources.procedures.len(), 1);
+        assert_eq!(sources.procedures[0].variants.len(), 1);
+        let messages: Vec<_> = diags
+            .iter()
+            .map(|d| (d.file.clone(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            messages,
+            [(
+                Some(root.join("peel/old/a.md")),
+                "this file is in a folder inside a procedure folder, so it is not used."
+                    .to_string()
+            )]
+        );
     }
 }
