@@ -1,5 +1,6 @@
 //! Paint tests: a real PDF comes out, deterministically, and external tools (when installed) can read
-//! its text, check its structure and decode its QR code. A missing tool skips that check with a note.
+//! its text, check its structure and decode its QR code. A missing tool skips that check with a note
+//! on a developer's machine, and fails it under CI (`CI` set), where `.ci/run` installs them all.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -24,11 +25,15 @@ fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// Runs `tool args…`; `None` (with a note) when the tool is not installed.
+/// Runs `tool args…`; `None` (with a note) when the tool is not installed, except under CI.
 fn run(tool: &str, args: &[&str]) -> Option<std::process::Output> {
     match Command::new(tool).args(args).output() {
         Ok(out) => Some(out),
-        Err(_) => {
+        Err(err) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "`{tool}` could not be run under CI ({err}); .ci/run must install it"
+            );
             eprintln!("note: `{tool}` is not installed; skipping this check");
             None
         }
@@ -244,4 +249,33 @@ fn the_qr_code_scans_back_to_the_url() {
     );
     let _ = std::fs::remove_file(png);
     let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn a_reused_compressor_gives_what_a_fresh_one_gives() {
+    use std::io::{Read, Write};
+    let text: Vec<u8> = HANDOUT.bytes().cycle().take(200_000).collect();
+    // Bytes that do not compress (a JPEG-like worst case), from a fixed linear congruence.
+    let noise: Vec<u8> = (0u32..100_000)
+        .scan(1u32, |x, _| {
+            *x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            Some((*x >> 24) as u8)
+        })
+        .collect();
+    let fresh = |bytes: &[u8]| {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    };
+    // Each stream after another, on this thread's one compressor: a large one, noise, a tiny
+    // one, an empty one, and the first again.
+    for bytes in [&text[..], &noise[..], b"BT /F1 12 Tf ET", b"", &text[..]] {
+        let made = super::deflate(bytes).expect("compressed");
+        assert_eq!(made, fresh(bytes));
+        let mut back = Vec::new();
+        flate2::read::ZlibDecoder::new(&made[..])
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, bytes);
+    }
 }
