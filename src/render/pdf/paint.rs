@@ -133,31 +133,13 @@ fn compress(lo: &mut lopdf::Document) {
 
 /// `bytes` compressed at zlib level 2: on 200 generated handouts it made the whole output 4.5 %
 /// larger than the default level 6 and the build about a sixth faster.
-///
-/// Each thread keeps one compressor and resets it between streams: setting up a new one (its
-/// window and hash tables) was 6 % of a handout's time, for about ten small streams a handout.
 fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
-    use flate2::{Compress, Compression, FlushCompress, Status};
-    use std::cell::RefCell;
-    thread_local! {
-        static COMPRESSOR: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(2), true));
-    }
-    COMPRESSOR.with(|compressor| {
-        let mut compressor = compressor.borrow_mut();
-        compressor.reset();
-        // Deflate's worst case is a few bytes over the input per 16 KB block.
-        let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 1000 + 64);
-        loop {
-            let read = usize::try_from(compressor.total_in()).ok()?;
-            let status = compressor
-                .compress_vec(&bytes[read..], &mut out, FlushCompress::Finish)
-                .ok()?;
-            match status {
-                Status::StreamEnd => return Some(out),
-                Status::Ok | Status::BufError => out.reserve(out.capacity().max(64)),
-            }
-        }
-    })
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .ok()
 }
 
 /// Compressed font programs, shared by every handout of a process that embeds the same subset.

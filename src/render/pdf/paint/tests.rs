@@ -250,32 +250,3 @@ fn the_qr_code_scans_back_to_the_url() {
     let _ = std::fs::remove_file(png);
     let _ = std::fs::remove_file(path);
 }
-
-#[test]
-fn a_reused_compressor_gives_what_a_fresh_one_gives() {
-    use std::io::{Read, Write};
-    let text: Vec<u8> = HANDOUT.bytes().cycle().take(200_000).collect();
-    // Bytes that do not compress (a JPEG-like worst case), from a fixed linear congruence.
-    let noise: Vec<u8> = (0u32..100_000)
-        .scan(1u32, |x, _| {
-            *x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            Some((*x >> 24) as u8)
-        })
-        .collect();
-    let fresh = |bytes: &[u8]| {
-        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
-        e.write_all(bytes).unwrap();
-        e.finish().unwrap()
-    };
-    // Each stream after another, on this thread's one compressor: a large one, noise, a tiny
-    // one, an empty one, and the first again.
-    for bytes in [&text[..], &noise[..], b"BT /F1 12 Tf ET", b"", &text[..]] {
-        let made = super::deflate(bytes).expect("compressed");
-        assert_eq!(made, fresh(bytes));
-        let mut back = Vec::new();
-        flate2::read::ZlibDecoder::new(&made[..])
-            .read_to_end(&mut back)
-            .unwrap();
-        assert_eq!(back, bytes);
-    }
-}
