@@ -65,7 +65,7 @@ pub const PROCEDURE_FILE: &str = "_procedure.md";
 
 /// What one entry of the content folder's walk is, decided once for both passes of [`load`].
 enum Kind {
-    /// Not content: a hidden file, or a file or folder no rule mentions.
+    /// Not content: a file or folder no rule mentions.
     Ignored,
     /// A symbolic link that leads out of the content folder.
     LinkOutside,
@@ -84,9 +84,6 @@ enum Kind {
 impl Kind {
     fn of(root: &Path, entry: &walkdir::DirEntry) -> Kind {
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') {
-            return Kind::Ignored; // editor and system files (.DS_Store, .swp) are not content.
-        }
         // A symbolic link is looked at before it is read (it may lead out of the content folder).
         if entry.path_is_symlink() && !inside(root, entry.path()) {
             return Kind::LinkOutside;
@@ -109,6 +106,13 @@ impl Kind {
     }
 }
 
+/// Whether a walk entry below the content folder is hidden: editor and system files (`.DS_Store`,
+/// `.swp`) and folders (`.git`, `.versions`) are not content, and a hidden folder is not walked.
+/// The content folder itself may have any name (a temporary folder's starts with a dot).
+pub(crate) fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
 /// Reads every content file under `root`, in a stable order. Files that cannot be read become
 /// diagnostics; the rest are still returned so that one run reports everything.
 pub fn load(root: &Path) -> (Sources, Diagnostics) {
@@ -120,8 +124,7 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         .max_depth(3)
         .sort_by_file_name()
         .into_iter()
-        // A hidden folder (`.git`, `.trash`) is not walked at all: nothing in it is content.
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| !is_hidden(e));
     // Each entry is classified and its file read on every core, then taken in walk order, so the
     // messages keep it.
     type Read = Option<(Option<SourceFile>, Diagnostics)>;

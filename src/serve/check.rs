@@ -53,7 +53,7 @@ type Others = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
 fn others(root: &Path) -> Others {
     walkdir::WalkDir::new(root)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(|e| !load::is_hidden(e))
         .flatten()
         .filter(|e| e.file_type().is_file())
         .filter(|e| {
