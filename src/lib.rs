@@ -15,6 +15,7 @@ pub mod labels;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod project;
 pub mod readability;
 pub mod render;
 pub mod report;
@@ -93,7 +94,12 @@ pub fn check(
     theme_dir: Option<&Path>,
     today: Date,
 ) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
-    check_reusing(content, theme_dir, today, None).map(|c| (c.site, c.theme, c.warnings))
+    let inputs = project::SiteInputs {
+        content,
+        theme: theme_dir,
+        overrides: "",
+    };
+    check_with(&inputs, today, &project::Forgetful).map(|c| (c.site, c.theme, c.warnings))
 }
 
 /// Which warnings stop a run: only errors do, or (`--strict`) plain-language warnings too.
@@ -140,18 +146,14 @@ pub fn build_reporting(
     let lock = write::lock_output(&options.out).map_err(|d| Diagnostics::from(*d))?;
     let cache = cache::Cache::open(&options.out);
     let memo = cache::folders::Memo::open(&options.out);
-    let reuse = Reuse {
-        memo: &memo,
-        cache: &cache,
-        options,
+    let overrides = format!("{:?}", options.overrides);
+    let inputs = project::SiteInputs {
+        content: &options.content,
+        theme: options.theme.as_deref(),
+        overrides: &overrides,
     };
-    let checked = check_reusing(
-        &options.content,
-        options.theme.as_deref(),
-        options.today,
-        Some(reuse),
-    )
-    .map_err(|d| strictness.apply(d))?;
+    let checked = check_with(&inputs, options.today, &memo.memory(&cache))
+        .map_err(|d| strictness.apply(d))?;
     let Checked {
         mut site,
         theme,
@@ -169,7 +171,7 @@ pub fn build_reporting(
     // staging folder replaces the output only when every file was made.
     let (files, placed) = write::commit_placing(&options.out, Some(&cache), Some(lock), |stage| {
         let mut reused = place_taken(&folders, stage)?;
-        reused.site_key = site_key;
+        reused.site_key = Some(site_key);
         let sink = StageSink {
             stage,
             progress,
@@ -184,22 +186,23 @@ pub fn build_reporting(
     })?;
     let reused = folders
         .iter()
-        .filter(|f| matches!(f, FolderOutcome::Taken(_)))
+        .filter(|f| matches!(f, project::Outcome::Taken(_)))
         .count();
     // What the next build may take from the memo: every folder of this one.
     let mut memo_out = cache::folders::folders_file(&options.out);
     for folder in folders {
         match folder {
-            FolderOutcome::Taken(taken) => {
+            project::Outcome::Taken(taken) => {
                 if let Some(line) = taken.record().line() {
                     memo_out.add(&line);
                 }
             }
-            FolderOutcome::Checked {
+            project::Outcome::Checked {
                 name,
                 key,
                 order,
                 warnings,
+                ..
             } => {
                 let Some(slug) = Slug::parse(&name) else {
                     continue;
@@ -238,51 +241,28 @@ pub fn build_reporting(
 }
 
 /// A checked site, with how each of its procedure folders was checked.
-struct Checked<'m> {
+struct Checked<K> {
     site: Site,
     theme: Theme,
     warnings: Diagnostics,
-    /// With a memo, each folder in it.
-    folders: Vec<FolderOutcome<'m>>,
-    /// With a memo, the hash of the site-wide inputs.
-    site_key: Option<cache::Digest>,
+    /// Each folder of the site, taken from memory or checked now.
+    folders: Vec<project::Outcome<K>>,
+    /// The hash of the site-wide inputs (zero without a memory).
+    site_key: cache::Digest,
 }
 
-/// One procedure folder of a build: taken from the memo, or checked now.
-enum FolderOutcome<'m> {
-    /// Unchanged since the last build.
-    Taken(cache::folders::Taken<'m>),
-    /// Checked now.
-    Checked {
-        name: String,
-        key: cache::Digest,
-        order: i64,
-        warnings: Vec<diag::Diagnostic>,
-    },
-}
-
-/// The build's memo of folders, with what decides whether one may be taken from it.
-struct Reuse<'a, 'm> {
-    memo: &'m cache::folders::Memo,
-    cache: &'a cache::Cache,
-    options: &'a BuildOptions,
-}
-
-/// Loads and validates the content (see [`check`]). With `reuse`, a folder the memo has unchanged
-/// is taken from it with its warnings instead of being checked again (see [`cache::folders`]); the
-/// site and the problems are the same either way.
-fn check_reusing<'m>(
-    content: &Path,
-    theme_dir: Option<&Path>,
+/// Loads the theme and the content and checks it ([`project::check`]), taking from `memory` each
+/// folder whose earlier check still stands: the site and the problems are the same either way.
+fn check_with<M: project::Memory>(
+    inputs: &project::SiteInputs<'_>,
     today: Date,
-    reuse: Option<Reuse<'_, 'm>>,
-) -> Result<Checked<'m>, Diagnostics> {
-    use rayon::prelude::*;
+    memory: &M,
+) -> Result<Checked<M::Kept>, Diagnostics> {
     // Read every file first, so unreadable files and content problems are reported together.
-    let (sources, mut diags) = load::load(content);
+    let (sources, mut diags) = load::load(inputs.content);
     // The theme's labels say which headings name which section, so it is read before the content
     // is checked; its problems are reported with the content's.
-    let theme = Theme::load(theme_dir);
+    let theme = Theme::load(inputs.theme);
     let labels = match &theme {
         Ok(theme) => theme.labels.clone(),
         Err(d) => {
@@ -290,136 +270,30 @@ fn check_reusing<'m>(
             Theme::builtin_labels()
         }
     };
-    let (rules, found) = validate::incremental::Rules::new(&sources, content, today, &labels);
-    diags.extend(found);
-    let site_key = reuse
-        .as_ref()
-        .map(|r| site_key(r.options, &sources, &rules));
-    // Folders are independent: check them on every core, keeping their order for the messages.
-    let checked: Vec<_> = sources
-        .procedures
-        .par_iter()
-        .map(|files| {
-            let (Some(reuse), Some(site_key)) = (&reuse, &site_key) else {
-                let (folder, found) = validate::incremental::folder(files, &rules);
-                return (folder, None, found);
-            };
-            let key = cache::folders::folder_key(site_key, files);
-            if let Some(taken) = reuse.memo.take(&files.name, &key, today, reuse.cache) {
-                let found = taken.warnings.iter().cloned().collect();
-                return (
-                    Some(taken.folder.clone()),
-                    Some(FolderOutcome::Taken(taken)),
-                    found,
-                );
-            }
-            let (folder, found) = validate::incremental::folder(files, &rules);
-            let outcome = FolderOutcome::Checked {
-                name: files.name.clone(),
-                key,
-                order: folder.as_ref().map_or(0, |f| f.order()),
-                warnings: found.iter().cloned().collect(),
-            };
-            (folder, Some(outcome), found)
-        })
-        .collect();
-    // A character no font has would print as an empty box, and a hint `handouts new` wrote must
-    // never reach a patient: both are looked for in every file but those of the folders taken from
-    // the memo, which had neither (either is an error).
-    let is_taken =
-        |c: &(_, Option<FolderOutcome<'_>>, _)| matches!(c.1, Some(FolderOutcome::Taken(_)));
-    let checked_now;
-    let looked_at = if checked.iter().any(is_taken) {
-        let files = sources.procedures.iter().zip(&checked);
-        checked_now = load::Sources {
-            clinic: sources.clinic.clone(),
-            procedures: files
-                .filter(|(_, c)| !is_taken(c))
-                .map(|(f, _)| f.clone())
-                .collect(),
-        };
-        &checked_now
-    } else {
-        &sources
-    };
-    let glyphs = validate::glyphs::check(looked_at, render::pdf::Fonts::embedded());
-    let placeholders = validate::placeholders::check(looked_at, &labels);
-    let mut folders = Vec::new();
-    let mut outcomes = Vec::new();
-    for (folder, outcome, found) in checked {
-        diags.extend(found);
-        // Only folders in the site go into the memo: one with errors fails the build anyway.
-        if folder.is_some() {
-            outcomes.extend(outcome);
-        }
-        folders.extend(folder);
-    }
-    let site = validate::incremental::site(&rules, folders).filter(|_| !diags.has_errors());
-    // After the folders' problems, as `check` has always listed them.
-    diags.extend(glyphs);
-    diags.extend(placeholders);
-    match (site, theme) {
-        (Some(site), Ok(theme)) if !diags.has_errors() => Ok(Checked {
+    let checked = project::check(inputs, &sources, diags, &labels, today, memory, false);
+    match (checked.site, theme) {
+        (Some(site), Ok(theme)) if !checked.problems.has_errors() => Ok(Checked {
             site,
             theme,
-            warnings: diags,
-            folders: outcomes,
-            site_key,
+            warnings: checked.problems,
+            folders: checked.folders,
+            site_key: checked.site_key,
         }),
-        _ => Err(diags),
+        _ => Err(checked.problems),
     }
-}
-
-/// What every folder's check and own files read besides the folder: `clinic.yaml`, the logo, the
-/// theme folder, the overrides and where the content is.
-fn site_key(
-    options: &BuildOptions,
-    sources: &load::Sources,
-    rules: &validate::incremental::Rules,
-) -> cache::Digest {
-    let clinic = sources.clinic.as_ref().map_or("", |f| f.text.as_str());
-    // As checked: the file was read for that already.
-    let logo = rules.logo_bytes();
-    let mut theme_files: Vec<u8> = Vec::new();
-    if let Some(dir) = &options.theme {
-        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-            let Ok(entry) = entry else {
-                theme_files.extend_from_slice(b"unreadable");
-                continue;
-            };
-            let path = entry.path().as_os_str().as_encoded_bytes();
-            theme_files.extend_from_slice(&(path.len() as u64).to_le_bytes());
-            theme_files.extend_from_slice(path);
-            if entry.file_type().is_file() {
-                let bytes = std::fs::read(entry.path()).unwrap_or_default();
-                theme_files.extend_from_slice(&cache::digest(&bytes));
-            }
-        }
-    }
-    let overrides = format!("{:?}", options.overrides);
-    let content = options.content.as_os_str().as_encoded_bytes();
-    let real = std::fs::canonicalize(&options.content).unwrap_or_default();
-    cache::folders::site_key(&[
-        clinic.as_bytes(),
-        logo.unwrap_or_default(),
-        &theme_files,
-        overrides.as_bytes(),
-        content,
-        real.as_os_str().as_encoded_bytes(),
-    ])
 }
 
 /// Puts the files of the folders taken from the memo into the staging folder, on every core
 /// (those the staging folder has from the spare tree are there already).
 fn place_taken(
-    folders: &[FolderOutcome<'_>],
+    folders: &[project::Outcome<cache::folders::Taken<'_>>],
     stage: &write::Stage<'_>,
 ) -> Result<render::Reused, Diagnostics> {
     use rayon::prelude::*;
     let mut reused = render::Reused::default();
     let mut files: Vec<(&str, cache::Entry, bool)> = Vec::new();
     for folder in folders {
-        if let FolderOutcome::Taken(taken) = folder {
+        if let project::Outcome::Taken(taken) = folder {
             if let Some(slug) = Slug::parse(taken.name()) {
                 reused.procedures.insert(slug);
             }

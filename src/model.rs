@@ -372,6 +372,49 @@ impl Procedure {
     pub fn variant(&self, slug: &Slug) -> Option<&Variant> {
         self.variants.iter().find(|v| v.slug == *slug)
     }
+
+    /// What a list of handouts shows of the procedure itself.
+    pub fn header(&self) -> Header<'_> {
+        Header {
+            slug: &self.slug,
+            title: &self.title,
+            summary: &self.summary,
+        }
+    }
+}
+
+/// What a list of handouts (an index, a procedure page, the catalog, the feed) shows of a
+/// procedure: the one definition that the build's keys of lists and `serve`'s comparison of
+/// models both read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header<'a> {
+    /// The folder name.
+    pub slug: &'a Slug,
+    /// Display title.
+    pub title: &'a str,
+    /// One or two sentences.
+    pub summary: &'a str,
+}
+
+/// What a list of handouts shows of a variant: everything a template's `variant` has but its
+/// sections, its reading counts and its file. The one definition of "what a list shows" (see
+/// [`Header`]); a field added here is listed, and lists are made again when it changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Card<'a> {
+    /// The file stem.
+    pub slug: &'a Slug,
+    /// The procedure's folder name.
+    pub procedure: &'a Slug,
+    /// Display title.
+    pub title: &'a str,
+    /// One or two sentences.
+    pub summary: &'a str,
+    /// Who checked it and when, and when it is due again.
+    pub revision: &'a Revision,
+    /// The facts box.
+    pub facts: &'a Facts,
+    /// Whether its handout has write-in blanks.
+    pub write_in: bool,
 }
 
 /// A file from `content/` that a handout links to, published at the same place under the site.
@@ -410,6 +453,9 @@ pub struct Variant {
     pub lang: Lang,
     /// How hard its text is to read, and the plain-language warnings about it.
     pub reading: Reading,
+    /// A hash of everything above, made once it is checked ([`Variant::seal`]): a variant with
+    /// the same digest as before shows the same in its page and handout.
+    pub digest: [u8; 32],
 }
 
 /// How hard a variant's published text is to read, and the plain-language warnings about it.
@@ -490,9 +536,32 @@ impl Sections {
 }
 
 impl Variant {
+    /// What a list of handouts shows of it.
+    pub fn card(&self) -> Card<'_> {
+        Card {
+            slug: &self.slug,
+            procedure: &self.procedure,
+            title: &self.title,
+            summary: &self.summary,
+            revision: &self.revision,
+            facts: &self.facts,
+            write_in: self.write_in,
+        }
+    }
+
     /// Every picture the variant's page and handout show.
     pub fn figures(&self) -> impl Iterator<Item = &Figure> {
         self.sections.figures()
+    }
+
+    /// Sets [`Variant::digest`] from everything else it holds, once it is checked. The model
+    /// holds no map, so its `Debug` text is the same for the same variant; a picture shows there
+    /// by its published name, which carries the hash of its bytes.
+    pub fn seal(&mut self) {
+        use sha2::Digest as _;
+        self.digest = [0; 32];
+        let text = format!("{self:?}");
+        self.digest = sha2::Sha256::digest(text.as_bytes()).into();
     }
 }
 
@@ -588,7 +657,7 @@ pub struct Figure {
 
 /// A checked picture file (PNG or JPEG) from the content folder, published under a content-hashed
 /// name so a web server may cache it forever.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Image {
     /// Where it is read from.
     pub source: PathBuf,
@@ -597,6 +666,18 @@ pub struct Image {
     pub path: String,
     /// Its pixels and format, as the print engine embeds them (prepared once per build).
     pub picture: std::sync::Arc<crate::render::pdf::Picture>,
+}
+
+/// Without the picture's bytes: its published name carries their hash.
+impl std::fmt::Debug for Image {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Image")
+            .field("source", &self.source)
+            .field("path", &self.path)
+            .field("width", &self.picture.width)
+            .field("height", &self.picture.height)
+            .finish()
+    }
 }
 
 impl Image {

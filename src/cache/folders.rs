@@ -22,17 +22,16 @@
 
 use super::{hex, unhex, Cache, Digest, Entry, Stamp};
 use crate::diag::Diagnostic;
-use crate::load::ProcedureFiles;
 use crate::model::{Attachment, Date, Facts, Lang, Procedure, Revision, Site, Slug, Variant};
+use crate::project::{self, Earlier, Memory, Read};
 use crate::validate::incremental::Folder;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// The first line of the memo; a file that does not start with it is ignored.
-const HEADER: &str = "handouts folder memo 2";
+const HEADER: &str = "handouts folder memo 3";
 
 /// What the last build found in one procedure folder (see the module documentation).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -83,13 +82,8 @@ struct Card {
     order: i64,
     write_in: bool,
     source: PathBuf,
-}
-
-/// A file a folder's check read besides its own `.md` files.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Read {
-    path: PathBuf,
-    sha256: String,
+    /// The variant's [`Variant::digest`], in hexadecimal.
+    digest: String,
 }
 
 /// One of a folder's files in the output, and the object it links to.
@@ -114,16 +108,10 @@ struct Listing {
 pub struct Memo {
     records: HashMap<String, Record>,
     listings: HashMap<String, Listing>,
-    /// Hashes of the files records say they read, each read once per build.
-    hashes: Mutex<HashMap<PathBuf, Option<Digest>>>,
 }
 
-/// A folder taken from the memo: its checked cards, its warnings and its files to put in place.
+/// A folder taken from the memo: its files to put in place.
 pub struct Taken<'m> {
-    /// The folder as lists show it.
-    pub folder: Folder,
-    /// Its warnings, as when it was checked.
-    pub warnings: Vec<Diagnostic>,
     /// The record, kept for the next memo.
     record: &'m Record,
     /// For each of its files, whether the spare tree has it already.
@@ -147,33 +135,6 @@ impl Taken<'_> {
     pub fn record(&self) -> &Record {
         self.record
     }
-}
-
-/// The site-wide part of every folder's key: what a folder's check and files read besides the
-/// folder. `parts` are `clinic.yaml`, the logo, the theme folder's files, the overrides and the
-/// content folder's name, each as bytes.
-pub fn site_key(parts: &[&[u8]]) -> Digest {
-    let mut all: Vec<&[u8]> = vec![HEADER.as_bytes()];
-    all.extend_from_slice(parts);
-    super::key(&all)
-}
-
-/// The key of a procedure folder: the site-wide key and the name and text of each of its files.
-pub fn folder_key(site: &Digest, files: &ProcedureFiles) -> Digest {
-    let mut parts: Vec<&[u8]> = vec![site, files.name.as_bytes()];
-    let sources = files
-        .procedure
-        .iter()
-        .chain(&files.variants)
-        .chain(files.translations.iter().map(|t| &t.file));
-    for file in sources {
-        parts.push(file.path.as_os_str().as_encoded_bytes());
-        parts.push(file.text.as_bytes());
-    }
-    // A folder with an unreadable file is never taken from the memo; its count keeps the keys apart.
-    let unreadable = files.unreadable.to_le_bytes();
-    parts.push(&unreadable);
-    super::key(&parts)
 }
 
 impl Memo {
@@ -203,11 +164,7 @@ impl Memo {
                 Some((record.name.clone(), record))
             })
             .collect();
-        Memo {
-            records,
-            listings,
-            hashes: Mutex::default(),
-        }
+        Memo { records, listings }
     }
 
     /// The files of the listing output made from `key` by the last build, each with the cache
@@ -225,66 +182,43 @@ impl Memo {
             .collect()
     }
 
-    /// The folder `name` with key `key` as the last build found it, when nothing it read has
-    /// changed by `today` and its files are intact in `cache`.
-    pub fn take(&self, name: &str, key: &Digest, today: Date, cache: &Cache) -> Option<Taken<'_>> {
-        let record = self.records.get(name)?;
-        if unhex(&record.key)? != *key {
-            return None;
-        }
-        let checked_on = Date::parse(&record.checked_on).ok()?;
-        let folder = record.folder()?;
-        // A review date between then and today turns a warning on or off.
-        let overdue_then_and_now = folder
-            .editions()
-            .iter()
-            .flat_map(|(_, p)| &p.variants)
-            .all(|v| (v.revision.next_review < checked_on) == (v.revision.next_review < today));
-        if !overdue_then_and_now {
-            return None;
-        }
-        if !record.reads.iter().all(|r| self.unchanged(r)) {
-            return None;
-        }
-        // Each file is the same file as when it was made (its stamp holds its inode) either in
-        // the spare tree the build stages into, so it is in place already, or in the cache.
-        let spare = cache.spare_dir();
-        let in_place = record
-            .files
-            .iter()
-            .map(|f| where_intact(f, &spare, cache))
-            .collect::<Option<Vec<bool>>>()?;
-        Some(Taken {
-            folder,
-            warnings: record.warnings.clone(),
-            record,
-            in_place,
+    /// The memo as one build's memory of folders, whose files are in `cache`.
+    pub fn memory<'m>(&'m self, cache: &'m Cache) -> BuildMemory<'m> {
+        BuildMemory { memo: self, cache }
+    }
+}
+
+/// The memo as a build's [`Memory`]: a folder is taken only when each of its files is intact in
+/// the cache or the spare tree, so it can be put in place without being made.
+pub struct BuildMemory<'m> {
+    memo: &'m Memo,
+    cache: &'m Cache,
+}
+
+impl<'m> Memory for BuildMemory<'m> {
+    type Kept = Taken<'m>;
+
+    fn earlier(&self, name: &str) -> Option<Earlier<'_>> {
+        let record = self.memo.records.get(name)?;
+        Some(Earlier {
+            key: unhex(&record.key)?,
+            checked_on: Date::parse(&record.checked_on).ok()?,
+            reads: &record.reads,
         })
     }
 
-    fn unchanged(&self, read: &Read) -> bool {
-        let known = self
-            .hashes
-            .lock()
-            .ok()
-            .and_then(|h| h.get(&read.path).copied());
-        let hash = match known {
-            Some(hash) => hash,
-            None => {
-                // A file that became a symbolic link is checked again (it may now lead out of the
-                // content folder), even with the same bytes.
-                let plain = fs::symlink_metadata(&read.path).is_ok_and(|m| m.file_type().is_file());
-                let hash = plain
-                    .then(|| fs::read(&read.path).ok())
-                    .flatten()
-                    .map(|b| super::digest(&b));
-                if let Ok(mut hashes) = self.hashes.lock() {
-                    hashes.insert(read.path.clone(), hash);
-                }
-                hash
-            }
-        };
-        hash.is_some_and(|h| hex(&h) == read.sha256)
+    fn take(&self, name: &str) -> Option<(Folder, Vec<Diagnostic>, Taken<'m>)> {
+        let record = self.memo.records.get(name)?;
+        let folder = record.folder()?;
+        // Each file is the same file as when it was made (its stamp holds its inode) either in
+        // the spare tree the build stages into, so it is in place already, or in the cache.
+        let spare = self.cache.spare_dir();
+        let in_place = record
+            .files
+            .iter()
+            .map(|f| where_intact(f, &spare, self.cache))
+            .collect::<Option<Vec<bool>>>()?;
+        Some((folder, record.warnings.clone(), Taken { record, in_place }))
     }
 }
 
@@ -364,27 +298,8 @@ impl Record {
             .iter()
             .filter_map(|b| Some((b.lang, b.procedure(slug)?)))
             .collect();
-        let procedures = || editions.iter().map(|(_, p)| *p);
-        // The files its check read: linked files, and pictures (whose bytes are at hand).
-        let mut reads: Vec<Read> = Vec::new();
-        for a in procedures().flat_map(|p| &p.attachments) {
-            let bytes = fs::read(&a.source).ok()?;
-            reads.push(Read {
-                path: a.source.clone(),
-                sha256: hex(&super::digest(&bytes)),
-            });
-        }
-        for f in procedures()
-            .flat_map(|p| &p.variants)
-            .flat_map(|v| v.figures())
-        {
-            reads.push(Read {
-                path: f.image.source.clone(),
-                sha256: hex(&super::digest(&f.image.picture.bytes)),
-            });
-        }
-        reads.sort_by(|a, b| a.path.cmp(&b.path));
-        reads.dedup_by(|a, b| a.path == b.path);
+        // The files its check read: linked files, and pictures.
+        let reads = project::reads(editions.iter().map(|(_, p)| *p))?;
         let placed_files = placed_files(files, placed, cache)?;
         Some(Record {
             name: slug.to_string(),
@@ -445,6 +360,7 @@ impl Listed {
                     order: v.order,
                     write_in: v.write_in,
                     source: v.source.clone(),
+                    digest: hex(&v.digest),
                 })
                 .collect(),
         }
@@ -478,6 +394,7 @@ impl Listed {
                     source: c.source.clone(),
                     lang,
                     reading: Default::default(),
+                    digest: unhex(&c.digest)?,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
@@ -538,7 +455,9 @@ mod tests {
                     json(&ProcedureCtx::new(&card, here)),
                     json(&ProcedureCtx::new(p, here))
                 );
+                assert_eq!(card.header(), p.header());
                 for (c, v) in card.variants.iter().zip(&p.variants) {
+                    assert_eq!(c.card(), v.card());
                     assert_eq!(
                         json(&VariantCtx::new(c, here)),
                         json(&VariantCtx::new(v, here))

@@ -15,7 +15,7 @@
 //! - `folders`: the memo of each procedure folder of the last build ([`folders`]): what lets a
 //!   rebuild skip checking an unchanged folder and making its files at all.
 //! - `listings`: the files of each output that lists handouts, by the key of the cards it lists
-//!   ([`crate::render::listing_digest`]), put back when no card changed.
+//!   ([`crate::render::targets::Keys`]), put back when nothing it lists changed.
 //! - `spare/`: the site before the current one, a tree of links to objects, which the next build
 //!   stages into (`write`): its folders exist and most of its files are already the right links.
 //!

@@ -12,6 +12,7 @@ pub mod inline;
 pub mod pdf;
 pub mod print;
 pub mod station;
+pub mod targets;
 
 use crate::cache::{self, Digest};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -23,6 +24,7 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use targets::{PageKey, Target};
 
 /// One file to write, relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,8 +211,10 @@ pub struct Emit<'s> {
     handouts: usize,
     /// Procedures whose files are already in place.
     reused: &'s Reused,
-    /// With a build cache, the key of what every list of handouts reads ([`listing_digest`]).
-    listing: Option<Digest>,
+    /// With a build cache, the keys of what each list of handouts reads ([`targets::Keys`]).
+    keys: Option<targets::Keys<'s>>,
+    /// The entry of `OUTPUTS` that makes the web pages, whose index is a list of handouts.
+    pages_output: usize,
 }
 
 impl Emit<'_> {
@@ -339,9 +343,15 @@ pub fn render_into(
         total: per_variant * variants,
         handouts: variants,
         reused,
-        listing: reused.site_key.map(|key| listing_digest(site, &key)),
+        pages_output: OUTPUTS
+            .iter()
+            .position(|o| matches!(o.parts, Parts::Pages(_)))
+            .unwrap_or_default(),
+        keys: reused
+            .site_key
+            .map(|key| targets::Keys::new(site, &key, targets::TemplateReads::of(theme))),
     };
-    let listing = emit.listing;
+    let keys = emit.keys.as_ref();
     let books_of = |output: &Output| -> Vec<&Book> {
         match output.scope {
             Scope::Site => vec![default],
@@ -349,7 +359,7 @@ pub fn render_into(
         }
     };
     // One output for one book: the files it made (without their bytes) and its problems.
-    let run = |output: &Output, book: &Book, made: &[OutputFile]| {
+    let run = |i: usize, output: &Output, book: &Book, made: &[OutputFile]| {
         let mut diags = Diagnostics::new();
         let Some(job) = Job::new(site, theme, book.lang, output.size) else {
             // Validation refuses a language without labels; this only guards against a bug.
@@ -360,15 +370,13 @@ pub fn render_into(
             return (Vec::new(), diags);
         };
         // A list of handouts made from the same inputs as last time is put in place again.
-        let key = listing.as_ref().and_then(|listing| match output.parts {
-            Parts::Whole(Reads::Nothing | Reads::Listing) => {
-                Some(listing_key(listing, output.name, book.lang, None))
-            }
+        // The site files (the sitemap, the linked files) are always made: they hold the linked
+        // files' bytes, which no key reads.
+        let whole = Target::Whole(i, book.lang);
+        let key = keys.and_then(|keys| match output.parts {
+            Parts::Whole(Reads::Nothing | Reads::Listing) => Some(keys.key(&whole, None)),
             // What a summary reads of the other outputs: their files' paths and page counts.
-            Parts::Whole(Reads::Everything) => {
-                let made = files_digest(made);
-                Some(listing_key(listing, output.name, book.lang, Some(&made)))
-            }
+            Parts::Whole(Reads::Everything) => Some(keys.key(&whole, Some(&files_digest(made)))),
             _ => None,
         });
         if let Some(records) = key.as_ref().and_then(|k| sink.reuse_listing(k)) {
@@ -409,14 +417,15 @@ pub fn render_into(
     // Outputs made from the model first, side by side (a rebuild that makes few handouts spends
     // its time on the lists of them: the index, the catalog, the feed); then those that summarise
     // what the others made. Results are taken in `OUTPUTS` order, so messages keep it.
-    let tasks: Vec<(&Output, &Book)> = OUTPUTS
+    let tasks: Vec<(usize, &Output, &Book)> = OUTPUTS
         .iter()
-        .filter(|o| !matches!(o.render, Render::Summary(_)))
-        .flat_map(|o| books_of(o).into_iter().map(move |b| (o, b)))
+        .enumerate()
+        .filter(|(_, o)| !matches!(o.render, Render::Summary(_)))
+        .flat_map(|(i, o)| books_of(o).into_iter().map(move |b| (i, o, b)))
         .collect();
     let results: Vec<_> = tasks
         .par_iter()
-        .map(|(output, book)| run(output, book, &[]))
+        .map(|&(i, output, book)| run(i, output, book, &[]))
         .collect();
     let mut made: Vec<OutputFile> = reused.files.clone();
     let mut diags = Diagnostics::new();
@@ -424,10 +433,10 @@ pub fn render_into(
         made.append(&mut records);
         diags.extend(found);
     }
-    for output in OUTPUTS {
+    for (i, output) in OUTPUTS.iter().enumerate() {
         if matches!(output.render, Render::Summary(_)) {
             for book in books_of(output) {
-                let (mut records, found) = run(output, book, &made);
+                let (mut records, found) = run(i, output, book, &made);
                 made.append(&mut records);
                 diags.extend(found);
             }
@@ -498,9 +507,10 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
     listings.extend(made_here.map(|p| Page::Procedure(&p.slug)));
     for page in listings {
         // The index lists every handout: made from the same cards as last time, it is put back.
-        let key = match (page, emit.listing) {
-            (Page::Index, Some(listing)) => {
-                Some(listing_key(&listing, "index page", job.edition.lang, None))
+        let key = match (page, &emit.keys) {
+            (Page::Index, Some(keys)) => {
+                let target = Target::Page(emit.pages_output, job.edition.lang, PageKey::Index);
+                Some(keys.key(&target, None))
             }
             _ => None,
         };
@@ -586,91 +596,18 @@ fn to_make<'a>(job: &Job<'a>, emit: &Emit<'_>) -> Vec<(&'a Procedure, &'a Varian
 /// procedure's files read only its own folder and the site-wide inputs (the clinic, the theme), so
 /// a build may take them from its cache when those did not change.
 pub fn procedure_files(site: &Site, slug: &Slug) -> Vec<String> {
-    let routes = Routes::new(&site.clinic.base_url, site.default_book().lang);
-    let mut files = Vec::new();
-    for book in &site.books {
-        let Some(p) = book.procedure(slug) else {
-            continue;
-        };
-        let lang = book.lang;
-        for output in OUTPUTS {
-            match output.parts {
-                Parts::Pages(_) => {
-                    files.push(routes.file(lang, Page::Procedure(slug)));
-                    let pages = p.variants.iter().map(|v| Page::Variant(slug, &v.slug));
-                    files.extend(pages.map(|page| routes.file(lang, page)));
-                }
-                Parts::Handouts(_) => files.extend(
-                    p.variants
-                        .iter()
-                        .map(|v| routes.pdf_file(lang, slug, &v.slug, output.size)),
-                ),
-                Parts::Whole(_) => {}
-            }
-        }
-        let pictures = p.variants.iter().flat_map(|v| v.figures());
-        files.extend(pictures.map(|f| f.image.path.clone()));
-    }
+    let targets = targets::of_procedure(site, slug);
+    let mut files: Vec<String> = targets.into_iter().filter_map(|(path, _)| path).collect();
+    let pictures = site
+        .books
+        .iter()
+        .filter_map(|b| b.procedure(slug))
+        .flat_map(|p| &p.variants)
+        .flat_map(|v| v.figures());
+    files.extend(pictures.map(|f| f.image.path.clone()));
     files.sort();
     files.dedup();
     files
-}
-
-/// The key of what every list of handouts reads: the site-wide inputs (`site_key`), the clinic as
-/// checked (command-line overrides applied), and each language's procedures with their variants'
-/// cards in order: slugs, titles, summaries, review dates and reviewers, facts and the write-in
-/// setting, everything [`context::VariantCtx`] and [`context::ProcedureCtx`] hold.
-pub fn listing_digest(site: &Site, site_key: &Digest) -> Digest {
-    use sha2::Digest as _;
-    let mut hash = sha2::Sha256::new();
-    let mut put = |bytes: &[u8]| {
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
-    put(site_key);
-    put(format!("{:?}", site.clinic).as_bytes());
-    for book in &site.books {
-        put(book.lang.as_str().as_bytes());
-        for p in &book.procedures {
-            put(b"procedure");
-            for text in [p.slug.as_str(), &p.title, &p.summary] {
-                put(text.as_bytes());
-            }
-            for v in &p.variants {
-                put(b"variant");
-                let r = &v.revision;
-                let (reviewed, next) = (r.reviewed.iso(), r.next_review.iso());
-                for text in [
-                    v.slug.as_str(),
-                    &v.title,
-                    &v.summary,
-                    &reviewed,
-                    &r.reviewed_by,
-                    &next,
-                ] {
-                    put(text.as_bytes());
-                }
-                for fact in [&v.facts.sessions, &v.facts.downtime] {
-                    put(fact.as_deref().unwrap_or("\u{0}").as_bytes());
-                }
-                put(&[u8::from(v.write_in)]);
-            }
-        }
-    }
-    hash.finalize().into()
-}
-
-/// The key of the output `what` in `lang` made from the cards `listing` ([`listing_digest`]) and,
-/// for a summary, the files it lists (`made`, [`files_digest`]).
-fn listing_key(listing: &Digest, what: &str, lang: Lang, made: Option<&Digest>) -> Digest {
-    let mut parts: Vec<&[u8]> = vec![
-        b"listing",
-        listing,
-        what.as_bytes(),
-        lang.as_str().as_bytes(),
-    ];
-    parts.extend(made.map(|m| m.as_slice()));
-    cache::key(&parts)
 }
 
 /// The hash of the paths and page counts of `files`, in path order.

@@ -1,18 +1,16 @@
-//! Load and validate, again on every change, checking again only the procedure folders whose
-//! files changed: the whole content is read (tens of milliseconds for 1,000 handouts) and each
-//! folder's text compared with the one last checked.
+//! Load and check the content again on every change. Which procedure folders are checked again
+//! is decided by the project ([`crate::project::check`]), as for `handouts build`: a folder is
+//! taken from memory while its files, the site-wide inputs and what else it read are the same.
 //!
 //! The model owns its procedures, so each new model is made of copies of the remembered ones;
 //! [`Checker::prepare`] makes those copies while the editor types, not after the save.
 
 use crate::diag::Diagnostics;
 use crate::labels::LabelSets;
-use crate::load::{self, ProcedureFiles, SourceFile, Sources};
+use crate::load;
 use crate::model::{Date, Site};
-use crate::validate::{glyphs, incremental, placeholders};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use crate::project::{self, Remembered, SiteInputs};
+use std::path::PathBuf;
 
 /// The checked content, and which of its problems were found by this check.
 pub(crate) struct Checked {
@@ -22,195 +20,60 @@ pub(crate) struct Checked {
     pub(crate) problems: Diagnostics,
     /// The problems of the files checked this time (all of them, the first time).
     pub(crate) fresh: Diagnostics,
+    /// The hash of the site-wide inputs.
+    pub(crate) site_key: crate::cache::Digest,
 }
 
-/// One folder's last check.
-struct Remembered {
-    files: ProcedureFiles,
-    folder: Option<incremental::Folder>,
-    problems: Diagnostics,
-}
-
-/// Remembers each folder's check, to reuse it while its files stay the same.
+/// Remembers each folder's check, to reuse it while nothing it read changed.
 pub(crate) struct Checker {
     content: PathBuf,
+    theme: Option<PathBuf>,
     today: Date,
-    /// What every folder was checked against: `clinic.yaml`'s text and the labels.
-    rules: Option<(Option<SourceFile>, LabelSets)>,
-    folders: HashMap<String, Remembered>,
-    /// Copies of remembered folders for the next model to take, made by [`Checker::prepare`].
-    spare: HashMap<String, incremental::Folder>,
-    /// Size and modification time of every other file of the content (pictures, linked files),
-    /// as at the last check: a picture can change while every Markdown file stays the same.
-    others: Others,
-}
-
-/// Files of the content folder other than Markdown and `clinic.yaml`, with their size and time.
-type Others = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
-
-/// Every file under `root` but Markdown and `clinic.yaml` (hidden folders left out, as the
-/// content loader leaves them out), with its size and modification time.
-fn others(root: &Path) -> Others {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_entry(|e| !load::is_hidden(e))
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            let path = e.path();
-            path.extension().is_none_or(|x| x != "md") && path != root.join(load::CLINIC_FILE)
-        })
-        .map(|e| {
-            let meta = e.metadata().ok();
-            let stamp = (
-                meta.as_ref().map_or(0, |m| m.len()),
-                meta.and_then(|m| m.modified().ok()),
-            );
-            (e.into_path(), stamp)
-        })
-        .collect()
-}
-
-/// The files that are new, gone or different in `now` compared with `before`.
-fn changed(before: &Others, now: &Others) -> BTreeSet<PathBuf> {
-    let differs = |a: &Others, b: &Others| {
-        a.iter()
-            .filter(|(path, stamp)| b.get(*path) != Some(*stamp))
-            .map(|(path, _)| path.clone())
-            .collect::<Vec<_>>()
-    };
-    differs(before, now)
-        .into_iter()
-        .chain(differs(now, before))
-        .collect()
+    memory: Remembered,
 }
 
 impl Checker {
-    /// A checker of the content folder `content` that has checked nothing yet.
-    pub(crate) fn new(content: PathBuf, today: Date) -> Checker {
+    /// A checker of the content folder `content` with the theme folder `theme`, that has checked
+    /// nothing yet.
+    pub(crate) fn new(content: PathBuf, theme: Option<PathBuf>, today: Date) -> Checker {
         Checker {
             content,
+            theme,
             today,
-            rules: None,
-            folders: HashMap::new(),
-            spare: HashMap::new(),
-            others: Others::new(),
+            memory: Remembered::default(),
         }
     }
 
     /// Copies every remembered folder for the next check, so that it does not have to.
     pub(crate) fn prepare(&mut self) {
-        for (name, r) in &self.folders {
-            if let (false, Some(folder)) = (self.spare.contains_key(name), &r.folder) {
-                self.spare.insert(name.clone(), folder.clone());
-            }
-        }
+        self.memory.prepare();
     }
 
     /// Reads and checks the content, with `labels` naming the sections.
     pub(crate) fn check(&mut self, labels: &LabelSets) -> Checked {
-        let (sources, mut problems) = load::load(&self.content);
-        let (rules, rule_problems) =
-            incremental::Rules::new(&sources, &self.content, self.today, labels);
-        problems.extend(rule_problems);
-        problems.extend(glyphs::check(
-            &Sources {
-                clinic: sources.clinic.clone(),
-                procedures: Vec::new(),
-            },
-            crate::render::pdf::Fonts::embedded(),
-        ));
-        // Every folder is checked against clinic.yaml and the labels: when they change, all are stale.
-        let others = others(&self.content);
-        let touched = changed(&self.others, &others);
-        self.others = others;
-        let same_rules = self
-            .rules
-            .as_ref()
-            .is_some_and(|(clinic, l)| *clinic == sources.clinic && l == labels)
-            && rules.logo().is_none_or(|logo| !touched.contains(logo));
-        if !same_rules {
-            self.folders.clear();
-            self.spare.clear();
-            self.rules = Some((sources.clinic.clone(), labels.clone()));
-        }
-        let stale: Vec<&ProcedureFiles> = sources
-            .procedures
-            .iter()
-            .filter(|f| {
-                self.folders.get(&f.name).is_none_or(|r| {
-                    r.files != **f
-                        // A picture it shows changed, or one it lacked may be there now.
-                        || r.folder.as_ref().is_some_and(|folder| {
-                            folder.pictures().any(|p| touched.contains(p))
-                        })
-                        || (!touched.is_empty() && r.problems.has_errors())
-                })
-            })
-            .collect();
-        let mut fresh = problems.clone();
-        for (files, folder, found) in check_folders(&stale, &rules, labels) {
-            fresh.extend(found.clone());
-            self.spare.remove(&files.name);
-            self.folders.insert(
-                files.name.clone(),
-                Remembered {
-                    files: files.clone(),
-                    folder,
-                    problems: found,
-                },
-            );
-        }
-        self.folders
-            .retain(|name, _| sources.procedures.iter().any(|f| f.name == *name));
-        self.spare.retain(|name, _| self.folders.contains_key(name));
-        let remembered: Vec<(&String, &Remembered)> = sources
-            .procedures
-            .iter()
-            .filter_map(|f| self.folders.get_key_value(&f.name))
-            .collect();
-        for (_, r) in &remembered {
-            problems.extend(r.problems.clone());
-        }
-        let site = if problems.has_errors() {
-            None
-        } else {
-            let folders = remembered
-                .iter()
-                .filter_map(|(name, r)| {
-                    let spare = self.spare.remove(*name);
-                    spare.or_else(|| r.folder.clone())
-                })
-                .collect();
-            incremental::site(&rules, folders)
+        let (sources, found) = load::load(&self.content);
+        let inputs = SiteInputs {
+            content: &self.content,
+            theme: self.theme.as_deref(),
+            overrides: "",
         };
+        let mut checked = project::check(
+            &inputs,
+            &sources,
+            found,
+            labels,
+            self.today,
+            &self.memory,
+            true,
+        );
+        self.memory.update(&mut checked, self.today);
         Checked {
-            site,
-            problems,
-            fresh,
+            site: checked.site,
+            problems: checked.problems,
+            fresh: checked.fresh,
+            site_key: checked.site_key,
         }
     }
-}
-
-/// Checks folders on every core (they are independent): each with its model and problems, found
-/// as `handouts check` finds them (characters the fonts lack, hints `handouts new` left).
-fn check_folders<'a>(
-    stale: &[&'a ProcedureFiles],
-    rules: &incremental::Rules,
-    labels: &LabelSets,
-) -> Vec<(&'a ProcedureFiles, Option<incremental::Folder>, Diagnostics)> {
-    let one = |files: &'a ProcedureFiles| {
-        let (folder, mut found) = incremental::folder(files, rules);
-        let alone = Sources {
-            clinic: None,
-            procedures: vec![files.clone()],
-        };
-        found.extend(glyphs::check(&alone, crate::render::pdf::Fonts::embedded()));
-        found.extend(placeholders::check(&alone, labels));
-        (files, folder, found)
-    };
-    use rayon::prelude::*;
-    stale.par_iter().map(|f| one(f)).collect()
 }
 
 #[cfg(test)]
@@ -266,7 +129,7 @@ mod tests {
         let root = dir.path().join("content");
         copy_dir(&sample, &root);
         let today = Date::parse("2026-11-01").unwrap();
-        let mut checker = Checker::new(root.clone(), today);
+        let mut checker = Checker::new(root.clone(), None, today);
         let (site, _) = same_as_check(&mut checker, &root);
         let before = picture_paths(&site.unwrap());
         assert!(before.len() >= 3, "{before:?}");
@@ -302,11 +165,11 @@ mod tests {
     fn rechecking_only_the_changed_folders_gives_what_the_whole_check_gives() {
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let today = Date::parse("2026-11-01").unwrap();
-        same_as_check(&mut Checker::new(sample.clone(), today), &sample);
+        same_as_check(&mut Checker::new(sample.clone(), None, today), &sample);
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("content");
         crate::corpus::generate(12, &root).unwrap();
-        let mut checker = Checker::new(root.clone(), today);
+        let mut checker = Checker::new(root.clone(), None, today);
         let checker = &mut checker;
         same_as_check(checker, &root);
         // A procedure moved first by its `order`, a folder without handouts, a translation.

@@ -3,12 +3,11 @@
 //! is rendered again, and open pages reload the moment it is done. Nothing is written to disk.
 //!
 //! One way through, each stage its own module:
-//! `watch` (notify, debounced) → `Preview::rebuild` (`check` the folders that changed, compare
-//! models by what each output reads in `affected`, render those `target`s) → a new immutable
+//! `watch` (notify, debounced) → `Preview::rebuild` (`check`: the project checks again the
+//! folders whose inputs changed; each `target` whose key changed is made again) → a new immutable
 //! `Snapshot` → `http` serves it from memory (with `inject`'s reload script and problems) and
 //! `events` tells every open page.
 
-mod affected;
 mod check;
 mod events;
 mod http;

@@ -1,18 +1,19 @@
 //! The preview's builds, in memory. Each rebuild checks again only the folders whose files
 //! changed, compares the new model with the last good one, and renders only the outputs whose
-//! inputs differ ([`super::affected`]).
+//! inputs differ (their keys, [`crate::render::targets::Keys`], as the build decides it).
 //!
 //! What an edit affects is rendered before the rebuild is announced, when it is a few pages and
 //! PDFs. When it is many (the first build, an edit of the theme or `clinic.yaml`), only the first
 //! of each kind is, to report a broken template at once, and every other file is made the first
 //! time it is asked for: the first page of 1,000 handouts is served in well under a second.
 
-use super::affected::{Changes, Reads};
 use super::check::Checker;
-use super::snapshot::{Build, Made, Slot, Snapshot};
-use super::target::{self, Kind, Target};
+use super::snapshot::{Build, Slot, Snapshot};
+use super::target::{self, Kind, Made};
+use crate::cache::Digest;
 use crate::diag::Diagnostics;
 use crate::model::{Date, Site};
+use crate::render::targets::{self, Keys, Target, TemplateReads};
 use crate::render::OutputFile;
 use crate::theme::Theme;
 use std::collections::{BTreeSet, HashMap};
@@ -47,7 +48,7 @@ pub struct Preview {
 struct LoadedTheme {
     files: Vec<(PathBuf, Vec<u8>)>,
     theme: Arc<Theme>,
-    reads: Reads,
+    reads: TemplateReads,
 }
 
 /// What one rebuild did.
@@ -80,7 +81,7 @@ impl Preview {
         Preview {
             content: content.to_path_buf(),
             theme_dir: theme.map(Path::to_path_buf),
-            checker: Checker::new(content.to_path_buf(), today),
+            checker: Checker::new(content.to_path_buf(), theme.map(Path::to_path_buf), today),
             theme: None,
             good: None,
             problems: None,
@@ -124,7 +125,7 @@ impl Preview {
         let theme = self.theme.as_ref().map(|t| (Arc::clone(&t.theme), t.reads));
         match (checked.site, theme) {
             (Some(site), Some((theme, reads))) if !problems.has_errors() => {
-                self.render(site, theme, reads, checked.fresh, start)
+                self.render(site, theme, reads, &checked.site_key, checked.fresh, start)
             }
             _ => self.fail(problems, start),
         }
@@ -140,7 +141,7 @@ impl Preview {
             Ok(theme) => {
                 self.theme = Some(LoadedTheme {
                     files,
-                    reads: Reads::of(&theme),
+                    reads: TemplateReads::of(&theme),
                     theme: Arc::new(theme),
                 });
                 None
@@ -154,46 +155,73 @@ impl Preview {
         &mut self,
         site: Site,
         theme: Arc<Theme>,
-        reads: Reads,
+        reads: TemplateReads,
+        site_key: &Digest,
         warnings: Diagnostics,
         start: Instant,
     ) -> Rebuild {
-        // After a theme or clinic.yaml edit nothing of the last build holds.
-        let previous = self
-            .good
-            .as_ref()
-            .filter(|g| Arc::ptr_eq(&g.theme, &theme) && g.site.clinic == site.clinic);
-        let changes = previous.map(|g| Changes::between(&g.site, &site, reads));
+        // Each target is made again when what it reads changed (`Keys`, as the build decides
+        // it); after a theme or clinic.yaml edit, that is everything.
+        let keys = Keys::new(&site, site_key, reads);
+        let previous = self.good.as_ref();
+        let everything = previous.is_none_or(|g| g.base != *keys.base());
         let mut slots = HashMap::new();
         let mut to_make = Vec::new();
         let mut summaries = Vec::new();
-        for (path, target) in target::all(&site) {
+        let all = targets::all(&site);
+        let mut made_keys: Vec<Digest> = Vec::new();
+        for (path, target) in all {
+            if target.is_summary() {
+                summaries.push(target);
+                continue;
+            }
+            let key = keys.key(&target, None);
+            made_keys.push(key);
             let kept = previous
                 .and_then(|g| g.slots.get(&target))
-                .filter(|_| changes.as_ref().is_some_and(|c| !c.affect(&target)));
+                .filter(|slot| slot.key == key);
             match kept {
                 Some(slot) => {
                     slots.insert(target, Arc::clone(slot));
                 }
-                None if target.is_summary() => summaries.push(target),
-                None => to_make.push((path, target)),
+                None => to_make.push((path, target, key)),
             }
         }
+        // A summary lists every other file: `serve` makes many of them only when asked, so it
+        // reads every other target's key.
+        made_keys.sort_unstable();
+        let others = crate::cache::key(&made_keys.iter().map(|k| k.as_slice()).collect::<Vec<_>>());
+        let summaries: Vec<(Target, Digest)> = summaries
+            .into_iter()
+            .filter_map(|target| {
+                let key = keys.key(&target, Some(&others));
+                let kept = previous
+                    .and_then(|g| g.slots.get(&target))
+                    .filter(|slot| slot.key == key);
+                match kept {
+                    Some(slot) => {
+                        slots.insert(target, Arc::clone(slot));
+                        None
+                    }
+                    None => Some((target, key)),
+                }
+            })
+            .collect();
         let new_targets = to_make.len() + summaries.len();
         let now = now_or_later(&to_make);
         let made = make_all(&now, &to_make, &site, &theme);
         let mut failed = Diagnostics::new();
         let (mut rendered, mut deferred) = (Vec::new(), 0);
-        for ((path, target), made) in to_make.into_iter().zip(made) {
+        for ((path, target, key), made) in to_make.into_iter().zip(made) {
             let slot = match made {
                 Some(Err(problems)) => {
                     failed.extend(problems);
                     continue;
                 }
-                Some(made) => Slot::made(target, made),
+                Some(made) => Slot::made(target, key, made),
                 None => {
                     deferred += 1;
-                    Slot::later(target, path.into_iter().collect())
+                    Slot::later(target, key, path.into_iter().collect())
                 }
             };
             rendered.extend(slot.get().map(|_| slot.paths.clone()).unwrap_or_default());
@@ -202,7 +230,7 @@ impl Preview {
         // A summary reads every other file. On a small site, where they are all made, it is made
         // too; else it is made on request, and rendered now over the files' paths and page counts
         // alone, to learn its own paths and to report a broken template at once.
-        for target in summaries {
+        for (target, key) in summaries {
             let eager =
                 slots.len() <= EAGER_SUMMARY_INPUTS && slots.values().all(|s| s.get().is_some());
             let mut inputs: Vec<OutputFile> = if eager {
@@ -219,14 +247,14 @@ impl Preview {
             match target::make(&target, &site, &theme, &inputs) {
                 Err(problems) => failed.extend(problems),
                 Ok(files) if eager => {
-                    let slot = Slot::made(target, Ok(files));
+                    let slot = Slot::made(target, key, Ok(files));
                     rendered.extend(slot.paths.iter().cloned());
                     slots.insert(slot.target.clone(), Arc::new(slot));
                 }
                 Ok(files) => {
                     deferred += 1;
                     let paths = files.iter().map(|f| f.path.clone()).collect();
-                    slots.insert(target.clone(), Arc::new(Slot::later(target, paths)));
+                    slots.insert(target.clone(), Arc::new(Slot::later(target, key, paths)));
                 }
             }
         }
@@ -253,7 +281,6 @@ impl Preview {
             })
             .unwrap_or_default();
         rendered.sort();
-        let everything = previous.is_none();
         let fixed = self.problems.is_some();
         let changed = new_targets > 0 || !removed.is_empty() || fixed;
         let attachments = site
@@ -264,6 +291,7 @@ impl Preview {
             .map(|a| (a.path.clone(), a.source.clone()))
             .collect();
         let build = Arc::new(Build {
+            base: *keys.base(),
             site: Arc::new(site),
             theme,
             slots,
@@ -374,14 +402,18 @@ fn plural(n: usize) -> &'static str {
 /// Which of `to_make` to render before the rebuild is announced: all pages and all PDFs when
 /// they are few, else the first of each kind. Whole outputs (the sitemap, the feed, the theme's
 /// files) are always made at once: their paths are known only then.
-fn now_or_later(to_make: &[(Option<String>, Target)]) -> Vec<bool> {
-    let is_pdf = |t: &Target| matches!(t.kind(), Some(Kind::Pdf(..)));
-    let pdfs = to_make.iter().filter(|(_, t)| is_pdf(t)).count();
-    let pages = to_make.iter().filter(|(_, t)| t.kind().is_some()).count() - pdfs;
+fn now_or_later(to_make: &[(Option<String>, Target, Digest)]) -> Vec<bool> {
+    let is_pdf = |t: &Target| matches!(target::kind(t), Some(Kind::Pdf(..)));
+    let pdfs = to_make.iter().filter(|(_, t, _)| is_pdf(t)).count();
+    let pages = to_make
+        .iter()
+        .filter(|(_, t, _)| target::kind(t).is_some())
+        .count()
+        - pdfs;
     let mut probed: BTreeSet<Kind> = BTreeSet::new();
     to_make
         .iter()
-        .map(|(_, t)| match t.kind() {
+        .map(|(_, t, _)| match target::kind(t) {
             Some(kind @ Kind::Pdf(..)) => pdfs <= EAGER_PDFS || probed.insert(kind),
             Some(kind) => pages <= EAGER_PAGES || probed.insert(kind),
             None => true,
@@ -393,7 +425,7 @@ fn now_or_later(to_make: &[(Option<String>, Target)]) -> Vec<bool> {
 /// counter, so one slow PDF does not hold up a thread's share of pages.
 fn make_all(
     now: &[bool],
-    to_make: &[(Option<String>, Target)],
+    to_make: &[(Option<String>, Target, Digest)],
     site: &Site,
     theme: &Theme,
 ) -> Vec<Option<Made>> {

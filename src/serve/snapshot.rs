@@ -4,10 +4,11 @@
 //! A snapshot never changes once published (the next rebuild makes a new one) except that a file
 //! left to be made on request is made once, the first time it is asked for.
 
-use super::target::{self, PageKey, Target};
+use super::target::{self, Made};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::PrintSize;
 use crate::model::Site;
+use crate::render::targets::{PageKey, Target};
 use crate::render::OutputFile;
 use crate::routes::Routes;
 use crate::theme::Theme;
@@ -25,6 +26,8 @@ pub struct Snapshot {
 
 /// The site as last checked without errors, and its files.
 pub(crate) struct Build {
+    /// The site-wide inputs it was made from ([`crate::render::targets::Keys::base`]).
+    pub(crate) base: crate::cache::Digest,
     pub(crate) site: Arc<Site>,
     pub(crate) theme: Arc<Theme>,
     /// What makes each target's files.
@@ -39,40 +42,33 @@ pub(crate) struct Build {
 /// One target of a build: made at once, or the first time one of its files is asked for.
 pub(crate) struct Slot {
     pub(crate) target: Target,
+    /// What it read ([`crate::render::targets::Keys::key`]): while that is the same, it is kept.
+    pub(crate) key: crate::cache::Digest,
     /// The paths of its files.
     pub(crate) paths: Vec<String>,
     made: OnceLock<Made>,
 }
 
-/// One file, as made.
-pub(crate) struct File {
-    pub(crate) path: String,
-    pub(crate) bytes: Arc<[u8]>,
-    /// For a PDF, its page count.
-    pub(crate) pages: Option<usize>,
-}
-
-/// A target's files, or why they could not be made.
-pub(crate) type Made = Result<Arc<[File]>, Diagnostics>;
-
 impl Slot {
     /// A target to make when one of its files, at `paths`, is first asked for.
-    pub(crate) fn later(target: Target, paths: Vec<String>) -> Slot {
+    pub(crate) fn later(target: Target, key: crate::cache::Digest, paths: Vec<String>) -> Slot {
         Slot {
             target,
+            key,
             paths,
             made: OnceLock::new(),
         }
     }
 
     /// A target already made.
-    pub(crate) fn made(target: Target, made: Made) -> Slot {
+    pub(crate) fn made(target: Target, key: crate::cache::Digest, made: Made) -> Slot {
         let paths = match &made {
             Ok(files) => files.iter().map(|f| f.path.clone()).collect(),
             Err(_) => Vec::new(),
         };
         Slot {
             target,
+            key,
             paths,
             made: OnceLock::from(made),
         }

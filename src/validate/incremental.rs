@@ -1,9 +1,9 @@
-//! Checking the content one procedure folder at a time, for `handouts serve`.
+//! Checking the content one procedure folder at a time: the only way content is checked.
 //!
 //! A folder's checked procedures and problems depend only on its own files and on the site-wide
 //! [`Rules`] (`clinic.yaml`, the theme's labels, today), so after an edit only the folders whose
-//! files changed need checking again. [`Rules::new`] → [`folder`] for each folder → [`site`] is
-//! how [`super::validate`] checks the whole content too, so both give the same model and problems.
+//! files changed need checking again. [`Rules::new`] → [`folder`] for each folder → [`site`]; the
+//! project (`crate::project`) decides which folders to check and which to take as they were.
 
 use super::links::ContentContext;
 use super::SiteRules;
@@ -146,15 +146,17 @@ pub fn folder(files: &ProcedureFiles, rules: &Rules) -> (Option<Folder>, Diagnos
     // The model outlives the many temporaries that checking it made. Copied now, it lands in
     // memory of its own instead of pinning the allocator's pages those temporaries freed: at
     // 10,000 variants the checked model kept 260 MB resident uncopied, 142 MB copied at the end.
-    let checked =
-        super::procedure(files, &site_rules, &mut diags).map(|(order, editions)| Folder {
-            order,
-            editions: editions.to_vec(),
-        });
+    let checked = super::procedure(files, &site_rules, &mut diags).map(|(order, editions)| {
+        let mut editions = editions.to_vec();
+        for v in editions.iter_mut().flat_map(|(_, p)| &mut p.variants) {
+            v.seal();
+        }
+        Folder { order, editions }
+    });
     (checked, diags)
 }
 
-/// The site made of checked folders (taken, not copied), as [`super::validate`] orders it;
+/// The site made of checked folders (taken, not copied), ordered by their `order` and name;
 /// `None` without a clinic. Only meaningful when no folder (and no rule) had an error.
 pub fn site(rules: &Rules, mut folders: Vec<Folder>) -> Option<Site> {
     let clinic = rules.clinic.clone()?;

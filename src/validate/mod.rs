@@ -15,9 +15,9 @@ pub(crate) mod sections;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, SplitError};
 use crate::labels::{LabelSets, Labels};
-use crate::load::{ProcedureFiles, SourceFile, Sources, PROCEDURE_FILE};
+use crate::load::{ProcedureFiles, SourceFile, PROCEDURE_FILE};
 use crate::model::{
-    Date, Facts, Lang, Procedure, Revision, Section, SectionKind, Sections, Site, Slug, Variant,
+    Date, Facts, Lang, Procedure, Revision, Section, SectionKind, Sections, Slug, Variant,
 };
 use fields::{Describe, Fields};
 use links::ContentContext;
@@ -45,32 +45,6 @@ const PROCEDURE_KEYS: Describe = Describe {
     what: "a procedure",
     keys: &["title", "summary", "order"],
 };
-
-/// Checks everything in `sources` against the theme's `labels` (section headings per language).
-/// `today` decides which reviews are overdue (warnings only). The same as checking each
-/// procedure folder on its own ([`incremental`]) and putting the folders together.
-pub fn validate(
-    sources: &Sources,
-    content_root: &Path,
-    today: Date,
-    labels: &LabelSets,
-) -> (Option<Site>, Diagnostics) {
-    let (rules, mut diags) = incremental::Rules::new(sources, content_root, today, labels);
-    // Folders are independent: check them on every core, keeping their order for the messages.
-    use rayon::prelude::*;
-    let checked: Vec<_> = sources
-        .procedures
-        .par_iter()
-        .map(|files| incremental::folder(files, &rules))
-        .collect();
-    let mut folders = Vec::new();
-    for (folder, found) in checked {
-        diags.extend(found);
-        folders.extend(folder);
-    }
-    let site = incremental::site(&rules, folders).filter(|_| !diags.has_errors());
-    (site, diags)
-}
 
 /// What every file is checked against.
 struct SiteRules<'a> {
@@ -519,6 +493,7 @@ fn variant(
         source: file.path.clone(),
         lang: context.lang,
         reading,
+        digest: [0; 32],
     })
 }
 
