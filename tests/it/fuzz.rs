@@ -2,11 +2,11 @@
 //! panic, a hang, a stack overflow or an empty PDF.
 //!
 //! `cargo test` runs a few thousand cases; `cargo test --release -- --ignored fuzz` runs 100,000.
-#![allow(missing_docs)]
 
-mod common;
+use crate::common;
 use handouts::model::Date;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -332,7 +332,16 @@ fn hostile_shapes_are_rejected_quickly() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // Past failures are kept in `fuzz.proptest-regressions` beside this file and re-run first.
+    // Named explicitly: proptest's default looks for the folder holding a `main.rs` (this one)
+    // and would read `tests/proptest-regressions/fuzz.txt` instead.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        failure_persistence: Some(Box::new(
+            FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
 
     /// Any text at all in a front-matter value either builds or gives located errors.
     #[test]
