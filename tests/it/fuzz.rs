@@ -8,14 +8,26 @@ use handouts::model::Date;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{mpsc, OnceLock};
 use std::time::{Duration, Instant};
 
 /// The most one case may take: a hang is a failure, not a slow test.
 const CASE_LIMIT: Duration = Duration::from_secs(20);
-/// The binary's main thread has 8 MiB of stack; cases run with the same, so a stack overflow here
-/// is one there too.
-const STACK: usize = 8 * 1024 * 1024;
+
+/// The pool the cases run on, for this module's tests only. In the one test binary, other
+/// modules' builds keep rayon's global pool busy, and a case's parallel steps would wait behind
+/// them: the time limits would measure other tests. Its threads have rayon's default stack, as the
+/// binary's workers do; the binary's serial steps have its main thread's 8 MiB and here they get
+/// less, so a stack overflow there is one here too.
+fn pool() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("fuzz-{i}"))
+            .build()
+            .expect("a thread pool")
+    })
+}
 
 /// A content folder the cases write into, one variant file at a time.
 struct Bench {
@@ -43,14 +55,11 @@ impl Bench {
         std::fs::write(&path, bytes).unwrap();
         let content = self.content();
         let (tx, rx) = mpsc::channel();
-        let worker = std::thread::Builder::new()
-            .stack_size(STACK)
-            .spawn(move || {
-                let started = Instant::now();
-                let outcome = run(&content);
-                let _ = tx.send((outcome, started.elapsed()));
-            })
-            .unwrap();
+        let worker = std::thread::spawn(move || {
+            let started = Instant::now();
+            let outcome = pool().install(|| run(&content));
+            let _ = tx.send((outcome, started.elapsed()));
+        });
         let (outcome, took) = match rx.recv_timeout(CASE_LIMIT) {
             Ok(r) => r,
             Err(_) => panic!("case took longer than {CASE_LIMIT:?}: {:?}", shorten(bytes)),

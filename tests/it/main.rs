@@ -4,7 +4,8 @@
 //! The modules' tests run in parallel in this one process. None of them may change what the
 //! process shares (its working directory, its environment, its umask, its signal handlers, a
 //! fixed port or path): they give children explicit paths and folders, and each works in its own
-//! temporary folder.
+//! temporary folder. Rayon's global pool is shared too: a test that times library work runs it on
+//! a pool of its own (see `fuzz`).
 
 // The shared modules' `pub` means "for the test modules": a test binary exports nothing, so the
 // lint that asks for `pub(crate)` would only repeat itself on every helper.
