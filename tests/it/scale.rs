@@ -1,7 +1,7 @@
 //! Builds at scale: output is byte-identical whatever the thread count and whatever the build
 //! cache holds, and a rebuild leaves unchanged files untouched.
 
-mod common;
+use crate::common;
 
 use common::build_options as options;
 use handouts::BuildOptions;

@@ -1,8 +1,7 @@
 //! Plain-language warnings: each kind with its exact message and place, figures computed by hand,
 //! `--strict`, `max_grade`, and the bundled sample (which must have none).
 
-#![allow(missing_docs)]
-mod common;
+use crate::common;
 use common::{snapshot, Fixture};
 
 /// Runs `handouts check` and compares all of stderr; the warnings do not fail the check.

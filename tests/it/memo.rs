@@ -2,7 +2,7 @@
 //! change an editor or a web team makes, the output and the messages are exactly those of a build
 //! with no cache at all, and the folders that did not change are not checked again.
 
-mod common;
+use crate::common;
 
 use handouts::model::Date;
 use handouts::{BuildOptions, BuildReport, Overrides};

@@ -1,8 +1,7 @@
 //! `handouts report`: one row per variant and language with hand-checked figures, overdue reviews
 //! first, a valid accessible page, and never a file inside the published site.
 
-#![allow(missing_docs)]
-mod common;
+use crate::common;
 use common::{assert_in_order, snapshot, Fixture};
 
 /// A variant whose eight sections are all its own and tiny, so its figures can be counted by hand.

@@ -1,5 +1,4 @@
 //! Reading a tagged PDF back with lopdf: its structure tree as plain values, and its parent tree.
-#![allow(dead_code, unreachable_pub, missing_docs)]
 
 pub mod text;
 

@@ -2,9 +2,8 @@
 //! handout in reading order, every marked-content id is reached from it and from the parent tree,
 //! furniture is artifacts, links are `Link` elements holding their annotations, the catalog and XMP
 //! declare PDF/UA; `pdfinfo -struct-text` reads like the web page; large print is large and complete.
-#![allow(missing_docs)]
 
-mod tagged;
+use crate::tagged;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

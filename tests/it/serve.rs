@@ -1,8 +1,7 @@
 //! The live preview: it serves the build's files from memory, renders again exactly what an edit
 //! affects, tells open pages by server-sent events, and shows problems in the page until fixed.
-#![allow(missing_docs)]
 
-mod common;
+use crate::common;
 use common::Fixture;
 use handouts::model::Date;
 use handouts::serve::{Preview, Rebuild};

@@ -1,7 +1,6 @@
 //! The website a build writes: pages, their sections and metadata, links under a sub-path.
 
-#![allow(missing_docs)]
-mod common;
+use crate::common;
 use common::{assert_in_order, snapshot, Fixture};
 
 fn built() -> Fixture {

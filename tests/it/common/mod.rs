@@ -1,5 +1,4 @@
 //! A small, valid content folder that each test copies and then breaks in one way.
-#![allow(dead_code, unreachable_pub, missing_docs)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

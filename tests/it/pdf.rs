@@ -1,8 +1,7 @@
 //! The printed handouts: what they say (read back with pdftotext), where things sit on the page
 //! (from the layout engine's own boxes), and that they are valid, embedded, linked and scannable.
-#![allow(missing_docs)]
 
-mod common;
+use crate::common;
 use common::{assert_in_order, Fixture};
 use handouts::edition::{Lang, PrintSize};
 use handouts::model::{Date, Paper, Site};
@@ -382,7 +381,7 @@ fn a_character_no_font_has_is_an_error_where_it_was_typed() {
 #[test]
 fn a_bad_print_template_names_the_template_file_and_line() {
     let f = Fixture::new();
-    let template = include_str!("../themes/default/print/handout.xml")
+    let template = include_str!("../../themes/default/print/handout.xml")
         .replace("<table>", "<tabel>")
         .replace("</table>", "</tabel>");
     f.write("theme/print/handout.xml", &template);

@@ -2,20 +2,32 @@
 //! panic, a hang, a stack overflow or an empty PDF.
 //!
 //! `cargo test` runs a few thousand cases; `cargo test --release -- --ignored fuzz` runs 100,000.
-#![allow(missing_docs)]
 
-mod common;
+use crate::common;
 use handouts::model::Date;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{mpsc, OnceLock};
 use std::time::{Duration, Instant};
 
 /// The most one case may take: a hang is a failure, not a slow test.
 const CASE_LIMIT: Duration = Duration::from_secs(20);
-/// The binary's main thread has 8 MiB of stack; cases run with the same, so a stack overflow here
-/// is one there too.
-const STACK: usize = 8 * 1024 * 1024;
+
+/// The pool the cases run on, for this module's tests only. In the one test binary, other
+/// modules' builds keep rayon's global pool busy, and a case's parallel steps would wait behind
+/// them: the time limits would measure other tests. Its threads have rayon's default stack, as the
+/// binary's workers do; the binary's serial steps have its main thread's 8 MiB and here they get
+/// less, so a stack overflow there is one here too.
+fn pool() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("fuzz-{i}"))
+            .build()
+            .expect("a thread pool")
+    })
+}
 
 /// A content folder the cases write into, one variant file at a time.
 struct Bench {
@@ -43,14 +55,11 @@ impl Bench {
         std::fs::write(&path, bytes).unwrap();
         let content = self.content();
         let (tx, rx) = mpsc::channel();
-        let worker = std::thread::Builder::new()
-            .stack_size(STACK)
-            .spawn(move || {
-                let started = Instant::now();
-                let outcome = run(&content);
-                let _ = tx.send((outcome, started.elapsed()));
-            })
-            .unwrap();
+        let worker = std::thread::spawn(move || {
+            let started = Instant::now();
+            let outcome = pool().install(|| run(&content));
+            let _ = tx.send((outcome, started.elapsed()));
+        });
         let (outcome, took) = match rx.recv_timeout(CASE_LIMIT) {
             Ok(r) => r,
             Err(_) => panic!("case took longer than {CASE_LIMIT:?}: {:?}", shorten(bytes)),
@@ -332,7 +341,16 @@ fn hostile_shapes_are_rejected_quickly() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // Past failures are kept in `fuzz.proptest-regressions` beside this file and re-run first.
+    // Named explicitly: proptest's default looks for the folder holding a `main.rs` (this one)
+    // and would read `tests/proptest-regressions/fuzz.txt` instead.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        failure_persistence: Some(Box::new(
+            FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
 
     /// Any text at all in a front-matter value either builds or gives located errors.
     #[test]

@@ -1,8 +1,7 @@
 //! Every kind of editor mistake gives one exact, located, plain-English message and exit code 1.
 //! The expected texts are the whole of stderr: a change of wording is a deliberate act.
 
-#![allow(missing_docs)]
-mod common;
+use crate::common;
 use common::Fixture;
 
 /// Applies one edit to the valid fixture, runs `handouts check`, and compares all of stderr.

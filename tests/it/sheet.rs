@@ -1,9 +1,8 @@
 //! The sheet staff write on and the rhythm a designer signs off (issue 14): write-in blanks that are
 //! fillable form fields and print as blanks, the switch that leaves them out, typographic quotes in
 //! every label, the FAQ and timeline rhythm read from the layout boxes, and footer separators.
-#![allow(missing_docs)]
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 use handouts::edition::{Lang, PrintSize};

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// Runs an external tool; `None` (with a note) when it is not installed on a developer's machine.
-/// Under CI (`CI` set) a missing tool fails the test, as in `tests/pdf.rs`.
+/// Under CI (`CI` set) a missing tool fails the test, as in `tests/it/pdf.rs`.
 pub fn tool(name: &str, args: &[&str]) -> Option<String> {
     match Command::new(name).args(args).output() {
         Ok(out) => {

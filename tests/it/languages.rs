@@ -1,7 +1,6 @@
 //! Translated handouts: a Spanish tree beside the English one, its messages, and label sets.
-#![allow(missing_docs)]
 
-mod common;
+use crate::common;
 use common::{message_lines, Fixture, CLINIC};
 use std::process::Command;
 
@@ -306,7 +305,7 @@ fn shout(text: &str) -> String {
 
 /// The built-in English labels with every value upper-cased (keys, tags and placeholders kept).
 fn shouted_labels() -> (String, Vec<String>) {
-    let en = include_str!("../themes/default/labels/en.yaml");
+    let en = include_str!("../../themes/default/labels/en.yaml");
     let mut out = String::new();
     let mut fragments = Vec::new();
     for line in en.lines() {

@@ -1,8 +1,7 @@
 //! `handouts new`: a new handout with every section and a hint under each, in the file's language;
 //! it passes `handouts check` once its hints are replaced, and until then check names each one.
 
-#![allow(missing_docs)]
-mod common;
+use crate::common;
 use common::{message_lines, Fixture};
 use handouts::model::Date;
 

@@ -1,8 +1,7 @@
 //! Pictures: a figure on the page and in the PDF (embedded once, JPEG passed through), the clinic's
 //! logo in both, and every picture mistake with its exact, located message.
 
-#![allow(missing_docs)]
-mod common;
+use crate::common;
 use common::{assert_in_order, Fixture};
 use std::io::Cursor;
 use std::process::Command;

@@ -1,8 +1,7 @@
 //! Nothing unsafe reaches a reader, and nothing is lost: escaping in every output context,
 //! content that looks like template code, killed and concurrent builds, unwritable output.
-#![allow(missing_docs)]
 
-mod common;
+use crate::common;
 use common::{snapshot, Fixture};
 use std::process::{Command, Stdio};
 use std::time::Duration;
