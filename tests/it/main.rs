@@ -14,6 +14,7 @@
 mod common;
 mod tagged;
 
+mod agree;
 mod errors;
 mod fuzz;
 mod images;

@@ -3,7 +3,7 @@
 //! the bundled sample through every kind of change an editor or a web team makes, and after each
 //! one hold the same paths with the same bytes. A failed edit leaves both as they were.
 
-mod common;
+use crate::common;
 
 use handouts::model::Date;
 use handouts::serve::{Preview, Rebuild};
