@@ -1,6 +1,8 @@
 //! The command line: subcommands and their flags, nothing else.
 
-use clap::{Parser, Subcommand};
+use crate::edition::PrintSize;
+use crate::model::Paper;
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Clinic patient handouts from Markdown: a website section and a printable PDF per treatment.
@@ -42,6 +44,64 @@ impl Plain {
     }
 }
 
+/// The paper sizes `--paper` accepts, in any letter case (`A4` works as well as `a4`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperName {
+    /// US Letter, 8.5 × 11 inches.
+    Letter,
+    /// A4, 210 × 297 mm.
+    A4,
+}
+
+impl From<PaperName> for Paper {
+    fn from(name: PaperName) -> Paper {
+        match name {
+            PaperName::Letter => Paper::Letter,
+            PaperName::A4 => Paper::A4,
+        }
+    }
+}
+
+/// The print sizes `--size` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SizeName {
+    /// The handout staff print for most patients (12 pt text).
+    Regular,
+    /// Large print for patients who see poorly (18 pt text).
+    Large,
+}
+
+/// Which print size to write: `--size regular|large`, or `--large` for short.
+#[derive(Debug, clap::Args)]
+pub struct SizeChoice {
+    /// Which print size to write.
+    #[arg(long, value_enum, ignore_case = true, value_name = "SIZE")]
+    size: Option<SizeName>,
+    /// Write the large-print edition (18 pt text); the same as `--size large`.
+    #[arg(long, conflicts_with = "size")]
+    large: bool,
+}
+
+impl From<SizeName> for PrintSize {
+    fn from(name: SizeName) -> PrintSize {
+        match name {
+            SizeName::Regular => PrintSize::Regular,
+            SizeName::Large => PrintSize::Large,
+        }
+    }
+}
+
+impl SizeChoice {
+    /// The print size these flags ask for (regular unless told otherwise).
+    pub fn size(&self) -> PrintSize {
+        if self.large {
+            PrintSize::Large
+        } else {
+            self.size.map_or(PrintSize::Regular, PrintSize::from)
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -56,9 +116,9 @@ pub enum Command {
         /// Publish for this address instead of clinic.yaml's `site.base_url` (e.g. a staging site).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
-        /// Print the handouts on this paper instead of clinic.yaml's `paper`: `letter` or `a4`.
-        #[arg(long, value_name = "PAPER", value_parser = ["letter", "a4"])]
-        paper: Option<String>,
+        /// Print the handouts on this paper instead of the one clinic.yaml names.
+        #[arg(long, value_enum, ignore_case = true, value_name = "PAPER")]
+        paper: Option<PaperName>,
         /// Plain-language warnings.
         #[command(flatten)]
         plain: Plain,
@@ -110,9 +170,9 @@ pub enum Command {
         /// The language, as a code from clinic.yaml's `languages` (default: the first).
         #[arg(long, value_name = "CODE")]
         lang: Option<String>,
-        /// Write the large-print edition (18 pt text) instead of the regular one.
-        #[arg(long)]
-        large: bool,
+        /// Regular or large print.
+        #[command(flatten)]
+        size: SizeChoice,
     },
     /// Preview the site locally; it rebuilds and the browser reloads whenever a file changes.
     Serve {
@@ -127,4 +187,75 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
         bind: std::net::IpAddr,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::error::ErrorKind;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("handouts").chain(args.iter().copied()))
+    }
+
+    /// The paper `build` is given, as the model's type.
+    fn paper(args: &[&str]) -> Option<Paper> {
+        match parse(args).unwrap().command {
+            Command::Build { paper, .. } => paper.map(Paper::from),
+            other => panic!("not a build: {other:?}"),
+        }
+    }
+
+    /// The print size `pdf` is given, as the model's type.
+    fn size(args: &[&str]) -> PrintSize {
+        match parse(args).unwrap().command {
+            Command::Pdf { size, .. } => size.size(),
+            other => panic!("not a pdf: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_paper_is_a_usage_error_that_lists_the_papers() {
+        let err = parse(&["build", "--paper", "legal"]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidValue);
+        assert_eq!(err.exit_code(), 2);
+        let message = err.to_string();
+        assert!(message.contains("legal"), "{message}");
+        assert!(message.contains("letter"), "{message}");
+        assert!(message.contains("a4"), "{message}");
+    }
+
+    #[test]
+    fn paper_names_keep_their_spelling_in_any_case() {
+        assert_eq!(paper(&["build"]), None);
+        assert_eq!(paper(&["build", "--paper", "a4"]), Some(Paper::A4));
+        assert_eq!(paper(&["build", "--paper", "letter"]), Some(Paper::Letter));
+        assert_eq!(paper(&["build", "--paper", "A4"]), Some(Paper::A4));
+        assert_eq!(paper(&["build", "--paper=Letter"]), Some(Paper::Letter));
+    }
+
+    #[test]
+    fn large_and_size_large_both_ask_for_large_print() {
+        let pdf = ["pdf", "microneedling/classic"];
+        assert_eq!(size(&pdf), PrintSize::Regular);
+        assert_eq!(size(&[&pdf[..], &["--large"]].concat()), PrintSize::Large);
+        assert_eq!(
+            size(&[&pdf[..], &["--size", "large"]].concat()),
+            PrintSize::Large
+        );
+        assert_eq!(
+            size(&[&pdf[..], &["--size", "Regular"]].concat()),
+            PrintSize::Regular
+        );
+    }
+
+    #[test]
+    fn an_unknown_size_or_large_with_size_is_a_usage_error() {
+        let err = parse(&["pdf", "a/b", "--size", "huge"]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidValue);
+        assert!(err.to_string().contains("regular"), "{err}");
+        let err = parse(&["pdf", "a/b", "--large", "--size", "regular"]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::ArgumentConflict);
+        assert_eq!(err.exit_code(), 2);
+    }
 }

@@ -3,7 +3,6 @@
 use clap::Parser;
 use handouts::cli::{Cli, Command, Folders};
 use handouts::diag::Diagnostics;
-use handouts::edition::PrintSize;
 use handouts::model::{Date, Paper};
 use handouts::BuildOptions;
 use std::process::ExitCode;
@@ -62,10 +61,7 @@ fn main() -> ExitCode {
                 today,
                 overrides: handouts::Overrides {
                     base_url,
-                    paper: paper.as_deref().map(|p| match p {
-                        "a4" => Paper::A4,
-                        _ => Paper::Letter,
-                    }),
+                    paper: paper.map(Paper::from),
                 },
             };
             let progress = progress::Line::new();
@@ -187,23 +183,18 @@ fn main() -> ExitCode {
             folders,
             output,
             lang,
-            large,
+            size,
         } => {
             if let Some(code) = missing_content(&folders) {
                 return code;
             }
-            let size = if large {
-                PrintSize::Large
-            } else {
-                PrintSize::Regular
-            };
             match handouts::pdf_one(&handouts::PdfRequest {
                 content: &folders.content,
                 theme: folders.theme.as_deref(),
                 which: &variant,
                 output: output.as_deref(),
                 lang: lang.as_deref(),
-                size,
+                size: size.size(),
                 today,
             }) {
                 Ok(path) => {

@@ -1,7 +1,7 @@
 //! The one place that knows the YAML library: text in, a plain [`Value`] tree or a readable error out.
 //!
-//! serde_yaml is archived upstream; keeping it behind this module means a successor such as
-//! serde_norway replaces it by editing this file alone.
+//! The parser is yaml_serde, the YAML organization's maintained fork of the archived serde_yaml.
+//! Keeping it behind this module means the next replacement, too, edits this file alone.
 
 use crate::diag::Location;
 
@@ -37,7 +37,7 @@ pub fn parse(text: &str) -> Result<Value, Vec<YamlError>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
+    match yaml_serde::from_str::<yaml_serde::Value>(text) {
         Ok(value) => convert(value).map_err(|e| vec![e]),
         Err(err) => Err(vec![explain(text, &err)]),
     }
@@ -98,8 +98,8 @@ fn key_colon(line: &str) -> Option<&str> {
     (!key.is_empty() && (rest.is_empty() || rest.starts_with([' ', '\t']))).then_some(rest)
 }
 
-fn convert(value: serde_yaml::Value) -> Result<Value, YamlError> {
-    use serde_yaml::Value as Y;
+fn convert(value: yaml_serde::Value) -> Result<Value, YamlError> {
+    use yaml_serde::Value as Y;
     Ok(match value {
         Y::Null => Value::Null,
         Y::Bool(b) => Value::Scalar(b.to_string()),
@@ -136,7 +136,7 @@ fn convert(value: serde_yaml::Value) -> Result<Value, YamlError> {
 }
 
 /// Turns the parser's message into a sentence and a fix.
-fn explain(text: &str, err: &serde_yaml::Error) -> YamlError {
+fn explain(text: &str, err: &yaml_serde::Error) -> YamlError {
     let raw = err.to_string();
     let mut location = err.location().map(|l| Location {
         line: l.line(),
