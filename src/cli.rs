@@ -189,6 +189,20 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The content and theme folders, which every subcommand has.
+    pub fn folders(&self) -> &Folders {
+        match self {
+            Command::Build { folders, .. }
+            | Command::Check { folders, .. }
+            | Command::Report { folders, .. }
+            | Command::New { folders, .. }
+            | Command::Pdf { folders, .. }
+            | Command::Serve { folders, .. } => folders,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

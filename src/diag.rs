@@ -276,6 +276,32 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+/// Why a command did nothing: the one error type of every command the binary runs, which gives
+/// each case its own exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// The command was wrong (an unknown handout or language, a name that is not a slug, a port
+    /// in use): one message, with its fix, and nothing in the content to blame.
+    Usage(String),
+    /// The command was right but the files refuse it (a file that exists, a translation without
+    /// its original): one message, with its fix.
+    Refused(String),
+    /// Problems in the content, the theme or a file to write, each located.
+    Content(Diagnostics),
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(diags: Diagnostics) -> Failure {
+        Failure::Content(diags)
+    }
+}
+
+impl From<Box<Diagnostic>> for Failure {
+    fn from(diag: Box<Diagnostic>) -> Failure {
+        Failure::Content(Diagnostics::from(*diag))
+    }
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();

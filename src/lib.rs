@@ -376,15 +376,6 @@ impl render::Sink for StageSink<'_, '_> {
     }
 }
 
-/// Why `handouts pdf` could not write its file.
-#[derive(Debug)]
-pub enum PdfOneError {
-    /// The variant named does not exist or is not `procedure/variant`.
-    Usage(String),
-    /// Problems in the content, the theme or the output path.
-    Content(Diagnostics),
-}
-
 /// What `handouts pdf` is asked to write.
 #[derive(Clone, Debug)]
 pub struct PdfRequest<'a> {
@@ -404,11 +395,11 @@ pub struct PdfRequest<'a> {
     pub today: Date,
 }
 
-/// Writes the PDF handout of one variant in one edition. Returns the path written.
-pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, PdfOneError> {
+/// Writes the PDF handout of one variant in one edition. Returns the path written; a variant or
+/// language that does not exist is a [`diag::Failure::Usage`].
+pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, diag::Failure> {
     let which = request.which;
-    let (site, theme, _) =
-        check(request.content, request.theme, request.today).map_err(PdfOneError::Content)?;
+    let (site, theme, _) = check(request.content, request.theme, request.today)?;
     let book = match request.lang {
         None => site.default_book(),
         Some(code) => {
@@ -416,7 +407,7 @@ pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, PdfOneError> {
             let Some(book) = found else {
                 let listed: Vec<String> =
                     site.books.iter().map(|b| format!("`{}`", b.lang)).collect();
-                return Err(PdfOneError::Usage(format!(
+                return Err(diag::Failure::Usage(format!(
                     "there are no handouts in the language `{code}`; clinic.yaml lists {}.",
                     listed.join(", ")
                 )));
@@ -441,19 +432,19 @@ pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, PdfOneError> {
         } else {
             String::new()
         };
-        return Err(PdfOneError::Usage(format!(
+        return Err(diag::Failure::Usage(format!(
             "there is no handout `{which}`{language}; the handouts are: {}.",
             all.join(", ")
         )));
     };
     let Some(job) = render::Job::new(&site, &theme, book.lang, request.size) else {
-        return Err(PdfOneError::Usage(format!(
+        return Err(diag::Failure::Usage(format!(
             "the theme has no labels for the language `{}`.",
             book.lang
         )));
     };
-    let rendered = render::print::handout(&job, procedure, variant, render::pdf::Fonts::embedded())
-        .map_err(PdfOneError::Content)?;
+    let rendered =
+        render::print::handout(&job, procedure, variant, render::pdf::Fonts::embedded())?;
     let path = request.output.map_or_else(
         || {
             PathBuf::from(
@@ -463,6 +454,6 @@ pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, PdfOneError> {
         },
         Path::to_path_buf,
     );
-    write::file(&path, &rendered.bytes).map_err(|d| PdfOneError::Content(Diagnostics::from(*d)))?;
+    write::file(&path, &rendered.bytes)?;
     Ok(path)
 }

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use handouts::cli::{Cli, Command, Folders};
-use handouts::diag::Diagnostics;
+use handouts::diag::{Diagnostics, Failure};
 use handouts::model::{Date, Paper};
 use handouts::BuildOptions;
 use std::process::ExitCode;
@@ -34,9 +34,23 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     no_huge_pages();
-    let cli = Cli::parse();
-    let today = today();
-    match cli.command {
+    let command = Cli::parse().command;
+    let unwritten = unwritten(&command);
+    finish(run(command, today()), unwritten)
+}
+
+/// What a command that succeeded has to say: its warnings, on standard error, and its summary,
+/// one line each on standard output.
+#[derive(Debug, Default)]
+struct Done {
+    warnings: Diagnostics,
+    lines: Vec<String>,
+}
+
+/// Runs one command, once its content folder is known to exist.
+fn run(command: Command, today: Date) -> Result<Done, Failure> {
+    content_exists(command.folders())?;
+    match command {
         Command::Build {
             folders,
             out,
@@ -45,9 +59,6 @@ fn main() -> ExitCode {
             plain,
             jobs,
         } => {
-            if let Some(code) = missing_content(&folders) {
-                return code;
-            }
             if let Some(n) = jobs {
                 // Only fails if a pool exists already, which nothing makes before this.
                 let _ = rayon::ThreadPoolBuilder::new()
@@ -57,99 +68,53 @@ fn main() -> ExitCode {
             let options = BuildOptions {
                 content: folders.content,
                 theme: folders.theme,
-                out: out.clone(),
+                out,
                 today,
                 overrides: handouts::Overrides {
                     base_url,
                     paper: paper.map(Paper::from),
                 },
             };
-            let progress = progress::Line::new();
-            let result = handouts::build_reporting(&options, plain.strictness(), &|done, total| {
-                progress.update(done, total)
-            });
-            progress.clear();
-            match result {
-                Ok(report) => {
-                    print_diagnostics(&report.warnings);
-                    println!(
-                        "Built {} {} ({} files) into {} in {:.1} s.",
-                        progress::thousands(report.variants),
-                        if report.variants == 1 {
-                            "handout"
-                        } else {
-                            "handouts"
-                        },
-                        progress::thousands(report.files),
-                        out.display(),
-                        progress.elapsed().as_secs_f64()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => fail(
-                    &diags,
-                    "nothing was written; the previous output is unchanged",
-                ),
-            }
+            build(&options, plain.strictness())
         }
         Command::Check { folders, plain } => {
-            if let Some(code) = missing_content(&folders) {
-                return code;
-            }
             let strictness = plain.strictness();
-            match handouts::check(&folders.content, folders.theme.as_deref(), today) {
-                Ok((_, _, warnings)) if strictness.apply(warnings.clone()).has_errors() => {
-                    fail(&strictness.apply(warnings), "nothing was written")
-                }
-                Ok((site, _, warnings)) => {
-                    print_diagnostics(&warnings);
-                    let n = site.default_book().variants().count();
-                    println!(
-                        "All {n} handouts are correct{}.",
-                        if warnings.is_empty() {
-                            ""
-                        } else {
-                            " (see the warnings above)"
-                        }
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => fail(&strictness.apply(diags), "nothing was written"),
+            let (site, _, warnings) =
+                handouts::check(&folders.content, folders.theme.as_deref(), today)
+                    .map_err(|diags| strictness.apply(diags))?;
+            let warnings = strictness.apply(warnings);
+            if warnings.has_errors() {
+                return Err(Failure::Content(warnings));
             }
+            let n = site.default_book().variants().count();
+            let see = if warnings.is_empty() {
+                ""
+            } else {
+                " (see the warnings above)"
+            };
+            Ok(Done {
+                lines: vec![format!("All {n} handouts are correct{see}.")],
+                warnings,
+            })
         }
         Command::Report { folders, out } => {
-            if let Some(code) = missing_content(&folders) {
-                return code;
-            }
             let request = handouts::report::ReportRequest {
                 content: &folders.content,
                 theme: folders.theme.as_deref(),
                 out: Some(&out),
                 today,
             };
-            match handouts::report::write(&request) {
-                Ok((path, warnings)) => {
-                    print_diagnostics(&warnings);
-                    println!("Wrote the report to {}.", path.display());
-                    ExitCode::SUCCESS
-                }
-                Err(handouts::report::ReportError::Usage(message)) => {
-                    eprintln!("error: {message}");
-                    ExitCode::from(EXIT_USAGE)
-                }
-                Err(handouts::report::ReportError::Content(diags)) => {
-                    fail(&diags, "no report was written")
-                }
-            }
+            let (path, warnings) = handouts::report::write(&request)?;
+            Ok(Done {
+                warnings,
+                lines: vec![format!("Wrote the report to {}.", path.display())],
+            })
         }
         Command::New {
             variant,
             folders,
             lang,
         } => {
-            if let Some(code) = missing_content(&folders) {
-                return code;
-            }
             let request = handouts::scaffold::NewRequest {
                 content: &folders.content,
                 theme: folders.theme.as_deref(),
@@ -157,26 +122,16 @@ fn main() -> ExitCode {
                 lang: lang.as_deref(),
                 today,
             };
-            match handouts::scaffold::new(&request) {
-                Ok(written) => {
-                    for path in written {
-                        println!("Wrote {}.", path.display());
-                    }
-                    println!("Replace each hint in square brackets with the handout's text; `handouts check` lists the ones left.");
-                    ExitCode::SUCCESS
-                }
-                Err(handouts::scaffold::NewError::Usage(message)) => {
-                    eprintln!("error: {message}");
-                    ExitCode::from(EXIT_USAGE)
-                }
-                Err(handouts::scaffold::NewError::Refused(message)) => {
-                    eprintln!("error: {message}");
-                    ExitCode::from(EXIT_CONTENT)
-                }
-                Err(handouts::scaffold::NewError::Content(diags)) => {
-                    fail(&diags, "nothing was written")
-                }
-            }
+            let written = handouts::scaffold::new(&request)?;
+            let mut lines: Vec<String> = written
+                .iter()
+                .map(|path| format!("Wrote {}.", path.display()))
+                .collect();
+            lines.push("Replace each hint in square brackets with the handout's text; `handouts check` lists the ones left.".to_string());
+            Ok(Done {
+                lines,
+                ..Done::default()
+            })
         }
         Command::Pdf {
             variant,
@@ -185,10 +140,7 @@ fn main() -> ExitCode {
             lang,
             size,
         } => {
-            if let Some(code) = missing_content(&folders) {
-                return code;
-            }
-            match handouts::pdf_one(&handouts::PdfRequest {
+            let path = handouts::pdf_one(&handouts::PdfRequest {
                 content: &folders.content,
                 theme: folders.theme.as_deref(),
                 which: &variant,
@@ -196,66 +148,111 @@ fn main() -> ExitCode {
                 lang: lang.as_deref(),
                 size: size.size(),
                 today,
-            }) {
-                Ok(path) => {
-                    println!("Wrote {}.", path.display());
-                    ExitCode::SUCCESS
-                }
-                Err(handouts::PdfOneError::Usage(message)) => {
-                    eprintln!("error: {message}");
-                    ExitCode::from(EXIT_USAGE)
-                }
-                Err(handouts::PdfOneError::Content(diags)) => fail(&diags, "no PDF was written"),
-            }
+            })?;
+            Ok(Done {
+                lines: vec![format!("Wrote {}.", path.display())],
+                ..Done::default()
+            })
         }
         Command::Serve {
             folders,
             port,
             bind,
         } => {
-            if let Some(code) = missing_content(&folders) {
-                return code;
-            }
-            let options = handouts::serve::Options {
+            handouts::serve::run(handouts::serve::Options {
                 content: folders.content,
                 theme: folders.theme,
                 today,
                 addr: std::net::SocketAddr::new(bind, port),
-            };
-            match handouts::serve::run(options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("error: {err}");
-                    ExitCode::from(EXIT_USAGE)
-                }
-            }
+            })?;
+            Ok(Done::default())
         }
     }
 }
 
-fn missing_content(folders: &Folders) -> Option<ExitCode> {
-    if folders.content.is_dir() {
-        return None;
+/// `handouts build`, with a progress line while it runs.
+fn build(options: &BuildOptions, strictness: handouts::Strictness) -> Result<Done, Failure> {
+    let progress = progress::Line::new();
+    let result = handouts::build_reporting(options, strictness, &|done, total| {
+        progress.update(done, total)
+    });
+    progress.clear();
+    let report = result?;
+    let noun = if report.variants == 1 {
+        "handout"
+    } else {
+        "handouts"
+    };
+    Ok(Done {
+        lines: vec![format!(
+            "Built {} {noun} ({} files) into {} in {:.1} s.",
+            progress::thousands(report.variants),
+            progress::thousands(report.files),
+            options.out.display(),
+            progress.elapsed().as_secs_f64()
+        )],
+        warnings: report.warnings,
+    })
+}
+
+/// What a command that stops on problems in the content leaves as it was.
+fn unwritten(command: &Command) -> &'static str {
+    match command {
+        Command::Build { .. } => "nothing was written; the previous output is unchanged",
+        Command::Report { .. } => "no report was written",
+        Command::Pdf { .. } => "no PDF was written",
+        Command::Check { .. } | Command::New { .. } | Command::Serve { .. } => {
+            "nothing was written"
+        }
     }
-    eprintln!(
-        "error: the content folder `{}` does not exist.\n  fix: run handouts from the folder that holds `content/`, or name it with `--content DIR`.",
+}
+
+/// A content folder that does not exist is a usage error: most likely handouts was run from
+/// the wrong folder.
+fn content_exists(folders: &Folders) -> Result<(), Failure> {
+    if folders.content.is_dir() {
+        return Ok(());
+    }
+    Err(Failure::Usage(format!(
+        "the content folder `{}` does not exist.\n  fix: run handouts from the folder that holds `content/`, or name it with `--content DIR`.",
         folders.content.display()
-    );
-    Some(ExitCode::from(EXIT_USAGE))
+    )))
+}
+
+/// Prints what a command did and gives its exit code: 0 when it succeeded (warnings or not), 1
+/// for problems in the content or the theme, 2 when the command itself was wrong. `unwritten`
+/// says what content problems left as it was.
+fn finish(outcome: Result<Done, Failure>, unwritten: &str) -> ExitCode {
+    match outcome {
+        Ok(done) => {
+            print_diagnostics(&done.warnings);
+            for line in done.lines {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(Failure::Refused(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(Failure::Content(diags)) => {
+            print_diagnostics(&diags);
+            let errors = diags.error_count();
+            let plural = if errors == 1 { "problem" } else { "problems" };
+            eprintln!("{errors} {plural} found; {unwritten}.");
+            ExitCode::from(EXIT_CONTENT)
+        }
+    }
 }
 
 fn print_diagnostics(diags: &Diagnostics) {
     if !diags.is_empty() {
         eprint!("{diags}");
     }
-}
-
-fn fail(diags: &Diagnostics, consequence: &str) -> ExitCode {
-    print_diagnostics(diags);
-    let errors = diags.error_count();
-    let plural = if errors == 1 { "problem" } else { "problems" };
-    eprintln!("{errors} {plural} found; {consequence}.");
-    ExitCode::from(EXIT_CONTENT)
 }
 
 /// Today's date in UTC, from the system clock (used only to flag overdue reviews).

@@ -6,7 +6,7 @@
 
 mod page;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Failure};
 use crate::model::{Date, Site, Variant};
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -74,33 +74,23 @@ pub struct ReportRequest<'a> {
     pub today: Date,
 }
 
-/// Why `handouts report` wrote nothing.
-#[derive(Debug)]
-pub enum ReportError {
-    /// The file named is inside the published site.
-    Usage(String),
-    /// Problems in the content or the theme, or the file could not be written.
-    Content(Diagnostics),
-}
-
-/// Checks the content and writes the report. Returns the path written and the run's warnings.
-pub fn write(request: &ReportRequest<'_>) -> Result<(PathBuf, Diagnostics), ReportError> {
+/// Checks the content and writes the report. Returns the path written and the run's warnings; a
+/// file inside the published site is a [`Failure::Usage`].
+pub fn write(request: &ReportRequest<'_>) -> Result<(PathBuf, Diagnostics), Failure> {
     let path = request
         .out
         .map_or_else(|| PathBuf::from(DEFAULT_FILE), Path::to_path_buf);
     if let Some(folder) = published_folder(&path) {
-        return Err(ReportError::Usage(format!(
+        return Err(Failure::Usage(format!(
             "`{}` is inside the published output folder `{}`, where patients could find it; the report is for staff only.\n  fix: write it somewhere else, for example `--out {DEFAULT_FILE}` (the default).",
             path.display(),
             folder.display()
         )));
     }
-    let (site, theme, warnings) = crate::check(request.content, request.theme, request.today)
-        .map_err(ReportError::Content)?;
+    let (site, theme, warnings) = crate::check(request.content, request.theme, request.today)?;
     let rows = rows(&site, &warnings, request.today);
     let html = page::html(&site, &theme, &rows, request.today);
-    crate::write::file(&path, html.as_bytes())
-        .map_err(|d| ReportError::Content(Diagnostics::from(*d)))?;
+    crate::write::file(&path, html.as_bytes())?;
     Ok((path, warnings))
 }
 

@@ -6,7 +6,7 @@
 
 mod text;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, Failure};
 use crate::labels::Labels;
 use crate::load::{Sources, CLINIC_FILE, PROCEDURE_FILE};
 use crate::model::{Date, Lang, SectionKind, Slug};
@@ -29,22 +29,11 @@ pub struct NewRequest<'a> {
     pub today: Date,
 }
 
-/// Why `handouts new` wrote nothing.
-#[derive(Debug)]
-pub enum NewError {
-    /// The command was wrong: not `procedure/variant`, a name that is not a slug, an unknown language.
-    Usage(String),
-    /// The file exists already, or a translation has no original yet.
-    Refused(String),
-    /// The theme has problems, or a file could not be written.
-    Content(Diagnostics),
-}
-
 /// Writes the new handout (and its procedure's file, when the procedure is new). Returns the
-/// files written, the procedure's first.
-pub fn new(request: &NewRequest<'_>) -> Result<Vec<PathBuf>, NewError> {
+/// files written, the procedure's first; a file that exists already is [`Failure::Refused`].
+pub fn new(request: &NewRequest<'_>) -> Result<Vec<PathBuf>, Failure> {
     let (procedure, variant) = slugs(request.which)?;
-    let theme = Theme::load(request.theme).map_err(NewError::Content)?;
+    let theme = Theme::load(request.theme)?;
     let (sources, _) = crate::load::load(request.content);
     let languages = languages(&sources, &theme);
     let (lang, labels) = language(request.lang, &languages, &theme)?;
@@ -63,7 +52,7 @@ pub fn new(request: &NewRequest<'_>) -> Result<Vec<PathBuf>, NewError> {
     }
     let original = folder.join(format!("{variant}.md"));
     if !suffix.is_empty() && !original.exists() {
-        return Err(NewError::Refused(format!(
+        return Err(Failure::Refused(format!(
             "there is no `{}` to translate yet: a translation needs its original.\n  fix: write the original first, with `handouts new {procedure}/{variant}`.",
             original.display()
         )));
@@ -87,10 +76,10 @@ pub fn new(request: &NewRequest<'_>) -> Result<Vec<PathBuf>, NewError> {
 }
 
 /// `procedure/variant` → both slugs, or a plain message with the slug to use instead.
-fn slugs(which: &str) -> Result<(Slug, Slug), NewError> {
+fn slugs(which: &str) -> Result<(Slug, Slug), Failure> {
     let parts: Vec<&str> = which.trim_matches('/').split('/').collect();
     let [procedure, variant] = parts.as_slice() else {
-        return Err(NewError::Usage(format!(
+        return Err(Failure::Usage(format!(
             "`{which}` does not name a new handout as procedure/variant.\n  fix: write the procedure's folder and the variant's file name with a `/` between them, for example `handouts new microneedling/with-prp`."
         )));
     };
@@ -98,7 +87,7 @@ fn slugs(which: &str) -> Result<(Slug, Slug), NewError> {
         Slug::parse(name).ok_or_else(|| {
             let procedure = Slug::suggest(procedure);
             let variant = Slug::suggest(variant);
-            NewError::Usage(format!(
+            Failure::Usage(format!(
                 "the {what} `{name}` cannot be used in a web address; it may only have lowercase letters a–z, digits 0–9 and dashes.\n  fix: use `{}`, for example `handouts new {procedure}/{variant}`.",
                 Slug::suggest(name)
             ))
@@ -130,7 +119,7 @@ fn language<'t>(
     asked: Option<&str>,
     languages: &[Lang],
     theme: &'t Theme,
-) -> Result<(Lang, &'t Labels), NewError> {
+) -> Result<(Lang, &'t Labels), Failure> {
     let listed = || {
         languages
             .iter()
@@ -143,13 +132,13 @@ fn language<'t>(
         Some(code) => match Lang::parse(code) {
             Some(lang) if languages.contains(&lang) => lang,
             Some(lang) => {
-                return Err(NewError::Usage(format!(
+                return Err(Failure::Usage(format!(
                     "{CLINIC_FILE} does not list the language `{lang}`; it lists {}.\n  fix: add `{lang}` to `languages:` in {CLINIC_FILE} first, or choose one of those.",
                     listed()
                 )))
             }
             None => {
-                return Err(NewError::Usage(format!(
+                return Err(Failure::Usage(format!(
                     "`{code}` is not a language code.\n  fix: write the two-letter lowercase code, for example `--lang es`; {CLINIC_FILE} lists {}.",
                     listed()
                 )))
@@ -157,7 +146,7 @@ fn language<'t>(
         },
     };
     let labels = theme.labels(lang).ok_or_else(|| {
-        NewError::Usage(format!(
+        Failure::Usage(format!(
             "the theme has no labels for the language `{lang}`, so the headings cannot be written in it.\n  fix: add `labels/{lang}.yaml` to your theme."
         ))
     })?;
@@ -198,7 +187,7 @@ fn shared_sections(
 }
 
 /// Writes a new file; one that appeared meanwhile is not overwritten either.
-fn create(path: &Path, text: &str) -> Result<(), NewError> {
+fn create(path: &Path, text: &str) -> Result<(), Failure> {
     let file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -212,15 +201,15 @@ fn create(path: &Path, text: &str) -> Result<(), NewError> {
     }
 }
 
-fn exists(path: &Path) -> NewError {
-    NewError::Refused(format!(
+fn exists(path: &Path) -> Failure {
+    Failure::Refused(format!(
         "`{}` already exists; `handouts new` never overwrites a file.\n  fix: edit that file, or choose another name for the new variant.",
         path.display()
     ))
 }
 
-fn io_problem(path: &Path, err: &std::io::Error) -> NewError {
-    NewError::Content(Diagnostics::from(
+fn io_problem(path: &Path, err: &std::io::Error) -> Failure {
+    Failure::Content(Diagnostics::from(
         crate::diag::Diagnostic::error(format!(
             "the file could not be written: {}.",
             crate::load::io_words(Some(err))
@@ -236,7 +225,7 @@ mod tests {
 
     fn usage(which: &str) -> String {
         match slugs(which) {
-            Err(NewError::Usage(m)) => m,
+            Err(Failure::Usage(m)) => m,
             other => panic!("{which}: {other:?}"),
         }
     }

@@ -20,8 +20,8 @@ mod watch;
 pub use preview::{problem_text, Preview, Rebuild};
 pub use snapshot::Snapshot;
 
+use crate::diag::Failure;
 use crate::model::Date;
-use std::fmt;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -41,47 +41,27 @@ pub struct Options {
     pub addr: SocketAddr,
 }
 
-/// Why the preview could not start.
-#[derive(Debug)]
-pub enum StartError {
-    /// The address could not be listened on (in use, or not this computer's).
-    Listen(SocketAddr, String),
-    /// The folders could not be watched for changes.
-    Watch(String),
-    /// Ctrl+C could not be set up to stop the preview.
-    Signal(String),
-}
-
-impl fmt::Display for StartError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StartError::Listen(addr, why) => write!(
-                f,
-                "the preview could not listen on {addr}: {why}.\n  fix: choose another port with `--port`, or stop the program that uses this one."
-            ),
-            StartError::Watch(why) => write!(
-                f,
-                "the content folder could not be watched for changes: {why}.\n  fix: check that the folder can be read; on Linux, raise fs.inotify.max_user_watches if it is very large."
-            ),
-            StartError::Signal(why) => write!(f, "Ctrl+C could not be set up to stop the preview: {why}."),
-        }
-    }
-}
-
-impl std::error::Error for StartError {}
-
-/// Serves a live preview of `options.content` until Ctrl+C.
-pub fn run(options: Options) -> Result<(), StartError> {
+/// Serves a live preview of `options.content` until Ctrl+C. Whatever stops it from starting (a
+/// port in use, folders that cannot be watched) is a [`Failure::Usage`].
+pub fn run(options: Options) -> Result<(), Failure> {
     // Listen first, so a port in use is reported before any work is done.
-    let server = tiny_http::Server::http(options.addr)
-        .map_err(|e| StartError::Listen(options.addr, e.to_string()))?;
+    let server = tiny_http::Server::http(options.addr).map_err(|e| {
+        Failure::Usage(format!(
+            "the preview could not listen on {}: {e}.\n  fix: choose another port with `--port`, or stop the program that uses this one.",
+            options.addr
+        ))
+    })?;
     let server = Arc::new(server);
     let addr = server.server_addr().to_ip().unwrap_or(options.addr);
     // Watch before the first build, so a save made while it runs is not missed.
     let folders: Vec<&std::path::Path> = std::iter::once(options.content.as_path())
         .chain(options.theme.as_deref())
         .collect();
-    let watch = watch::start(&folders).map_err(|e| StartError::Watch(e.to_string()))?;
+    let watch = watch::start(&folders).map_err(|e| {
+        Failure::Usage(format!(
+            "the content folder could not be watched for changes: {e}.\n  fix: check that the folder can be read; on Linux, raise fs.inotify.max_user_watches if it is very large."
+        ))
+    })?;
     let mut preview = Preview::new(&options.content, options.theme.as_deref(), options.today);
     report(&preview.rebuild(), &preview);
     preview.prepare();
@@ -93,7 +73,11 @@ pub fn run(options: Options) -> Result<(), StartError> {
             stopping.store(true, Ordering::SeqCst);
             server.unblock();
         })
-        .map_err(|e| StartError::Signal(e.to_string()))?;
+        .map_err(|e| {
+            Failure::Usage(format!(
+                "Ctrl+C could not be set up to stop the preview: {e}."
+            ))
+        })?;
     }
     say(&format!(
         "Previewing {} at http://{addr}/ (Ctrl+C to stop).",
