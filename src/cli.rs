@@ -1,52 +1,52 @@
 //! The command line: subcommands and their flags, nothing else.
 
-use crate::edition::PrintSize;
-use crate::model::Paper;
 use clap::{Parser, Subcommand, ValueEnum};
+use handouts::edition::PrintSize;
+use handouts::model::Paper;
 use std::path::PathBuf;
 
 /// Clinic patient handouts from Markdown: a website section and a printable PDF per treatment.
 #[derive(Debug, Parser)]
 #[command(name = "handouts", version, about, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// Folders shared by every subcommand.
 #[derive(Debug, clap::Args)]
-pub struct Folders {
+pub(crate) struct Folders {
     /// The content folder (clinic.yaml and one folder per procedure).
     #[arg(long, default_value = "content", value_name = "DIR")]
-    pub content: PathBuf,
+    pub(crate) content: PathBuf,
     /// A theme folder whose files replace the built-in theme's (templates/, print/, static/).
     #[arg(long, value_name = "DIR")]
-    pub theme: Option<PathBuf>,
+    pub(crate) theme: Option<PathBuf>,
 }
 
 /// How plain-language warnings count.
 #[derive(Debug, clap::Args)]
-pub struct Plain {
+pub(crate) struct Plain {
     /// Treat plain-language warnings (reading grade, long sentences, jargon) as errors.
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
 }
 
 impl Plain {
     /// The strictness these flags ask for.
-    pub fn strictness(&self) -> crate::Strictness {
+    pub(crate) fn strictness(&self) -> handouts::Strictness {
         if self.strict {
-            crate::Strictness::Strict
+            handouts::Strictness::Strict
         } else {
-            crate::Strictness::Warn
+            handouts::Strictness::Warn
         }
     }
 }
 
 /// The paper sizes `--paper` accepts, in any letter case (`A4` works as well as `a4`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PaperName {
+pub(crate) enum PaperName {
     /// US Letter, 8.5 × 11 inches.
     Letter,
     /// A4, 210 × 297 mm.
@@ -64,7 +64,7 @@ impl From<PaperName> for Paper {
 
 /// The print sizes `--size` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SizeName {
+pub(crate) enum SizeName {
     /// The handout staff print for most patients (12 pt text).
     Regular,
     /// Large print for patients who see poorly (18 pt text).
@@ -73,7 +73,7 @@ pub enum SizeName {
 
 /// Which print size to write: `--size regular|large`, or `--large` for short.
 #[derive(Debug, clap::Args)]
-pub struct SizeChoice {
+pub(crate) struct SizeChoice {
     /// Which print size to write.
     #[arg(long, value_enum, ignore_case = true, value_name = "SIZE")]
     size: Option<SizeName>,
@@ -93,7 +93,7 @@ impl From<SizeName> for PrintSize {
 
 impl SizeChoice {
     /// The print size these flags ask for (regular unless told otherwise).
-    pub fn size(&self) -> PrintSize {
+    pub(crate) fn size(&self) -> PrintSize {
         if self.large {
             PrintSize::Large
         } else {
@@ -104,7 +104,7 @@ impl SizeChoice {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check the content and write the website and the PDF handouts.
     Build {
         /// Content and theme folders.
@@ -141,7 +141,7 @@ pub enum Command {
         #[command(flatten)]
         folders: Folders,
         /// The HTML file to write.
-        #[arg(long, default_value = crate::report::DEFAULT_FILE, value_name = "FILE")]
+        #[arg(long, default_value = handouts::report::DEFAULT_FILE, value_name = "FILE")]
         out: PathBuf,
     },
     /// Start a handout file with every section and hints, e.g. `handouts new microneedling/with-prp`.
@@ -191,7 +191,7 @@ pub enum Command {
 
 impl Command {
     /// The content and theme folders, which every subcommand has.
-    pub fn folders(&self) -> &Folders {
+    pub(crate) fn folders(&self) -> &Folders {
         match self {
             Command::Build { folders, .. }
             | Command::Check { folders, .. }

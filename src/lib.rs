@@ -4,7 +4,6 @@
 //! → [`render`] makes pages and PDFs as values → [`write`] swaps the new output folder in.
 
 pub mod cache;
-pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod diag;

@@ -1,7 +1,7 @@
 //! The `handouts` command: parse the command line, run the pipeline, print what happened.
 
 use clap::Parser;
-use handouts::cli::{Cli, Command, Folders};
+use cli::{Cli, Command, Folders};
 use handouts::diag::{Diagnostics, Failure};
 use handouts::model::{Date, Paper};
 use handouts::BuildOptions;
@@ -12,6 +12,7 @@ const EXIT_CONTENT: u8 = 1;
 /// The command itself was wrong (bad flag, missing folder).
 const EXIT_USAGE: u8 = 2;
 
+mod cli;
 mod progress;
 
 /// Asks Linux not to back this process's memory with transparent huge pages. Where the system
