@@ -263,3 +263,28 @@ fn today() -> Date {
         .map_or(0, |d| d.as_secs() as i64);
     Date::from_days_since_epoch(secs.div_euclid(86_400))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use handouts::diag::Diagnostic;
+
+    #[test]
+    fn warnings_exit_0_content_problems_1_and_usage_errors_2() {
+        let warned = Done {
+            warnings: Diagnostics::from(Diagnostic::warning("due for review.")),
+            lines: vec!["Built 1 handout.".to_string()],
+        };
+        let problems = Diagnostics::from(Diagnostic::error("unknown key."));
+        let cases = [
+            (Ok(Done::default()), 0),
+            (Ok(warned), 0),
+            (Err(Failure::Content(problems)), 1),
+            (Err(Failure::Refused("the file exists.".to_string())), 1),
+            (Err(Failure::Usage("no such handout.".to_string())), 2),
+        ];
+        for (outcome, code) in cases {
+            assert_eq!(finish(outcome, "nothing was written"), ExitCode::from(code));
+        }
+    }
+}
