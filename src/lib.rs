@@ -342,7 +342,7 @@ fn check_reusing<'m>(
     } else {
         &sources
     };
-    let glyphs = validate::glyphs::check(looked_at, render::pdf::Fonts::embedded());
+    let glyphs = validate::glyphs::check(looked_at, handouts_print::Fonts::embedded());
     let placeholders = validate::placeholders::check(looked_at, &labels);
     let mut folders = Vec::new();
     let mut outcomes = Vec::new();
@@ -578,8 +578,9 @@ pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, PdfOneError> {
             book.lang
         )));
     };
-    let rendered = render::print::handout(&job, procedure, variant, render::pdf::Fonts::embedded())
-        .map_err(PdfOneError::Content)?;
+    let rendered =
+        render::print::handout(&job, procedure, variant, handouts_print::Fonts::embedded())
+            .map_err(PdfOneError::Content)?;
     let path = request.output.map_or_else(
         || {
             PathBuf::from(

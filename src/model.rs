@@ -596,7 +596,7 @@ pub struct Image {
     /// (`microneedling/images/healing.3f9a1c2b.png`).
     pub path: String,
     /// Its pixels and format, as the print engine embeds them (prepared once per build).
-    pub picture: std::sync::Arc<crate::render::pdf::Picture>,
+    pub picture: std::sync::Arc<handouts_print::Picture>,
 }
 
 impl Image {

@@ -118,7 +118,7 @@ impl Checker {
                 clinic: sources.clinic.clone(),
                 procedures: Vec::new(),
             },
-            crate::render::pdf::Fonts::embedded(),
+            handouts_print::Fonts::embedded(),
         ));
         // Every folder is checked against clinic.yaml and the labels: when they change, all are stale.
         let others = others(&self.content);
@@ -205,7 +205,7 @@ fn check_folders<'a>(
             clinic: None,
             procedures: vec![files.clone()],
         };
-        found.extend(glyphs::check(&alone, crate::render::pdf::Fonts::embedded()));
+        found.extend(glyphs::check(&alone, handouts_print::Fonts::embedded()));
         found.extend(placeholders::check(&alone, labels));
         (files, folder, found)
     };
