@@ -15,7 +15,6 @@ pub mod labels;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub mod readability;
 pub mod render;
 pub mod report;
 pub mod routes;

@@ -417,7 +417,7 @@ pub struct Variant {
 pub struct Reading {
     /// Words, sentences and syllables over the prose of its eight sections (headings left out);
     /// `None` for a language without readability rules.
-    pub counts: Option<crate::readability::Report>,
+    pub counts: Option<handouts_readability::Report>,
     /// The plain-language warnings on that prose, from its own file and its inherited sections.
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
