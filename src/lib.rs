@@ -6,7 +6,6 @@
 pub mod cache;
 pub mod cli;
 pub mod config;
-pub mod corpus;
 pub mod diag;
 pub mod edition;
 mod fnv;
