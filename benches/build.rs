@@ -9,7 +9,7 @@
 
 use handouts::edition::{Lang, PrintSize};
 use handouts::model::Date;
-use handouts::render::pdf::Fonts;
+use handouts_print::Fonts;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -37,7 +37,7 @@ fn main() {
     let today = Date::parse("2026-11-01").expect("a valid date");
     let dir = tempfile::tempdir().expect("a temp dir");
     let content = dir.path().join("content");
-    handouts::corpus::generate(n, &content).expect("the corpus is written");
+    handouts_corpus::generate(n, &content).expect("the corpus is written");
     println!(
         "scale benchmark: {n} variants, {cores} cores (wall times contended on a shared machine)"
     );
@@ -155,7 +155,7 @@ fn main() {
     // 1 → 2 threads, cold, on a tenth of the corpus.
     let small_n = (n / 10).max(50);
     let small = dir.path().join("small");
-    handouts::corpus::generate(small_n, &small).expect("the small corpus");
+    handouts_corpus::generate(small_n, &small).expect("the small corpus");
     let t1 = build(&small, &dir.path().join("one-thread"), Some(1));
     let t2 = build(&small, &dir.path().join("two-threads"), Some(2));
     let speedup = ratio(t1.wall, t2.wall);

@@ -27,10 +27,10 @@ fn main() {
         .unwrap_or(1000);
     let dir = tempfile::tempdir().expect("a temp dir");
     let content = dir.path().join("content");
-    handouts::corpus::generate(n, &content).expect("the corpus is written");
+    handouts_corpus::generate(n, &content).expect("the corpus is written");
     let (p, v) = (
-        handouts::corpus::procedure_slug(0),
-        handouts::corpus::variant_slug(0, 0, n as u64),
+        handouts_corpus::procedure_slug(0),
+        handouts_corpus::variant_slug(0, 0, n as u64),
     );
     let file = content.join(&p).join(format!("{v}.md"));
     let page = format!("/{p}/{v}/");
@@ -93,10 +93,10 @@ fn main() {
         }
     });
     // A handout nobody has opened yet is made on its first request.
-    let last = handouts::corpus::procedure_count(n) - 1;
+    let last = handouts_corpus::procedure_count(n) - 1;
     let (lp, lv) = (
-        handouts::corpus::procedure_slug(last),
-        handouts::corpus::variant_slug(last, 0, n as u64),
+        handouts_corpus::procedure_slug(last),
+        handouts_corpus::variant_slug(last, 0, n as u64),
     );
     let t = Instant::now();
     let lazy = get(port, &format!("/{lp}/{lv}/{lp}-{lv}.pdf"));

@@ -3,7 +3,7 @@
 //! N variants over max(1, N / 5) procedures, with a `clinic.yaml`, into DIR, which must be new
 //! or empty. The same N always gives byte-identical files.
 
-use handouts::corpus::generate;
+use handouts_corpus::generate;
 use std::path::Path;
 use std::process::ExitCode;
 

@@ -5,7 +5,6 @@
 
 pub mod cache;
 pub mod config;
-pub mod corpus;
 pub mod diag;
 pub mod edition;
 mod fnv;
@@ -15,7 +14,6 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod project;
-pub mod readability;
 pub mod render;
 pub mod report;
 pub mod routes;
@@ -443,7 +441,7 @@ pub fn pdf_one(request: &PdfRequest<'_>) -> Result<PathBuf, diag::Failure> {
         )));
     };
     let rendered =
-        render::print::handout(&job, procedure, variant, render::pdf::Fonts::embedded())?;
+        render::print::handout(&job, procedure, variant, handouts_print::Fonts::embedded())?;
     let path = request.output.map_or_else(
         || {
             PathBuf::from(

@@ -463,7 +463,7 @@ pub struct Variant {
 pub struct Reading {
     /// Words, sentences and syllables over the prose of its eight sections (headings left out);
     /// `None` for a language without readability rules.
-    pub counts: Option<crate::readability::Report>,
+    pub counts: Option<handouts_readability::Report>,
     /// The plain-language warnings on that prose, from its own file and its inherited sections.
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
@@ -665,7 +665,7 @@ pub struct Image {
     /// (`microneedling/images/healing.3f9a1c2b.png`).
     pub path: String,
     /// Its pixels and format, as the print engine embeds them (prepared once per build).
-    pub picture: std::sync::Arc<crate::render::pdf::Picture>,
+    pub picture: std::sync::Arc<handouts_print::Picture>,
 }
 
 /// Without the picture's bytes: its published name carries their hash.

@@ -293,7 +293,7 @@ pub fn check<M: Memory>(
                 clinic: None,
                 procedures: vec![files.clone()],
             };
-            let glyphs = glyphs::check(&alone, crate::render::pdf::Fonts::embedded());
+            let glyphs = glyphs::check(&alone, handouts_print::Fonts::embedded());
             let hints = placeholders::check(&alone, labels);
             Folded::Checked {
                 name: files.name.clone(),
@@ -311,7 +311,7 @@ pub fn check<M: Memory>(
             clinic: sources.clinic.clone(),
             procedures: Vec::new(),
         },
-        crate::render::pdf::Fonts::embedded(),
+        handouts_print::Fonts::embedded(),
     );
     let mut fresh = found.clone();
     fresh.extend(glyph_problems.clone());

@@ -6,7 +6,7 @@
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::edition::{Lang, PrintSize};
 use crate::labels::{LabelFiles, LabelSets, Labels};
-use crate::render::pdf::Style;
+use handouts_print::Style;
 use std::path::{Path, PathBuf};
 use tera::Tera;
 

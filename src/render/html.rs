@@ -199,8 +199,8 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     };
     if let Some(logo) = &job.site.clinic.logo {
         let mime = match logo.picture.format {
-            crate::render::pdf::PictureFormat::Png => "image/png",
-            crate::render::pdf::PictureFormat::Jpeg => "image/jpeg",
+            handouts_print::PictureFormat::Png => "image/png",
+            handouts_print::PictureFormat::Jpeg => "image/jpeg",
         };
         ctx.insert("inline_logo", &data_url(mime, &logo.picture.bytes));
     }

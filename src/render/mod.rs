@@ -9,10 +9,12 @@ pub mod catalog;
 pub mod context;
 pub mod html;
 pub mod inline;
-pub mod pdf;
 pub mod print;
 pub mod station;
 pub mod targets;
+
+/// The print engine (the `handouts-print` crate), at the path the integration tests name it by.
+pub use handouts_print as pdf;
 
 use crate::cache::{self, Digest};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -450,7 +452,7 @@ pub fn render_into(
 
 /// The PDF handout of one variant in the job's language and print size, beside its page.
 pub fn handout(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<OutputFile, Diagnostics> {
-    print::handout(job, p, v, pdf::Fonts::embedded()).map(|r| OutputFile {
+    print::handout(job, p, v, handouts_print::Fonts::embedded()).map(|r| OutputFile {
         path: job
             .routes
             .pdf_file(job.edition.lang, &p.slug, &v.slug, job.edition.size),
@@ -559,7 +561,7 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
 /// handed to `emit` as each is finished. A PDF whose print XML, style and tool are those of one
 /// in the build cache is taken from it instead of being laid out and painted again.
 pub fn pdfs(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
-    let fonts = pdf::Fonts::embedded();
+    let fonts = handouts_print::Fonts::embedded();
     let style = format!("{:?}", job.theme.style(job.edition.size));
     let variants = to_make(job, emit);
     each(&variants, |(p, v)| {

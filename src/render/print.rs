@@ -1,15 +1,15 @@
 //! Model → print XML (through the theme's `print/handout.xml` Tera template) → PDF.
 //!
-//! This is the seam between the site pipeline and the print engine in `render::pdf`: it fills the
+//! This is the seam between the site pipeline and the print engine (`handouts-print`): it fills the
 //! template and turns the engine's problems into diagnostics that name the template file.
 
 use super::context::{self, Markup, ProcedureCtx, VariantCtx};
 use super::inline::escape;
-use super::pdf::{self, Fonts, PrintError, Rendered};
 use super::Job;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::model::{Block, Inline, Procedure, Variant};
 use crate::theme::Theme;
+use handouts_print::{self as pdf, Fonts, PrintError, Rendered};
 
 /// The print template's name in the theme.
 pub const TEMPLATE: &str = "handout.xml";

@@ -4,9 +4,9 @@
 use super::{language_name, Row};
 use crate::diag::Diagnostic;
 use crate::model::{Date, Site};
-use crate::readability::Lang;
 use crate::render::inline::escape;
 use crate::theme::Theme;
+use handouts_readability::Lang;
 use std::fmt::Write as _;
 
 /// Readable on screen and on paper; the colours pass WCAG AA contrast on white.

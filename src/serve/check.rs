@@ -168,14 +168,14 @@ mod tests {
         same_as_check(&mut Checker::new(sample.clone(), None, today), &sample);
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("content");
-        crate::corpus::generate(12, &root).unwrap();
+        handouts_corpus::generate(12, &root).unwrap();
         let mut checker = Checker::new(root.clone(), None, today);
         let checker = &mut checker;
         same_as_check(checker, &root);
         // A procedure moved first by its `order`, a folder without handouts, a translation.
         let (first, second) = (
-            root.join(crate::corpus::procedure_slug(0)),
-            root.join(crate::corpus::procedure_slug(1)),
+            root.join(handouts_corpus::procedure_slug(0)),
+            root.join(handouts_corpus::procedure_slug(1)),
         );
         edit(&second.join("_procedure.md"), "order: ", "order: -9");
         std::fs::create_dir(root.join("zz-empty")).unwrap();

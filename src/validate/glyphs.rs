@@ -4,7 +4,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Sources;
-use crate::render::pdf::Fonts;
+use handouts_print::Fonts;
 
 /// Reports the first place of every character in the content that no font has.
 pub fn check(sources: &Sources, fonts: &Fonts) -> Diagnostics {

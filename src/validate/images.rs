@@ -6,8 +6,8 @@
 //! [`MAX_SIDE`] pixels on a side is found before anything is built, with the Markdown file and line.
 
 use crate::model::Image;
-use crate::render::pdf::{Picture, PictureFormat};
 use crate::validate::links::{resolve, Noun};
+use handouts_print::{Picture, PictureFormat};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

@@ -31,7 +31,7 @@ fn build_on(threads: usize, options: &BuildOptions) {
 fn output_is_identical_whatever_the_thread_count() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    handouts::corpus::generate(12, &content).unwrap();
+    handouts_corpus::generate(12, &content).unwrap();
     let (one, two) = (dir.path().join("one"), dir.path().join("two"));
     build_on(1, &options(&content, &one));
     build_on(2, &options(&content, &two));
@@ -47,7 +47,7 @@ fn output_is_identical_whatever_the_thread_count() {
 fn output_is_identical_whatever_the_cache_held() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    handouts::corpus::generate(8, &content).unwrap();
+    handouts_corpus::generate(8, &content).unwrap();
     let out = dir.path().join("output");
     let cache = handouts::cache::dir_for(&out);
     let opts = options(&content, &out);
@@ -103,7 +103,7 @@ fn output_is_identical_whatever_the_cache_held() {
 
     // Stale: the cache of another corpus, in the same place.
     let other = dir.path().join("other");
-    handouts::corpus::generate(9, &other).unwrap();
+    handouts_corpus::generate(9, &other).unwrap();
     handouts::build(&options(&other, &out)).unwrap();
     handouts::build(&opts).unwrap();
     assert_eq!(tree(&out), cold);
@@ -118,7 +118,7 @@ fn output_is_identical_whatever_the_cache_held() {
 fn a_changed_variant_rewrites_only_its_own_files() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    handouts::corpus::generate(6, &content).unwrap();
+    handouts_corpus::generate(6, &content).unwrap();
     let out = dir.path().join("output");
     let opts = options(&content, &out);
     handouts::build(&opts).unwrap();

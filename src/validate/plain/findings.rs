@@ -3,8 +3,8 @@
 //! Every one is a warning of the [`Lint::PlainLanguage`] family, so `--strict` can make it an error.
 
 use crate::diag::{Diagnostic, Lint};
-use crate::readability::{Lang, Report};
 use crate::validate::sections::Body;
+use handouts_readability::{Lang, Report};
 
 /// The most words a sentence may have before it is flagged. Readers of health information lose
 /// the thread of longer ones; plain-language guides put the limit between 20 and 25 words.

@@ -14,9 +14,9 @@ mod prose;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Reading, SectionKind, Sections};
-use crate::readability::{self, Report};
 use crate::validate::sections::Body;
 use findings::{MAX_ITEM_WORDS, MAX_SENTENCE_WORDS};
+use handouts_readability::{self as readability, Report};
 use prose::UnitKind;
 use std::collections::BTreeMap;
 

@@ -11,7 +11,8 @@ use super::super::frame::{Item, Layout};
 use super::outline::outline;
 use super::xmp;
 use super::PaintError;
-use crate::fnv::Fnv;
+use fnv::FnvHasher;
+use std::hash::Hasher as _;
 
 /// Tool name written to the PDF's /Creator and /Producer.
 const CREATOR: &str = "handouts";
@@ -102,8 +103,8 @@ pub(super) fn finish(
 /// 16 bytes derived from the content (two FNV-1a hashes over the metadata and every text item), so
 /// the same handout always gets the same /ID and a changed one a new /ID.
 fn document_id(doc: &Document, layout: &Layout) -> Vec<u8> {
-    let mut a = Fnv(0xcbf2_9ce4_8422_2325);
-    let mut b = Fnv(0x8422_2325_cbf2_9ce4);
+    let mut a = FnvHasher::with_key(0xcbf2_9ce4_8422_2325);
+    let mut b = FnvHasher::with_key(0x8422_2325_cbf2_9ce4);
     for part in [&doc.title, &doc.created, &doc.lang, &doc.footer.url] {
         a.write(part.as_bytes());
         b.write(part.as_bytes());
@@ -118,8 +119,9 @@ fn document_id(doc: &Document, layout: &Layout) -> Vec<u8> {
             }
         }
     }
-    a.0.to_be_bytes()
+    a.finish()
+        .to_be_bytes()
         .into_iter()
-        .chain(b.0.to_be_bytes())
+        .chain(b.finish().to_be_bytes())
         .collect()
 }

@@ -100,7 +100,7 @@ fn italicised(inline: &Inline) -> Inline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::pdf::picture::PictureFormat;
+    use crate::picture::PictureFormat;
     use std::sync::Arc;
 
     fn picture(w: u32, h: u32) -> Picture {

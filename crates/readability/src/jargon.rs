@@ -5,7 +5,7 @@
 
 use super::tokenize::{is_combining, words, Word};
 use super::Lang;
-use crate::fnv::FnvMap;
+use fnv::FnvHashMap as FnvMap;
 use std::sync::OnceLock;
 
 /// One jargon term found in a text, with where it is and what to say instead.

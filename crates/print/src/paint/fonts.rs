@@ -8,7 +8,8 @@ use printpdf::{FontId, ParsedFont};
 
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Item, Layout};
-use crate::fnv::Fnv;
+use fnv::FnvHasher;
+use std::hash::Hasher as _;
 
 /// The faces the layout uses, each with its font resource name. printpdf takes the first six
 /// characters of that name as the subset tag (`ABCDEF+AtkinsonHyperlegible-Bold`), which must be six
@@ -26,12 +27,12 @@ pub(super) fn used_faces(layout: &Layout) -> BTreeMap<Face, FontId> {
     chars
         .into_iter()
         .map(|(face, set)| {
-            let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+            let mut hash = FnvHasher::with_key(0xcbf2_9ce4_8422_2325);
             hash.write(&[face as u8]);
             for c in set {
                 hash.write(&u32::from(c).to_le_bytes());
             }
-            let mut n = hash.0;
+            let mut n = hash.finish();
             let tag: String = (0..6)
                 .map(|_| {
                     let letter = char::from(b'A' + (n % 26) as u8);

@@ -5,8 +5,8 @@
 //! syllables, turns them into the standard readability scores, and points at
 //! the two things a writer can actually fix: long sentences and jargon.
 //!
-//! Everything is `std`-only; sibling files refer to each other via `super::`
-//! so the folder can be dropped into any crate as `readability`.
+//! It needs nothing but `std` and the `fnv` hasher for its word maps, and
+//! knows nothing of the site generator: text in, counts and findings out.
 
 mod jargon;
 mod scores;

@@ -14,7 +14,7 @@ use super::Lang;
 /// one-word convention for numbers. Letters-only words with no vowel ("SPF", "Dr") are read
 /// as spelled-out letters. Returns 0 only when there is no letter or digit at all.
 pub fn syllables(word: &str, lang: Lang) -> usize {
-    use crate::fnv::FnvMap;
+    use fnv::FnvHashMap as FnvMap;
     use std::cell::RefCell;
     /// Words a thread remembers: patient text repeats a few thousand words, and counting was
     /// a quarter of `handouts check` in the profile.

@@ -6,7 +6,8 @@
 //! areas, aftercare steps, timings and sensations. The same `n` always gives byte-identical
 //! files: all choices come from a SplitMix64 generator seeded from `n` and the file's place.
 //!
-//! Uses nothing outside `std`.
+//! A dev-only crate: the benches, the scale tests and `examples/corpus.rs` of `handouts` use it;
+//! it is not part of the generator. Uses nothing outside `std`.
 
 use std::fmt::Write as _;
 use std::fs;

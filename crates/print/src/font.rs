@@ -40,23 +40,38 @@ impl Face {
 /// The embedded files, indexed like [`Face::ALL`], with the PostScript name to use should a file lack one.
 const FILES: [(&[u8], &str); 5] = [
     (
-        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-Regular.ttf"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../themes/default/fonts/AtkinsonHyperlegible-Regular.ttf"
+        )),
         "AtkinsonHyperlegible-Regular",
     ),
     (
-        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-Bold.ttf"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../themes/default/fonts/AtkinsonHyperlegible-Bold.ttf"
+        )),
         "AtkinsonHyperlegible-Bold",
     ),
     (
-        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-Italic.ttf"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../themes/default/fonts/AtkinsonHyperlegible-Italic.ttf"
+        )),
         "AtkinsonHyperlegible-Italic",
     ),
     (
-        include_bytes!("../../../themes/default/fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../themes/default/fonts/AtkinsonHyperlegible-BoldItalic.ttf"
+        )),
         "AtkinsonHyperlegible-BoldItalic",
     ),
     (
-        include_bytes!("../../../themes/default/fonts/DejaVuSans.ttf"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../themes/default/fonts/DejaVuSans.ttf"
+        )),
         "DejaVuSans",
     ),
 ];

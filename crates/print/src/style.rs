@@ -15,9 +15,15 @@ pub use self::parse::StyleError;
 use super::frame::Color;
 
 /// The default theme's regular edition, compiled in like the fonts.
-const REGULAR: &str = include_str!("../../../themes/default/print/style.yaml");
+const REGULAR: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../themes/default/print/style.yaml"
+));
 /// The default theme's large-print edition.
-const LARGE_PRINT: &str = include_str!("../../../themes/default/print/style-large.yaml");
+const LARGE_PRINT: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../themes/default/print/style-large.yaml"
+));
 
 /// What a key's value is, which decides how it is written and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

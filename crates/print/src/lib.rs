@@ -4,10 +4,10 @@
 //! `print_xml` parses the XML into the `block` model, `flow` lays it out on pages of `frame` items
 //! in a `style` (breaking lines with `linebreak`, measuring with `font`, hyphenating with `hyphenate`,
 //! drawing the footer's QR code with `qr`), and `paint` writes the PDF. [`render`] runs them in order.
-//! Modules refer to each other only through `super::`, so this folder also builds as a crate of its own.
+//! It is the only crate of the workspace that knows PDF, fonts, hyphenation or the XML parser.
 //!
-//! The rest of the crate sees only what is re-exported here: [`render`] and its result, the layout
-//! types that checks and tests read, the fonts, the style and the errors.
+//! Other crates see only what is re-exported here: [`render`] and its result, the layout types
+//! that checks and tests read, the fonts, the pictures, the style and the errors.
 
 mod block;
 mod flow;

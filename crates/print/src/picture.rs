@@ -6,6 +6,7 @@
 //! same and needs no soft mask), and Flate-compressed once.
 
 use std::collections::BTreeMap;
+use std::hash::Hasher as _;
 use std::io::Write;
 use std::sync::{Arc, OnceLock};
 
@@ -104,7 +105,9 @@ impl Pictures {
 }
 
 fn prepare(picture: &Picture) -> Option<Prepared> {
-    let name = format!("Im{:016x}", crate::fnv::hash(&picture.bytes));
+    let mut hash = fnv::FnvHasher::default();
+    hash.write(&picture.bytes);
+    let name = format!("Im{:016x}", hash.finish());
     match picture.format {
         PictureFormat::Jpeg => {
             let (components, inverted) = jpeg_components(&picture.bytes)?;
