@@ -82,7 +82,9 @@ pub fn run(options: Options) -> Result<(), StartError> {
         .chain(options.theme.as_deref())
         .collect();
     let watch = watch::start(&folders).map_err(|e| StartError::Watch(e.to_string()))?;
-    let mut preview = Preview::new(&options.content, options.theme.as_deref(), options.today);
+    let project =
+        crate::Project::reading(&options.content, options.theme.as_deref(), options.today);
+    let mut preview = project.preview();
     report(&preview.rebuild(), &preview);
     preview.prepare();
     let live = Arc::new(http::Live::new(preview.snapshot()));
