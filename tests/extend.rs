@@ -401,6 +401,21 @@ fn a_per_variant_output_is_one_registration() {
     );
     build(&project);
     assert_same("after an edit", &built(&out), &served);
+    // It reads its procedure too (its title): an edit of the procedure alone makes it again.
+    f.edit(
+        "content/peel/_procedure.md",
+        "title: Peel",
+        "title: Chemical peel",
+    );
+    let (rebuild, served) = serve(&mut preview);
+    assert!(rebuild
+        .rendered
+        .contains(&"peel/light/index.txt".to_string()));
+    build(&project);
+    assert_same("after a procedure edit", &built(&out), &served);
+    assert!(f
+        .read("output/peel/light/index.txt")
+        .starts_with("Chemical peel · Light peel\n"));
 
     // The outputs are part of the build cache's key: without the registration, nothing is taken
     // (the memo's folders list the text files as their own) and the text files are gone.

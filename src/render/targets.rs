@@ -364,25 +364,38 @@ impl<'a> Keys<'a> {
                 ])
             }
             Target::Handout(i, lang, p, v) => {
-                let procedure = if self.reads.procedure_in_handouts {
+                // A file made by a plain fn ([`super::Output::per_variant`]) may read anything of
+                // its procedure, as a build that makes its folder's files again would give it;
+                // a printed handout reads what its template names.
+                let any = self
+                    .outputs
+                    .get(*i)
+                    .is_some_and(|o| matches!(o.render, Render::Variants(_)));
+                let procedure = if any || self.reads.procedure_in_handouts {
                     header(*lang, p)
                 } else {
                     String::new()
                 };
-                let siblings = if self.reads.siblings_in_handouts {
+                let siblings = if any || self.reads.siblings_in_handouts {
                     cards(*lang, p)
                 } else {
                     Digest::default()
                 };
-                hash([
+                let (langs, i) = (langs(p, Some(v)), i.to_le_bytes());
+                let variant = variant(*lang, p, v);
+                let mut parts = vec![
                     b"handout".as_slice(),
                     &self.base,
-                    &i.to_le_bytes(),
+                    &i,
                     lang.as_str().as_bytes(),
-                    &variant(*lang, p, v),
+                    &variant,
                     procedure.as_bytes(),
                     &siblings,
-                ])
+                ];
+                if any {
+                    parts.push(langs.as_bytes());
+                }
+                hash(parts)
             }
             Target::Whole(i, lang) => {
                 let all: Vec<&[u8]> = self.listings.values().map(|d| d.as_slice()).collect();
