@@ -72,32 +72,41 @@ fn assert_same(what: &str, built: &Files, served: &Files) {
     }
 }
 
-/// `pdftotext -raw` of the PDF at `pdf`, as tests/pdf.rs runs it; `None` (with a note) when it is
-/// not installed on a developer's machine. Under CI (`CI` set) a missing tool fails the test.
-fn pdftotext(pdf: &Path) -> Option<String> {
-    match Command::new("pdftotext")
+/// The text of the PDF at `pdf` in the order it was painted (`pdftotext -raw`, from
+/// poppler-utils, which the CI installs).
+fn pdftotext(pdf: &Path) -> String {
+    let run = Command::new("pdftotext")
         .arg("-raw")
         .arg(pdf)
         .arg("-")
-        .output()
-    {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "pdftotext failed on {}",
-                pdf.display()
-            );
-            Some(String::from_utf8_lossy(&out.stdout).into_owned())
-        }
-        Err(err) => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "`pdftotext` could not be run under CI ({err})"
-            );
-            eprintln!("note: `pdftotext` is not installed; this check is skipped (CI installs it)");
-            None
-        }
+        .output();
+    let out = run.expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext: {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Edits the content file `rel` (`from` becomes `to`), then rebuilds `preview` and builds
+/// `project`: both hold the same files, and the preview made each of `made` again or not, as
+/// said. Returns the files.
+fn edit_and_agree(
+    f: &Fixture,
+    (project, preview): (&Project, &mut Preview),
+    (rel, from, to): (&str, &str, &str),
+    made: &[(&str, bool)],
+) -> Files {
+    f.edit(rel, from, to);
+    let (rebuild, served) = serve(preview);
+    for (path, again) in made {
+        let rendered = rebuild.rendered.iter().any(|p| p == path);
+        assert_eq!(
+            rendered, *again,
+            "after {rel}: {path} in {:?}",
+            rebuild.rendered
+        );
     }
+    build(project);
+    assert_same(rel, &built(&f.path("output")), &served);
+    served
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,26 +291,25 @@ fn a_language_is_a_labels_file_a_line_in_clinic_yaml_and_translations() {
     );
 
     let pdf = f.path("output/fr/microneedling/classic/microneedling-classic.pdf");
-    if let Some(text) = pdftotext(&pdf) {
-        for words in [
-            "De quoi s’agit-il",
-            "À quoi s’attendre",
-            "À faire",
-            "Lavez-vous doucement",
-            "Quand nous appeler",
-            "Page 1 sur",
-            "Révisé le 14 mars 2026 par Dre Essai",
-            "Scannez ou consultez",
-            "clinic.example/care/handouts/fr/",
-        ] {
-            assert!(text.contains(words), "missing {words:?}:\n{text}");
-        }
-        for english in ENGLISH {
-            assert!(
-                !text.contains(english),
-                "English {english:?} in the PDF:\n{text}"
-            );
-        }
+    let text = pdftotext(&pdf);
+    for words in [
+        "De quoi s’agit-il",
+        "À quoi s’attendre",
+        "À faire",
+        "Lavez-vous doucement",
+        "Quand nous appeler",
+        "Page 1 sur",
+        "Révisé le 14 mars 2026 par Dre Essai",
+        "Scannez ou consultez",
+        "clinic.example/care/handouts/fr/",
+    ] {
+        assert!(text.contains(words), "missing {words:?}:\n{text}");
+    }
+    for english in ENGLISH {
+        assert!(
+            !text.contains(english),
+            "English {english:?} in the PDF:\n{text}"
+        );
     }
 
     // A second build takes the folder, French files and all, from the build cache.
@@ -389,30 +397,21 @@ fn a_per_variant_output_is_one_registration() {
     let mut preview = project.preview();
     let (_, served) = serve(&mut preview);
     assert_same("with the text files", &after, &served);
-    f.edit("content/peel/light.md", "All about", "Everything about");
-    let (rebuild, served) = serve(&mut preview);
-    assert!(rebuild
-        .rendered
-        .contains(&"peel/light/index.txt".to_string()));
-    assert!(
-        !rebuild.rendered.contains(&path.to_string()),
-        "{:?}",
-        rebuild.rendered
+    let text = "peel/light/index.txt";
+    let edit = ("content/peel/light.md", "All about", "Everything about");
+    edit_and_agree(
+        &f,
+        (&project, &mut preview),
+        edit,
+        &[(text, true), (path, false)],
     );
-    build(&project);
-    assert_same("after an edit", &built(&out), &served);
     // It reads its procedure too (its title): an edit of the procedure alone makes it again.
-    f.edit(
+    let edit = (
         "content/peel/_procedure.md",
         "title: Peel",
         "title: Chemical peel",
     );
-    let (rebuild, served) = serve(&mut preview);
-    assert!(rebuild
-        .rendered
-        .contains(&"peel/light/index.txt".to_string()));
-    build(&project);
-    assert_same("after a procedure edit", &built(&out), &served);
+    edit_and_agree(&f, (&project, &mut preview), edit, &[(text, true)]);
     assert!(f
         .read("output/peel/light/index.txt")
         .starts_with("Chemical peel · Light peel\n"));
@@ -496,30 +495,19 @@ fn a_site_wide_output_is_one_registration() {
     let mut preview = project.preview();
     let (_, served) = serve(&mut preview);
     assert_same("with the list", &built(&out), &served);
-    f.edit(
+    let file = "handouts.txt";
+    let edit = (
         "content/microneedling/classic.md",
-        "Most feel pressure",
-        "Most feel a pressure",
+        "feel pressure",
+        "feel a pressure",
     );
-    let (rebuild, _) = serve(&mut preview);
-    assert!(
-        !rebuild.rendered.contains(&"handouts.txt".to_string()),
-        "{:?}",
-        rebuild.rendered
-    );
-    f.edit(
+    edit_and_agree(&f, (&project, &mut preview), edit, &[(file, false)]);
+    let edit = (
         "content/microneedling/classic.md",
         "title: Gentle",
         "title: Classic",
     );
-    let (rebuild, served) = serve(&mut preview);
-    assert!(
-        rebuild.rendered.contains(&"handouts.txt".to_string()),
-        "{:?}",
-        rebuild.rendered
-    );
-    build(&project);
-    assert_same("after a title edit", &built(&out), &served);
+    let served = edit_and_agree(&f, (&project, &mut preview), edit, &[(file, true)]);
     assert_eq!(
         served["handouts.txt"],
         b"en microneedling/classic: Classic microneedling\n"
