@@ -1,5 +1,11 @@
-//! The project: how `build`, `check` and `serve` read and check the content, and the one place
-//! that decides which procedure folders must be checked again.
+//! The project: what `build`, `check` and `serve` are given and drive ([`Project`]: the folders,
+//! the day, the overrides and the outputs registry), how they read and check the content, and the
+//! one place that decides which procedure folders must be checked again.
+//!
+//! One way through, for both commands: load → check the folders ([`check`]) → make the targets
+//! (pages, PDFs, lists, site files: [`crate::render::targets`], of the project's
+//! [`Outputs`]) → files, written by `build` ([`Project::build`]) or served from memory by the
+//! preview ([`Project::preview`]).
 //!
 //! Every command reads every file, reads `clinic.yaml` and the theme's labels into the
 //! [`Rules`], then checks each procedure folder — or, when an earlier run checked exactly the same
@@ -9,13 +15,18 @@
 //! counts as "the same" is decided here alone: the folder's key ([`folder_key`] of the
 //! [`site_key`]), the hashes of what else it read ([`Read`]), and whether a review fell due.
 
+mod build;
+
 use crate::cache::{self, Digest};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::labels::LabelSets;
 use crate::load::{ProcedureFiles, Sources};
 use crate::model::{Date, Procedure, Site};
+use crate::render::{Output, Outputs};
+use crate::theme::Theme;
 use crate::validate::incremental::{self, Folder, Rules};
 use crate::validate::{glyphs, placeholders};
+use crate::{BuildOptions, BuildReport, Overrides, Progress, Strictness};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
@@ -24,6 +35,97 @@ use std::sync::Mutex;
 
 /// The first part of every site key: a change to what a key means changes every key.
 const KEY_VERSION: &str = "handouts folder memo 2";
+
+/// One project: what it reads (the content, the theme, the day, the overrides), where `build`
+/// writes it, and the outputs it makes. `build` and `serve` both drive it, so a preview makes
+/// exactly the files a build writes, with the same registry.
+#[derive(Clone)]
+pub struct Project {
+    options: BuildOptions,
+    outputs: Outputs,
+}
+
+impl Project {
+    /// The project `options` describe, making the tool's own outputs ([`Outputs::default`]).
+    pub fn new(options: BuildOptions) -> Project {
+        Project {
+            options,
+            outputs: Outputs::default(),
+        }
+    }
+
+    /// A project that only reads `content` with the theme folder `theme` on `today` (to check or
+    /// preview it): no output folder and no overrides.
+    pub fn reading(content: &Path, theme: Option<&Path>, today: Date) -> Project {
+        Project::new(BuildOptions {
+            content: content.to_path_buf(),
+            theme: theme.map(Path::to_path_buf),
+            out: PathBuf::new(),
+            today,
+            overrides: Overrides::default(),
+        })
+    }
+
+    /// The project with `output` registered after the others: `build`, the build cache and the
+    /// preview make its files like those of the tool's own outputs.
+    pub fn with_output(mut self, output: Output) -> Project {
+        self.outputs.push(output);
+        self
+    }
+
+    /// What it reads and where `build` writes.
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// The outputs it makes, in the order they run.
+    pub fn outputs(&self) -> &Outputs {
+        &self.outputs
+    }
+
+    /// Loads and checks the content: the checked site (without the overrides, which `build`
+    /// applies), the theme and the warnings, or every problem found.
+    pub fn check(&self) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
+        let overrides = self.overrides_text();
+        let inputs = self.site_inputs(&overrides);
+        build::load_and_check(&inputs, self.options.today, &Forgetful)
+            .map(|c| (c.site, c.theme, c.warnings))
+    }
+
+    /// Builds the whole site into the output folder, taking from the build cache what did not
+    /// change; `strictness` decides whether plain-language warnings stop it, and `progress` is
+    /// told how many handouts are finished each time a page or PDF is. On any error nothing is
+    /// written.
+    pub fn build(
+        &self,
+        strictness: Strictness,
+        progress: Progress<'_>,
+    ) -> Result<BuildReport, Diagnostics> {
+        build::build(self, strictness, progress)
+    }
+
+    /// A live preview of the project, in memory, built by its first
+    /// [`crate::serve::Preview::rebuild`]: the files `build` writes, made from the same outputs.
+    pub fn preview(&self) -> crate::serve::Preview {
+        crate::serve::Preview::of(self.clone())
+    }
+
+    /// The overrides as text, as the site key holds them.
+    pub(crate) fn overrides_text(&self) -> String {
+        format!("{:?}", self.options.overrides)
+    }
+
+    /// The site-wide inputs of every folder's check, with the overrides as `overrides`
+    /// ([`Project::overrides_text`]).
+    pub(crate) fn site_inputs<'a>(&'a self, overrides: &'a str) -> SiteInputs<'a> {
+        SiteInputs {
+            content: &self.options.content,
+            theme: self.options.theme.as_deref(),
+            overrides,
+            outputs: &self.outputs,
+        }
+    }
+}
 
 /// A file a folder's check read besides its own `.md` files (a picture, a linked file), with the
 /// SHA-256 of its bytes then, in hexadecimal.
@@ -165,8 +267,8 @@ pub struct Checked<K> {
 }
 
 /// What decides every folder's check besides its own files: the theme folder's files, the
-/// command line's overrides (as text) and where the content is. `clinic.yaml` and the logo are
-/// read from the content itself.
+/// command line's overrides (as text), where the content is and which outputs are made.
+/// `clinic.yaml` and the logo are read from the content itself.
 pub struct SiteInputs<'a> {
     /// The content folder.
     pub content: &'a Path,
@@ -174,15 +276,19 @@ pub struct SiteInputs<'a> {
     pub theme: Option<&'a Path>,
     /// The overrides, as text (`Debug` of `Overrides`).
     pub overrides: &'a str,
+    /// The outputs made: they decide which files are a folder's own.
+    pub outputs: &'a Outputs,
 }
 
 /// The hash of the site-wide inputs: `clinic.yaml`, the logo as checked, the theme folder's
-/// files, the overrides and where the content is (its name as given and as resolved).
+/// files, the overrides, where the content is (its name as given and as resolved) and the names
+/// of the outputs.
 pub fn site_key(inputs: &SiteInputs<'_>, sources: &Sources, rules: &Rules) -> Digest {
     let clinic = sources.clinic.as_ref().map_or("", |f| f.text.as_str());
     let theme = theme_digest(inputs.theme);
     let content = inputs.content.as_os_str().as_encoded_bytes();
     let real = fs::canonicalize(inputs.content).unwrap_or_default();
+    let outputs = inputs.outputs.names();
     cache::key(&[
         KEY_VERSION.as_bytes(),
         clinic.as_bytes(),
@@ -191,6 +297,7 @@ pub fn site_key(inputs: &SiteInputs<'_>, sources: &Sources, rules: &Rules) -> Di
         inputs.overrides.as_bytes(),
         content,
         real.as_os_str().as_encoded_bytes(),
+        outputs.as_bytes(),
     ])
 }
 

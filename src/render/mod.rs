@@ -1,9 +1,10 @@
 //! Model → output files. Renderers return files as values; only `write` touches the disk.
 //!
-//! Every output the build makes is one entry of [`OUTPUTS`], the way mdBook registers its
-//! renderers: the site's shared files, each language's pages, and each print size's PDFs. A new
-//! output (a large-print PDF, a catalog) is one more entry; [`render_all`] runs them all for every
-//! language and collects every problem.
+//! Every output the build makes is one entry of an [`Outputs`] registry, the way mdBook registers
+//! its renderers: the site's shared files, each language's pages, and each print size's PDFs. The
+//! tool's own are [`Outputs::default`]; a new output (a large-print PDF, a catalog) is one more
+//! entry, there or registered by a caller ([`crate::Project::with_output`]). [`render_into`] runs
+//! them all for every language and collects every problem.
 
 pub mod catalog;
 pub mod context;
@@ -95,6 +96,7 @@ pub enum Scope {
 }
 
 /// One kind of output the build makes.
+#[derive(Clone, Copy)]
 pub struct Output {
     /// What it makes, for messages.
     pub name: &'static str,
@@ -115,9 +117,22 @@ pub enum Parts {
     Whole(Reads),
     /// One file per page of the language, made by this (the same file `render` makes).
     Pages(fn(&Job<'_>, Page<'_>) -> Option<Result<OutputFile, Diagnostics>>),
-    /// One file per variant of the language, made by this (the same file `render` makes).
-    Handouts(fn(&Job<'_>, &Procedure, &Variant) -> Result<OutputFile, Diagnostics>),
+    /// One file per variant of the language (a printed handout, or any other file of its own).
+    Handouts {
+        /// Makes one variant's file (the same file `render` makes).
+        make: MakeVariant,
+        /// Where that file goes, known before it is made: `serve` lists every file first, and
+        /// the build cache keeps it with its folder's own files ([`procedure_files`]).
+        path: VariantPath,
+    },
 }
+
+/// Makes the file of one variant of the job's language.
+pub type MakeVariant = fn(&Job<'_>, &Procedure, &Variant) -> Result<OutputFile, Diagnostics>;
+
+/// The path of a variant's file in a language, at a print size (the output's), from the site's
+/// routes: [`Routes::pdf_file`] for a printed handout.
+pub type VariantPath = fn(&Routes, Lang, &Slug, &Slug, PrintSize) -> String;
 
 /// What of the handouts a whole output reads; the clinic and the theme it always may.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,6 +156,9 @@ pub enum Render {
     /// From the model alone, one file per variant in parallel, each handed to the build's
     /// [`Emit`] as soon as it is made; returns what it made without the bytes.
     Stream(fn(&Job<'_>, &Emit<'_>) -> Result<Vec<OutputFile>, Diagnostics>),
+    /// One file per variant, each made by this alone, in parallel and handed to the build's
+    /// [`Emit`] as soon as it is made ([`Output::per_variant`]).
+    Variants(MakeVariant),
     /// After every `Each` output, from the model and the files they made (the print station
     /// lists every PDF with its page count); the files' bytes are left out.
     Summary(fn(&Job<'_>, &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostics>),
@@ -215,7 +233,8 @@ pub struct Emit<'s> {
     reused: &'s Reused,
     /// With a build cache, the keys of what each list of handouts reads ([`targets::Keys`]).
     keys: Option<targets::Keys<'s>>,
-    /// The entry of `OUTPUTS` that makes the web pages, whose index is a list of handouts.
+    /// The place in the registry of the output that makes the web pages, whose index is a list of
+    /// handouts.
     pages_output: usize,
 }
 
@@ -251,8 +270,72 @@ impl Emit<'_> {
     }
 }
 
-/// Every output of a build, in the order they run.
-pub const OUTPUTS: &[Output] = &[
+impl Output {
+    /// An output of one file per variant in every language: `make` makes it and `path` says where
+    /// it goes. The build makes it for the folders it does not take from its cache, and keeps it
+    /// with their files; `serve` makes it again when the variant's page would be.
+    pub const fn per_variant(name: &'static str, make: MakeVariant, path: VariantPath) -> Output {
+        Output {
+            name,
+            scope: Scope::Language,
+            size: PrintSize::Regular,
+            render: Render::Variants(make),
+            parts: Parts::Handouts { make, path },
+        }
+    }
+
+    /// An output made once for the whole site from the model by `render`, that reads `reads` of
+    /// the handouts: with [`Reads::Listing`] a rebuild puts it back from the build cache while no
+    /// list of handouts changed, and `serve` makes it again only when one did.
+    pub const fn site_wide(
+        name: &'static str,
+        render: fn(&Job<'_>) -> Result<Vec<OutputFile>, Diagnostics>,
+        reads: Reads,
+    ) -> Output {
+        Output {
+            name,
+            scope: Scope::Site,
+            size: PrintSize::Regular,
+            render: Render::Each(render),
+            parts: Parts::Whole(reads),
+        }
+    }
+}
+
+/// The outputs a build makes, in the order they run: the tool's own ([`Outputs::default`]) and
+/// any a caller adds ([`Outputs::push`]). A [`Target`] names its output by its place in here, so
+/// `build` and `serve` must be given the same registry.
+#[derive(Clone)]
+pub struct Outputs(Vec<Output>);
+
+impl Default for Outputs {
+    fn default() -> Outputs {
+        Outputs(OUTPUTS.to_vec())
+    }
+}
+
+impl Outputs {
+    /// Adds `output` after the others: the places of the others, and so their targets, stay.
+    pub fn push(&mut self, output: Output) {
+        self.0.push(output);
+    }
+
+    /// Every output's name, one a line: what the build cache keys a folder's files by, since the
+    /// outputs decide which files are its own.
+    pub fn names(&self) -> String {
+        self.0.iter().map(|o| format!("{}\n", o.name)).collect()
+    }
+}
+
+impl std::ops::Deref for Outputs {
+    type Target = [Output];
+    fn deref(&self) -> &[Output] {
+        &self.0
+    }
+}
+
+/// The tool's own outputs, in the order they run: [`Outputs::default`].
+const OUTPUTS: &[Output] = &[
     Output {
         name: "site files",
         scope: Scope::Site,
@@ -293,14 +376,20 @@ pub const OUTPUTS: &[Output] = &[
         scope: Scope::Language,
         size: PrintSize::Regular,
         render: Render::Stream(pdfs),
-        parts: Parts::Handouts(handout),
+        parts: Parts::Handouts {
+            make: handout,
+            path: Routes::pdf_file,
+        },
     },
     Output {
         name: "large-print PDF handouts",
         scope: Scope::Language,
         size: PrintSize::Large,
         render: Render::Stream(pdfs),
-        parts: Parts::Handouts(handout),
+        parts: Parts::Handouts {
+            make: handout,
+            path: Routes::pdf_file,
+        },
     },
     Output {
         name: "print station",
@@ -315,25 +404,27 @@ pub const OUTPUTS: &[Output] = &[
 /// The files are returned in memory, sorted by path.
 pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let collect = Collect(Mutex::new(Vec::new()));
-    render_into(site, theme, &collect, &Reused::default())?;
+    let outputs = Outputs::default();
+    render_into(site, theme, &outputs, &collect, &Reused::default())?;
     let mut files = collect.0.into_inner().unwrap_or_default();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
-/// Runs every output for every language, handing each file to `sink` as soon as it is made; all
-/// problems of all outputs are reported together. The procedures of `reused` are listed but their
+/// Runs every output of `outputs` for every language, handing each file to `sink` as soon as it
+/// is made; all problems of all outputs are reported together. The procedures of `reused` are listed but their
 /// own files not made (they are in place). Returns how many files there are, `reused`'s included.
 pub fn render_into(
     site: &Site,
     theme: &Theme,
+    outputs: &Outputs,
     sink: &dyn Sink,
     reused: &Reused,
 ) -> Result<usize, Diagnostics> {
     let default = site.default_book();
-    let per_variant: usize = OUTPUTS
+    let per_variant: usize = outputs
         .iter()
-        .filter(|o| matches!(o.render, Render::Stream(_)))
+        .filter(|o| matches!(o.render, Render::Stream(_) | Render::Variants(_)))
         .count();
     let all = site.books.iter().flat_map(|b| b.variants());
     let (variants, done) = all.fold((0, 0), |(n, done), (p, _)| {
@@ -345,13 +436,13 @@ pub fn render_into(
         total: per_variant * variants,
         handouts: variants,
         reused,
-        pages_output: OUTPUTS
+        pages_output: outputs
             .iter()
             .position(|o| matches!(o.parts, Parts::Pages(_)))
             .unwrap_or_default(),
         keys: reused
             .site_key
-            .map(|key| targets::Keys::new(site, &key, targets::TemplateReads::of(theme))),
+            .map(|key| targets::Keys::new(site, &key, targets::TemplateReads::of(theme), outputs)),
     };
     let keys = emit.keys.as_ref();
     let books_of = |output: &Output| -> Vec<&Book> {
@@ -393,6 +484,12 @@ pub fn render_into(
                     Err(d) => (Vec::new(), d),
                 };
             }
+            Render::Variants(make) => {
+                return match each_variant(&job, &emit, make) {
+                    Ok(records) => (records, diags),
+                    Err(d) => (Vec::new(), d),
+                };
+            }
         };
         let mut records = Vec::new();
         match result {
@@ -418,8 +515,8 @@ pub fn render_into(
     };
     // Outputs made from the model first, side by side (a rebuild that makes few handouts spends
     // its time on the lists of them: the index, the catalog, the feed); then those that summarise
-    // what the others made. Results are taken in `OUTPUTS` order, so messages keep it.
-    let tasks: Vec<(usize, &Output, &Book)> = OUTPUTS
+    // what the others made. Results are taken in the registry's order, so messages keep it.
+    let tasks: Vec<(usize, &Output, &Book)> = outputs
         .iter()
         .enumerate()
         .filter(|(_, o)| !matches!(o.render, Render::Summary(_)))
@@ -435,7 +532,7 @@ pub fn render_into(
         made.append(&mut records);
         diags.extend(found);
     }
-    for (i, output) in OUTPUTS.iter().enumerate() {
+    for (i, output) in outputs.iter().enumerate() {
         if matches!(output.render, Render::Summary(_)) {
             for book in books_of(output) {
                 let (mut records, found) = run(i, output, book, &made);
@@ -585,6 +682,17 @@ pub fn pdfs(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnosti
     })
 }
 
+/// The file `make` makes of every variant of the job's language, made in parallel and handed to
+/// `emit` as each is finished.
+fn each_variant(
+    job: &Job<'_>,
+    emit: &Emit<'_>,
+    make: MakeVariant,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let variants = to_make(job, emit);
+    each(&variants, |(p, v)| emit.put(make(job, p, v)?, None))
+}
+
 /// The variants of the job's book whose files are not already in place.
 fn to_make<'a>(job: &Job<'a>, emit: &Emit<'_>) -> Vec<(&'a Procedure, &'a Variant)> {
     let book: &'a Book = job.book;
@@ -594,11 +702,12 @@ fn to_make<'a>(job: &Job<'a>, emit: &Emit<'_>) -> Vec<(&'a Procedure, &'a Varian
 }
 
 /// Every file that belongs to the procedure `slug` alone, in every language: its page, its
-/// variants' pages and handouts (each print size `OUTPUTS` makes) and the pictures they show. A
-/// procedure's files read only its own folder and the site-wide inputs (the clinic, the theme), so
-/// a build may take them from its cache when those did not change.
-pub fn procedure_files(site: &Site, slug: &Slug) -> Vec<String> {
-    let targets = targets::of_procedure(site, slug);
+/// variants' pages and handouts (each print size `outputs` makes, and every other file it makes per
+/// variant) and the pictures they show. A procedure's files read only its own folder and the
+/// site-wide inputs (the clinic, the theme), so a build may take them from its cache when those
+/// did not change.
+pub fn procedure_files(site: &Site, outputs: &Outputs, slug: &Slug) -> Vec<String> {
+    let targets = targets::of_procedure(site, outputs, slug);
     let mut files: Vec<String> = targets.into_iter().filter_map(|(path, _)| path).collect();
     let pictures = site
         .books

@@ -1,9 +1,9 @@
-//! Every file the site has, as a [`Target`]: which entry of [`OUTPUTS`] makes it, for which
-//! language and which page or handout, and how to make it alone. Read off `OUTPUTS` itself, so
-//! `serve` makes exactly what `build` writes, with the same renderers, and the build knows which
-//! files are a procedure's own ([`super::procedure_files`]) from the same list.
+//! Every file the site has, as a [`Target`]: which entry of the [`Outputs`] registry makes it,
+//! for which language and which page or handout, and how to make it alone. Read off the registry
+//! itself, so `serve` makes exactly what `build` writes, with the same renderers, and the build
+//! knows which files are a procedure's own ([`super::procedure_files`]) from the same list.
 
-use super::{html, Job, OutputFile, Parts, Reads, Render, Scope, OUTPUTS};
+use super::{html, Job, OutputFile, Outputs, Parts, Reads, Render, Scope};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::Lang;
 use crate::model::{Book, Site, Slug};
@@ -14,11 +14,12 @@ use std::collections::HashMap;
 /// One thing to make: a single file, or every file of a whole output.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
-    /// An HTML page of one language, made by `OUTPUTS[output]`.
+    /// An HTML page of one language, made by `outputs[output]`.
     Page(usize, Lang, PageKey),
-    /// A variant's printed handout in one language, made by `OUTPUTS[output]` (at its print size).
+    /// A variant's file in one language, made by `outputs[output]`: its printed handout (at the
+    /// output's print size), or another file of its own.
     Handout(usize, Lang, Slug, Slug),
-    /// Every file of `OUTPUTS[output]` in one language (the default one for a site-wide output).
+    /// Every file of `outputs[output]` in one language (the default one for a site-wide output).
     Whole(usize, Lang),
 }
 
@@ -53,28 +54,29 @@ impl PageKey {
 }
 
 impl Target {
-    /// Whether it summarises the other outputs' files, so it is made after all of them.
-    pub fn is_summary(&self) -> bool {
-        matches!(self, Target::Whole(o, _) if matches!(OUTPUTS[*o].render, Render::Summary(_)))
+    /// Whether it summarises the other outputs' files (of `outputs`, the registry it is of), so
+    /// it is made after all of them.
+    pub fn is_summary(&self, outputs: &Outputs) -> bool {
+        matches!(self, Target::Whole(o, _) if matches!(outputs[*o].render, Render::Summary(_)))
     }
 }
 
-/// Every target of `site`, each single file with its path (a whole output's paths are known once
-/// it is made), in the order of `OUTPUTS`.
-pub fn all(site: &Site) -> Vec<(Option<String>, Target)> {
-    each(site, None)
+/// Every target of `site` for the outputs `outputs`, each single file with its path (a whole
+/// output's paths are known once it is made), in the registry's order.
+pub fn all(site: &Site, outputs: &Outputs) -> Vec<(Option<String>, Target)> {
+    each(site, outputs, None)
 }
 
-/// The targets that belong to the procedure `slug` alone, with their paths: its page, its
-/// variants' pages and each of their handouts, in every language.
-pub fn of_procedure(site: &Site, slug: &Slug) -> Vec<(Option<String>, Target)> {
-    each(site, Some(slug))
+/// The targets of `outputs` that belong to the procedure `slug` alone, with their paths: its
+/// page, its variants' pages and each of their handouts and other files, in every language.
+pub fn of_procedure(site: &Site, outputs: &Outputs, slug: &Slug) -> Vec<(Option<String>, Target)> {
+    each(site, outputs, Some(slug))
 }
 
-fn each(site: &Site, only: Option<&Slug>) -> Vec<(Option<String>, Target)> {
+fn each(site: &Site, outputs: &Outputs, only: Option<&Slug>) -> Vec<(Option<String>, Target)> {
     let routes = Routes::new(&site.clinic.base_url, site.default_book().lang);
     let mut out = Vec::new();
-    for (i, output) in OUTPUTS.iter().enumerate() {
+    for (i, output) in outputs.iter().enumerate() {
         let books: Vec<&Book> = match output.scope {
             Scope::Site => vec![site.default_book()],
             Scope::Language => site.books.iter().collect(),
@@ -106,11 +108,11 @@ fn each(site: &Site, only: Option<&Slug>) -> Vec<(Option<String>, Target)> {
                         ));
                     }
                 }
-                Parts::Handouts(_) => {
+                Parts::Handouts { path, .. } => {
                     for p in procedures {
                         for v in &p.variants {
                             out.push((
-                                Some(routes.pdf_file(lang, &p.slug, &v.slug, output.size)),
+                                Some(path(&routes, lang, &p.slug, &v.slug, output.size)),
                                 Target::Handout(i, lang, p.slug.clone(), v.slug.clone()),
                             ));
                         }
@@ -122,16 +124,21 @@ fn each(site: &Site, only: Option<&Slug>) -> Vec<(Option<String>, Target)> {
     out
 }
 
-/// Makes the files of `target` from `site` and `theme`; a summary is given `others`, every other
-/// output's files.
+/// Makes the files of `target`, a target of `outputs`, from `site` and `theme`; a summary is
+/// given `others`, every other output's files.
 pub fn render(
     target: &Target,
+    outputs: &Outputs,
     site: &Site,
     theme: &Theme,
     others: &[OutputFile],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let (Target::Page(i, lang, _) | Target::Handout(i, lang, ..) | Target::Whole(i, lang)) = target;
-    let output = &OUTPUTS[*i];
+    let output = outputs.get(*i).ok_or_else(|| {
+        Diagnostics::from(Diagnostic::error(
+            "an internal error asked for an output the build does not make.",
+        ))
+    })?;
     let job = Job::new(site, theme, *lang, output.size).ok_or_else(|| {
         Diagnostics::from(Diagnostic::error(format!(
             "the theme has no labels for the language `{lang}`."
@@ -146,10 +153,10 @@ pub fn render(
         (Target::Page(_, _, key), Parts::Pages(page), _) => {
             Ok(vec![page(&job, key.page()).ok_or_else(gone)??])
         }
-        (Target::Handout(_, _, p, v), Parts::Handouts(handout), _) => {
+        (Target::Handout(_, _, p, v), Parts::Handouts { make, .. }, _) => {
             let procedure = job.book.procedure(p).ok_or_else(gone)?;
             let variant = procedure.variant(v).ok_or_else(gone)?;
-            Ok(vec![handout(&job, procedure, variant)?])
+            Ok(vec![make(&job, procedure, variant)?])
         }
         (Target::Whole(..), _, Render::Each(render)) => render(&job),
         (Target::Whole(..), _, Render::Summary(render)) => render(&job, others),
@@ -195,10 +202,12 @@ impl TemplateReads {
 /// A variant's page reads its variant ([`crate::model::Variant::digest`]), its procedure's
 /// [`crate::model::Header`], which languages have the page, and, where the theme shows them, its
 /// siblings' [`crate::model::Card`]s; its handout the same but the languages. A list (a procedure
-/// page, an index) reads headers and cards; a whole output what its entry in `OUTPUTS` says.
+/// page, an index) reads headers and cards; a whole output what its entry in the registry says.
 /// Everything also reads `base`: the site-wide inputs and the clinic as checked.
 pub struct Keys<'a> {
     base: Digest,
+    /// The outputs the targets are of: what a whole output reads is its entry's.
+    outputs: &'a Outputs,
     reads: TemplateReads,
     /// Per language, per procedure: its header and its cards, hashed.
     cards: HashMap<(Lang, &'a Slug), Digest>,
@@ -229,9 +238,14 @@ fn hash<'p>(parts: impl IntoIterator<Item = &'p [u8]>) -> Digest {
 }
 
 impl<'a> Keys<'a> {
-    /// The keys of `site`'s targets, for the site-wide inputs `site_key` and a theme whose
-    /// templates read `reads`.
-    pub fn new(site: &'a Site, site_key: &Digest, reads: TemplateReads) -> Keys<'a> {
+    /// The keys of `site`'s targets of `outputs`, for the site-wide inputs `site_key` and a theme
+    /// whose templates read `reads`.
+    pub fn new(
+        site: &'a Site,
+        site_key: &Digest,
+        reads: TemplateReads,
+        outputs: &'a Outputs,
+    ) -> Keys<'a> {
         let clinic = format!("{:?}", site.clinic);
         let base = hash([site_key.as_slice(), clinic.as_bytes()]);
         let mut cards = HashMap::new();
@@ -275,6 +289,7 @@ impl<'a> Keys<'a> {
         let pages = hash(pages.iter().map(|p| p.as_bytes()));
         Keys {
             base,
+            outputs,
             reads,
             cards,
             headers,
@@ -349,39 +364,53 @@ impl<'a> Keys<'a> {
                 ])
             }
             Target::Handout(i, lang, p, v) => {
-                let procedure = if self.reads.procedure_in_handouts {
+                // A file made by a plain fn ([`super::Output::per_variant`]) may read anything of
+                // its procedure, as a build that makes its folder's files again would give it;
+                // a printed handout reads what its template names.
+                let any = self
+                    .outputs
+                    .get(*i)
+                    .is_some_and(|o| matches!(o.render, Render::Variants(_)));
+                let procedure = if any || self.reads.procedure_in_handouts {
                     header(*lang, p)
                 } else {
                     String::new()
                 };
-                let siblings = if self.reads.siblings_in_handouts {
+                let siblings = if any || self.reads.siblings_in_handouts {
                     cards(*lang, p)
                 } else {
                     Digest::default()
                 };
-                hash([
+                let (langs, i) = (langs(p, Some(v)), i.to_le_bytes());
+                let variant = variant(*lang, p, v);
+                let mut parts = vec![
                     b"handout".as_slice(),
                     &self.base,
-                    &i.to_le_bytes(),
+                    &i,
                     lang.as_str().as_bytes(),
-                    &variant(*lang, p, v),
+                    &variant,
                     procedure.as_bytes(),
                     &siblings,
-                ])
+                ];
+                if any {
+                    parts.push(langs.as_bytes());
+                }
+                hash(parts)
             }
             Target::Whole(i, lang) => {
                 let all: Vec<&[u8]> = self.listings.values().map(|d| d.as_slice()).collect();
                 let mut all = all;
                 all.sort_unstable();
                 let listed = hash(all);
-                let reads: [&[u8]; 2] = match OUTPUTS[*i].parts {
-                    Parts::Whole(Reads::Nothing) => [none, none],
-                    Parts::Whole(Reads::Pages) => [&self.pages, none],
-                    Parts::Whole(Reads::Listing) => [&self.pages, &listed],
+                let parts = self.outputs.get(*i).map(|o| o.parts);
+                let reads: [&[u8]; 2] = match parts {
+                    Some(Parts::Whole(Reads::Nothing)) => [none, none],
+                    Some(Parts::Whole(Reads::Pages)) => [&self.pages, none],
+                    Some(Parts::Whole(Reads::Listing)) => [&self.pages, &listed],
                     _ => [&self.pages, made.map_or(none, |m| m.as_slice())],
                 };
-                let listing = match OUTPUTS[*i].parts {
-                    Parts::Whole(Reads::Everything) => listed.to_vec(),
+                let listing = match parts {
+                    Some(Parts::Whole(Reads::Everything)) => listed.to_vec(),
                     _ => Vec::new(),
                 };
                 hash([

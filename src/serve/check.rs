@@ -8,9 +8,8 @@
 use crate::diag::Diagnostics;
 use crate::labels::LabelSets;
 use crate::load;
-use crate::model::{Date, Site};
-use crate::project::{self, Remembered, SiteInputs};
-use std::path::PathBuf;
+use crate::model::Site;
+use crate::project::{self, Project, Remembered};
 
 /// The checked content, and which of its problems were found by this check.
 pub(crate) struct Checked {
@@ -26,20 +25,15 @@ pub(crate) struct Checked {
 
 /// Remembers each folder's check, to reuse it while nothing it read changed.
 pub(crate) struct Checker {
-    content: PathBuf,
-    theme: Option<PathBuf>,
-    today: Date,
+    project: Project,
     memory: Remembered,
 }
 
 impl Checker {
-    /// A checker of the content folder `content` with the theme folder `theme`, that has checked
-    /// nothing yet.
-    pub(crate) fn new(content: PathBuf, theme: Option<PathBuf>, today: Date) -> Checker {
+    /// A checker of `project`'s content, that has checked nothing yet.
+    pub(crate) fn new(project: Project) -> Checker {
         Checker {
-            content,
-            theme,
-            today,
+            project,
             memory: Remembered::default(),
         }
     }
@@ -51,22 +45,14 @@ impl Checker {
 
     /// Reads and checks the content, with `labels` naming the sections.
     pub(crate) fn check(&mut self, labels: &LabelSets) -> Checked {
-        let (sources, found) = load::load(&self.content);
-        let inputs = SiteInputs {
-            content: &self.content,
-            theme: self.theme.as_deref(),
-            overrides: "",
-        };
-        let mut checked = project::check(
-            &inputs,
-            &sources,
-            found,
-            labels,
-            self.today,
-            &self.memory,
-            true,
-        );
-        self.memory.update(&mut checked, self.today);
+        let options = self.project.options();
+        let (sources, found) = load::load(&options.content);
+        let overrides = self.project.overrides_text();
+        let inputs = self.project.site_inputs(&overrides);
+        let today = options.today;
+        let mut checked =
+            project::check(&inputs, &sources, found, labels, today, &self.memory, true);
+        self.memory.update(&mut checked, today);
         Checked {
             site: checked.site,
             problems: checked.problems,
@@ -79,6 +65,7 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Date;
     use crate::theme::Theme;
     use std::path::Path;
 
@@ -94,6 +81,11 @@ mod tests {
         assert_eq!(checked.site, whole, "{}", root.display());
         assert_eq!(checked.problems.to_string(), diags.to_string());
         (checked.site, diags.to_string())
+    }
+
+    /// A checker of the content folder `root`, as the preview makes one, on `today`.
+    fn checker(root: &Path, today: Date) -> Checker {
+        Checker::new(Project::reading(root, None, today))
     }
 
     /// Replaces `from` with `to` in the file at `path`.
@@ -129,7 +121,7 @@ mod tests {
         let root = dir.path().join("content");
         copy_dir(&sample, &root);
         let today = Date::parse("2026-11-01").unwrap();
-        let mut checker = Checker::new(root.clone(), None, today);
+        let mut checker = checker(&root, today);
         let (site, _) = same_as_check(&mut checker, &root);
         let before = picture_paths(&site.unwrap());
         assert!(before.len() >= 3, "{before:?}");
@@ -165,11 +157,11 @@ mod tests {
     fn rechecking_only_the_changed_folders_gives_what_the_whole_check_gives() {
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let today = Date::parse("2026-11-01").unwrap();
-        same_as_check(&mut Checker::new(sample.clone(), None, today), &sample);
+        same_as_check(&mut checker(&sample, today), &sample);
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("content");
         handouts_corpus::generate(12, &root).unwrap();
-        let mut checker = Checker::new(root.clone(), None, today);
+        let mut checker = checker(&root, today);
         let checker = &mut checker;
         same_as_check(checker, &root);
         // A procedure moved first by its `order`, a folder without handouts, a translation.

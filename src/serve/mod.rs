@@ -62,7 +62,9 @@ pub fn run(options: Options) -> Result<(), Failure> {
             "the content folder could not be watched for changes: {e}.\n  fix: check that the folder can be read; on Linux, raise fs.inotify.max_user_watches if it is very large."
         ))
     })?;
-    let mut preview = Preview::new(&options.content, options.theme.as_deref(), options.today);
+    let project =
+        crate::Project::reading(&options.content, options.theme.as_deref(), options.today);
+    let mut preview = project.preview();
     report(&preview.rebuild(), &preview);
     preview.prepare();
     let live = Arc::new(http::Live::new(preview.snapshot()));

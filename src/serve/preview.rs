@@ -13,8 +13,9 @@ use super::target::{self, Kind, Made};
 use crate::cache::Digest;
 use crate::diag::Diagnostics;
 use crate::model::{Date, Site};
+use crate::project::Project;
 use crate::render::targets::{self, Keys, Target, TemplateReads};
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Outputs};
 use crate::theme::Theme;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -33,10 +34,11 @@ const EAGER_PDFS: usize = 12;
 /// is given a copy of each, and on a large site most are made only when asked for.
 const EAGER_SUMMARY_INPUTS: usize = 200;
 
-/// The live preview's state: the content it checks, the last good build and the latest problems.
+/// The live preview's state: the project it previews, the last good build and the latest problems.
 pub struct Preview {
-    content: PathBuf,
-    theme_dir: Option<PathBuf>,
+    project: Project,
+    /// The project's outputs, shared with every build it serves.
+    outputs: Arc<Outputs>,
     checker: Checker,
     theme: Option<LoadedTheme>,
     good: Option<Arc<Build>>,
@@ -76,12 +78,17 @@ pub struct Rebuild {
 
 impl Preview {
     /// A preview of the content folder `content` with the theme folder `theme`, built by the
-    /// first [`Preview::rebuild`].
+    /// first [`Preview::rebuild`] ([`Project::preview`] of a project that only reads them).
     pub fn new(content: &Path, theme: Option<&Path>, today: Date) -> Preview {
+        Project::reading(content, theme, today).preview()
+    }
+
+    /// A preview of `project`, built by the first [`Preview::rebuild`].
+    pub(crate) fn of(project: Project) -> Preview {
         Preview {
-            content: content.to_path_buf(),
-            theme_dir: theme.map(Path::to_path_buf),
-            checker: Checker::new(content.to_path_buf(), theme.map(Path::to_path_buf), today),
+            outputs: Arc::new(project.outputs().clone()),
+            checker: Checker::new(project.clone()),
+            project,
             theme: None,
             good: None,
             problems: None,
@@ -91,7 +98,7 @@ impl Preview {
 
     /// The content folder.
     pub fn content(&self) -> &Path {
-        &self.content
+        &self.project.options().content
     }
 
     /// What is served now.
@@ -124,7 +131,11 @@ impl Preview {
         problems.extend(checked.problems);
         let theme = self.theme.as_ref().map(|t| (Arc::clone(&t.theme), t.reads));
         match (checked.site, theme) {
-            (Some(site), Some((theme, reads))) if !problems.has_errors() => {
+            (Some(mut site), Some((theme, reads))) if !problems.has_errors() => {
+                // The command line's settings over clinic.yaml's, as `build` applies them.
+                if let Err(problems) = self.project.options().overrides.apply(&mut site) {
+                    return self.fail(problems, start);
+                }
                 self.render(site, theme, reads, &checked.site_key, checked.fresh, start)
             }
             _ => self.fail(problems, start),
@@ -133,11 +144,12 @@ impl Preview {
 
     /// Loads the theme again when a file of its folder changed; its problems, if it has any.
     fn refresh_theme(&mut self) -> Option<Diagnostics> {
-        let files = self.theme_dir.as_deref().map_or_else(Vec::new, theme_files);
+        let dir = self.project.options().theme.as_deref();
+        let files = dir.map_or_else(Vec::new, theme_files);
         if self.theme.as_ref().is_some_and(|t| t.files == files) {
             return None;
         }
-        match Theme::load(self.theme_dir.as_deref()) {
+        match Theme::load(dir) {
             Ok(theme) => {
                 self.theme = Some(LoadedTheme {
                     files,
@@ -162,16 +174,17 @@ impl Preview {
     ) -> Rebuild {
         // Each target is made again when what it reads changed (`Keys`, as the build decides
         // it); after a theme or clinic.yaml edit, that is everything.
-        let keys = Keys::new(&site, site_key, reads);
+        let outputs = Arc::clone(&self.outputs);
+        let keys = Keys::new(&site, site_key, reads, &outputs);
         let previous = self.good.as_ref();
         let everything = previous.is_none_or(|g| g.base != *keys.base());
         let mut slots = HashMap::new();
         let mut to_make = Vec::new();
         let mut summaries = Vec::new();
-        let all = targets::all(&site);
+        let all = targets::all(&site, &outputs);
         let mut made_keys: Vec<Digest> = Vec::new();
         for (path, target) in all {
-            if target.is_summary() {
+            if target.is_summary(&outputs) {
                 summaries.push(target);
                 continue;
             }
@@ -209,7 +222,7 @@ impl Preview {
             .collect();
         let new_targets = to_make.len() + summaries.len();
         let now = now_or_later(&to_make);
-        let made = make_all(&now, &to_make, &site, &theme);
+        let made = make_all(&now, &to_make, &outputs, &site, &theme);
         let mut failed = Diagnostics::new();
         let (mut rendered, mut deferred) = (Vec::new(), 0);
         for ((path, target, key), made) in to_make.into_iter().zip(made) {
@@ -244,7 +257,7 @@ impl Preview {
                 slots.values().flat_map(|s| stubs(s)).collect()
             };
             inputs.sort_by(|a, b| a.path.cmp(&b.path));
-            match target::make(&target, &site, &theme, &inputs) {
+            match target::make(&target, &outputs, &site, &theme, &inputs) {
                 Err(problems) => failed.extend(problems),
                 Ok(files) if eager => {
                     let slot = Slot::made(target, key, Ok(files));
@@ -292,6 +305,7 @@ impl Preview {
             .collect();
         let build = Arc::new(Build {
             base: *keys.base(),
+            outputs: Arc::clone(&outputs),
             site: Arc::new(site),
             theme,
             slots,
@@ -426,6 +440,7 @@ fn now_or_later(to_make: &[(Option<String>, Target, Digest)]) -> Vec<bool> {
 fn make_all(
     now: &[bool],
     to_make: &[(Option<String>, Target, Digest)],
+    outputs: &Outputs,
     site: &Site,
     theme: &Theme,
 ) -> Vec<Option<Made>> {
@@ -442,7 +457,7 @@ fn make_all(
             let Some(&i) = wanted.get(k) else {
                 return done;
             };
-            done.push((i, target::make(&to_make[i].1, site, theme, &[])));
+            done.push((i, target::make(&to_make[i].1, outputs, site, theme, &[])));
         }
     };
     let mut out: Vec<Option<Made>> = (0..to_make.len()).map(|_| None).collect();

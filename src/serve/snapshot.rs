@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::PrintSize;
 use crate::model::Site;
 use crate::render::targets::{PageKey, Target};
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Outputs};
 use crate::routes::Routes;
 use crate::theme::Theme;
 use std::collections::HashMap;
@@ -28,6 +28,8 @@ pub struct Snapshot {
 pub(crate) struct Build {
     /// The site-wide inputs it was made from ([`crate::render::targets::Keys::base`]).
     pub(crate) base: crate::cache::Digest,
+    /// The outputs its targets are of.
+    pub(crate) outputs: Arc<Outputs>,
     pub(crate) site: Arc<Site>,
     pub(crate) theme: Arc<Theme>,
     /// What makes each target's files.
@@ -85,12 +87,18 @@ impl Build {
     /// from every other output's files, so those are made first, on every core.
     pub(crate) fn made<'s>(&self, slot: &'s Slot) -> &'s Made {
         slot.made.get_or_init(|| {
-            let others = if slot.target.is_summary() {
+            let others = if slot.target.is_summary(&self.outputs) {
                 self.others()
             } else {
                 Vec::new()
             };
-            target::make(&slot.target, &self.site, &self.theme, &others)
+            target::make(
+                &slot.target,
+                &self.outputs,
+                &self.site,
+                &self.theme,
+                &others,
+            )
         })
     }
 
@@ -99,7 +107,7 @@ impl Build {
         let mut slots: Vec<&Arc<Slot>> = self
             .slots
             .values()
-            .filter(|s| !s.target.is_summary())
+            .filter(|s| !s.target.is_summary(&self.outputs))
             .collect();
         slots.sort_by(|a, b| a.target.cmp(&b.target));
         let next = AtomicUsize::new(0);

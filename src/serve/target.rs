@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::edition::Lang;
 use crate::model::Site;
 use crate::render::targets::{self, PageKey, Target};
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Outputs};
 use crate::theme::Theme;
 use std::sync::Arc;
 
@@ -30,7 +30,8 @@ pub(crate) enum Kind {
     Procedure(Lang),
     /// A variant page.
     Variant(Lang),
-    /// A printed handout of one output (a print size), about a hundred times slower than a page.
+    /// A variant's file of one output: a printed handout (of a print size), about a hundred times
+    /// slower than a page, or another file of its own.
     Pdf(Lang, usize),
 }
 
@@ -45,12 +46,18 @@ pub(crate) fn kind(target: &Target) -> Option<Kind> {
     }
 }
 
-/// Makes the files of `target` from `site` and `theme`; a summary is given `others`, every other
-/// output's files. A panic (a bug) becomes a problem to show, so one bad handout does not stop
-/// the preview.
-pub(crate) fn make(target: &Target, site: &Site, theme: &Theme, others: &[OutputFile]) -> Made {
+/// Makes the files of `target`, a target of `outputs`, from `site` and `theme`; a summary is
+/// given `others`, every other output's files. A panic (a bug) becomes a problem to show, so one
+/// bad handout does not stop the preview.
+pub(crate) fn make(
+    target: &Target,
+    outputs: &Outputs,
+    site: &Site,
+    theme: &Theme,
+    others: &[OutputFile],
+) -> Made {
     let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        targets::render(target, site, theme, others)
+        targets::render(target, outputs, site, theme, others)
     }));
     match made {
         Ok(Ok(files)) => Ok(files

@@ -16,6 +16,7 @@ mod tagged;
 
 mod agree;
 mod errors;
+mod extend;
 mod fuzz;
 mod images;
 mod languages;
