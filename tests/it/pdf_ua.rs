@@ -17,8 +17,8 @@ use handouts::edition::{Lang, PrintSize};
 use handouts::model::Date;
 use handouts::render::pdf::{Artifact, Item, Layout, Rendered, Role, Tag};
 use handouts::render::Job;
-use lopdf::content::Content;
-use lopdf::{Document, Object, ObjectId};
+use handouts_print::lopdf::content::Content;
+use handouts_print::lopdf::{Document, Object, ObjectId};
 
 /// The bundled sample, built once for all tests of this file.
 fn site() -> &'static Path {

@@ -9,7 +9,7 @@ use handouts::edition::{Lang, PrintSize};
 use handouts::model::{Date, Paper};
 use handouts::render::pdf::{Item, Layout, Rendered, Role, Tag};
 use handouts::render::Job;
-use lopdf::{Document, Object};
+use handouts_print::lopdf::{self, Document, Object};
 use std::path::Path;
 use std::process::Command;
 

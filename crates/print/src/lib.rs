@@ -31,6 +31,9 @@ pub use self::frame::{
 pub use self::picture::{Picture, PictureFormat, Pictures};
 pub use self::print_xml::PrintError;
 pub use self::style::{Style, StyleError};
+/// The PDF object model the engine writes with, for callers that read its PDFs back (the tests),
+/// so that no other crate depends on it.
+pub use lopdf;
 
 /// A finished handout: the PDF and the layout it was painted from.
 #[derive(Clone, Debug)]

@@ -4,7 +4,7 @@ pub mod text;
 
 use std::collections::BTreeMap;
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use handouts_print::lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// A name object's text.
 pub fn name(o: &Object) -> String {
