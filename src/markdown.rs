@@ -63,15 +63,43 @@ pub struct Problem {
     pub hint: String,
 }
 
-type Events<'a> =
-    Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+/// A Markdown body parsed once: pulldown-cmark's events, each with its byte range in the text.
+///
+/// Every reader of a body (its sections, its links, the plain-language checks) walks these events,
+/// so the text is parsed once however many checks read it.
+pub struct Parsed<'a> {
+    text: &'a str,
+    events: Vec<(Event<'a>, Range<usize>)>,
+}
 
-/// Parses `text` and cuts it at its `##` headings. A `#` heading is a problem: the title comes
-/// from the front matter.
-pub fn chunks(text: &str, allowed_html: &[String]) -> (Vec<Chunk>, Vec<Problem>) {
-    let mut events = Parser::new_ext(text, Options::empty())
-        .into_offset_iter()
-        .peekable();
+impl<'a> Parsed<'a> {
+    /// Parses `text` as the CommonMark a handout is written in (no extensions).
+    pub fn new(text: &'a str) -> Parsed<'a> {
+        Parsed {
+            text,
+            events: Parser::new_ext(text, Options::empty())
+                .into_offset_iter()
+                .collect(),
+        }
+    }
+
+    /// The Markdown text; the events' ranges are byte offsets into it.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The events in document order, each with the range of the text it came from.
+    pub fn events(&self) -> &[(Event<'a>, Range<usize>)] {
+        &self.events
+    }
+}
+
+type Events<'a> = Peekable<std::slice::Iter<'a, (Event<'a>, Range<usize>)>>;
+
+/// Cuts a parsed body at its `##` headings. A `#` heading is a problem: the title comes from the
+/// front matter.
+pub fn chunks(parsed: &Parsed<'_>, allowed_html: &[String]) -> (Vec<Chunk>, Vec<Problem>) {
+    let mut events = parsed.events().iter().peekable();
     let mut chunks = vec![Chunk {
         heading: None,
         blocks: Vec::new(),
@@ -196,8 +224,8 @@ fn figure(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Option<MdBlock>
 
 /// Reads one block that began with `event`; `None` for things skipped (and reported).
 fn block(
-    event: Event<'_>,
-    range: Range<usize>,
+    event: &Event<'_>,
+    range: &Range<usize>,
     events: &mut Events<'_>,
     problems: &mut Reader<'_>,
 ) -> Option<Located<MdBlock>> {
@@ -213,7 +241,7 @@ fn block(
             items: list_items(events, problems),
         },
         Event::Start(tag) => {
-            let (what, hint) = unsupported(&tag);
+            let (what, hint) = unsupported(tag);
             problems.push(Problem {
                 offset,
                 message: format!("{what} cannot be shown in a handout."),
@@ -326,7 +354,7 @@ fn list_items(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Vec<Located
                             | Tag::Heading { .. }
                             | Tag::Table(_)),
                         ) => {
-                            let (what, hint) = unsupported(&tag);
+                            let (what, hint) = unsupported(tag);
                             problems.push(Problem {
                                 offset: range.start,
                                 message: format!("{what} cannot be shown in a handout."),
@@ -423,8 +451,8 @@ fn html_tag(html: &str) -> Option<HtmlTag> {
 /// Reads one inline event; returns true when it ended the enclosing element (a raw HTML element
 /// left open until the end of its paragraph).
 fn inline(
-    event: Event<'_>,
-    range: Range<usize>,
+    event: &Event<'_>,
+    range: &Range<usize>,
     events: &mut Events<'_>,
     problems: &mut Reader<'_>,
     out: &mut Vec<Inline>,
@@ -444,7 +472,7 @@ fn inline(
     };
     match event {
         Event::Text(t) => match out.last_mut() {
-            Some(Inline::Text(prev)) => prev.push_str(&t),
+            Some(Inline::Text(prev)) => prev.push_str(t),
             _ => out.push(Inline::Text(t.to_string())),
         },
         Event::Code(t) => out.push(Inline::Code(t.to_string())),
@@ -457,7 +485,7 @@ fn inline(
         Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(nested(events, problems))),
         Event::Start(Tag::Link { dest_url, .. }) => {
             let children = nested(events, problems);
-            if let Some(scheme) = unsafe_scheme(&dest_url) {
+            if let Some(scheme) = unsafe_scheme(dest_url) {
                 problems.push(Problem {
                     offset: range.start,
                     message: format!("links starting with `{scheme}` are not allowed: they could run code in a reader's browser."),
@@ -487,7 +515,7 @@ fn inline(
             });
             skip_to_end(events);
         }
-        Event::Html(h) | Event::InlineHtml(h) => match html_tag(&h) {
+        Event::Html(h) | Event::InlineHtml(h) => match html_tag(h) {
             Some(HtmlTag::Void(name)) if name == "br" && problems.allows(&name) => {
                 out.push(Inline::Break)
             }
@@ -555,7 +583,7 @@ mod tests {
     #[test]
     fn cuts_at_level_two_headings_with_offsets() {
         let text = "## Do\n\n- **Wash** gently\n- Rest\n\n## FAQ\n\n### Why?\n\nBecause.\n";
-        let (chunks, problems) = chunks(text, &[]);
+        let (chunks, problems) = chunks(&Parsed::new(text), &[]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(chunks.len(), 3);
         assert!(chunks[0].blocks.is_empty());
@@ -594,7 +622,7 @@ mod tests {
     #[test]
     fn reports_what_a_handout_cannot_show() {
         let text = "## Do\n\n- a\n  - nested\n\n<b>x</b>\n\n> quote\n\n# Title\n";
-        let (_, problems) = chunks(text, &[]);
+        let (_, problems) = chunks(&Parsed::new(text), &[]);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(
             messages,

@@ -8,7 +8,7 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Attachment, BaseUrl, Block, Inline};
 use crate::validate::sections::{Body, Content, SectionMap};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Tag};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -37,8 +37,7 @@ pub(crate) struct Checked {
 /// Checks every link in `body`, reporting the ones that cannot be published.
 pub(crate) fn check(body: &Body<'_>, ctx: &ContentContext, diags: &mut Diagnostics) -> Checked {
     let mut checked = Checked::default();
-    let events = Parser::new_ext(body.body, Options::empty()).into_offset_iter();
-    for (event, range) in events {
+    for (event, range) in body.markdown.events() {
         let Event::Start(Tag::Link { dest_url, .. }) = event else {
             continue;
         };

@@ -294,16 +294,16 @@ fn front<'a>(
             return None;
         }
     };
+    let fields = Fields::parse(&file.path, &file.text, split.yaml, split.yaml_offset, diags)?;
     let body = Body {
         file: &file.path,
         text: &file.text,
-        body: split.body,
+        markdown: crate::markdown::Parsed::new(split.body),
         offset: split.body_offset,
         allowed_html: &links.allowed_html,
         labels,
         images: &links.images,
     };
-    let fields = Fields::parse(&file.path, &file.text, split.yaml, split.yaml_offset, diags)?;
     Some((fields, body))
 }
 

@@ -33,8 +33,8 @@ pub(crate) struct Body<'a> {
     pub file: &'a Path,
     /// The whole file's text.
     pub text: &'a str,
-    /// The Markdown body.
-    pub body: &'a str,
+    /// The Markdown body, parsed once for every check that reads it.
+    pub markdown: markdown::Parsed<'a>,
     /// Byte offset of the body in the file.
     pub offset: usize,
     /// Raw HTML tags the clinic allows.
@@ -66,7 +66,7 @@ pub(crate) const MAX_HEADING_CHARS: usize = 200;
 
 /// Reads the sections of a body. Problems are reported; sections with problems are left out.
 pub(crate) fn sections(body: &Body<'_>, diags: &mut Diagnostics) -> SectionMap {
-    let (chunks, problems) = markdown::chunks(body.body, body.allowed_html);
+    let (chunks, problems) = markdown::chunks(&body.markdown, body.allowed_html);
     for p in problems {
         diags.push(body.error(p.offset, p.message, p.hint));
     }

@@ -67,7 +67,7 @@ pub(crate) fn read(body: &Body<'_>, diags: &mut Diagnostics) -> FileReading {
         return FileReading::default();
     };
     let mut sections: BTreeMap<SectionKind, SectionReading> = BTreeMap::new();
-    for part in prose::parts(body.body, body.offset) {
+    for part in prose::parts(&body.markdown, body.offset) {
         // Text under a heading that names no section is an error of its own, never published.
         let Some(kind) = body.labels.section_of(&part.heading) else {
             continue;

@@ -4,7 +4,8 @@
 //! The plain-language checks measure this text and point their warnings through the map, so a
 //! sentence behind `**bold**`, a link or an escaped character is still found at its true column.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use crate::markdown::Parsed;
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use std::ops::Range;
 
 /// What kind of block a unit of prose is; list items have a length limit of their own.
@@ -91,9 +92,10 @@ pub(crate) struct Part {
     pub units: Vec<Unit>,
 }
 
-/// The prose of `body` (found at byte `base` of its file), cut at its `##` headings. Text before
-/// the first heading is left out: it is an error of its own and never shown.
-pub(crate) fn parts(body: &str, base: usize) -> Vec<Part> {
+/// The prose of a parsed body (found at byte `base` of its file), cut at its `##` headings. Text
+/// before the first heading is left out: it is an error of its own and never shown.
+pub(crate) fn parts(parsed: &Parsed<'_>, base: usize) -> Vec<Part> {
+    let body = parsed.text();
     let mut parts: Vec<Part> = Vec::new();
     // Units being read: a paragraph, or a list item (and, in a mistaken nested list, its items).
     let mut open: Vec<Unit> = Vec::new();
@@ -107,7 +109,7 @@ pub(crate) fn parts(body: &str, base: usize) -> Vec<Part> {
             part.units.push(unit);
         }
     };
-    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+    for (event, range) in parsed.events() {
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => skip += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock) => {
@@ -116,7 +118,7 @@ pub(crate) fn parts(body: &str, base: usize) -> Vec<Part> {
             _ if skip > 0 => {}
             Event::Start(Tag::Heading { level, .. }) => {
                 in_heading = true;
-                if level == HeadingLevel::H2 {
+                if *level == HeadingLevel::H2 {
                     heading = Some((base + range.start, String::new()));
                 }
             }
@@ -132,7 +134,7 @@ pub(crate) fn parts(body: &str, base: usize) -> Vec<Part> {
             }
             Event::Text(t) | Event::Code(t) if in_heading => {
                 if let Some((_, text)) = &mut heading {
-                    text.push_str(&t);
+                    text.push_str(t);
                 }
             }
             _ if in_heading => {}
@@ -157,7 +159,7 @@ pub(crate) fn parts(body: &str, base: usize) -> Vec<Part> {
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(unit) = open.last_mut() {
-                    unit.push(&t, body, range, base);
+                    unit.push(t, body, range.clone(), base);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -185,7 +187,7 @@ mod tests {
     #[test]
     fn paragraphs_and_items_under_their_headings_without_heading_text() {
         let body = "Stray text.\n\n## What it is\n\nA **gentle** peel,\nfor [dull](https://x.example) skin.\n\n## FAQ\n\n### Does it hurt?\n\nA little.\n\n## Do\n\n- Rest.\n- Drink `water`.\n";
-        let parts = parts(body, 0);
+        let parts = parts(&Parsed::new(body), 0);
         assert_eq!(
             parts.iter().map(|p| p.heading.as_str()).collect::<Vec<_>>(),
             ["What it is", "FAQ", "Do"]
@@ -209,7 +211,7 @@ mod tests {
     fn offsets_map_back_through_markup_escapes_and_the_body_start() {
         let body = "## Do\n\n- **A fever** of 100.4 \\* or *more* &amp; up.\n- Loose item.\n\n  Second paragraph.\n";
         let base = 40;
-        let parts = parts(body, base);
+        let parts = parts(&Parsed::new(body), base);
         let unit = &parts[0].units[0];
         assert_eq!(unit.text, "A fever of 100.4 * or more & up.");
         // "A" sits after `- **`; "of" after `** `; "more" after `*`.
@@ -241,7 +243,7 @@ mod tests {
     #[test]
     fn code_blocks_images_and_html_are_not_prose() {
         let body = "## What it is\n\n    indented code\n\n![alt words](x.png) Seen.\n\n<div>\nhidden\n</div>\n";
-        let parts = parts(body, 0);
+        let parts = parts(&Parsed::new(body), 0);
         assert_eq!(texts(&parts[0]), [(" Seen.", UnitKind::Paragraph)]);
     }
 }

@@ -17,7 +17,7 @@ fn read_text(text: &str, lang: &str) -> (FileReading, Diagnostics) {
     let body = Body {
         file: Path::new("content/p/v.md"),
         text,
-        body: split.body,
+        markdown: crate::markdown::Parsed::new(split.body),
         offset: split.body_offset,
         allowed_html: &[],
         labels,
@@ -181,7 +181,7 @@ fn a_language_without_rules_is_not_measured() {
     let body = Body {
         file: Path::new("content/p/v.fr.md"),
         text,
-        body: split.body,
+        markdown: crate::markdown::Parsed::new(split.body),
         offset: split.body_offset,
         allowed_html: &[],
         labels: &fr,
