@@ -721,19 +721,71 @@ pub enum Inline {
     },
 }
 
-/// Plain text of inline content, for titles, metadata and search.
-pub fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+impl Inline {
+    /// The inlines inside this one (the words of bold, italic, a link or an allowed HTML tag);
+    /// `None` for text, code and breaks, which have none.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match self {
             Inline::Strong(c)
             | Inline::Emphasis(c)
             | Inline::Link { children: c, .. }
-            | Inline::Tagged { children: c, .. } => out.push_str(&plain_text(c)),
-            Inline::Break => out.push(' '),
+            | Inline::Tagged { children: c, .. } => Some(c),
+            Inline::Text(_) | Inline::Code(_) | Inline::Break => None,
         }
     }
+
+    fn children_mut(&mut self) -> Option<&mut [Inline]> {
+        match self {
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { children: c, .. }
+            | Inline::Tagged { children: c, .. } => Some(c),
+            Inline::Text(_) | Inline::Code(_) | Inline::Break => None,
+        }
+    }
+}
+
+/// A step of [`walk`]: an inline reached, or one whose children are all visited.
+#[derive(Clone, Copy, Debug)]
+pub enum Visit<'a> {
+    /// An inline, before its children.
+    Enter(&'a Inline),
+    /// An inline that has children (bold, italic, a link, an allowed tag), after them.
+    Leave(&'a Inline),
+}
+
+/// Walks inline content in reading order: every inline is entered, and one with children is left
+/// after them. This is the one recursion over inline trees; the renderers and checks each say only
+/// what they do at each step.
+pub fn walk<'a>(items: &'a [Inline], visit: &mut impl FnMut(Visit<'a>)) {
+    for item in items {
+        visit(Visit::Enter(item));
+        if let Some(children) = item.children() {
+            walk(children, visit);
+            visit(Visit::Leave(item));
+        }
+    }
+}
+
+/// Visits every inline in reading order, each before its children, to change it in place (the
+/// children as changed are visited next).
+pub fn walk_mut(items: &mut [Inline], visit: &mut impl FnMut(&mut Inline)) {
+    for item in items {
+        visit(item);
+        if let Some(children) = item.children_mut() {
+            walk_mut(children, visit);
+        }
+    }
+}
+
+/// Plain text of inline content, for titles, metadata and search.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    walk(inlines, &mut |visit| match visit {
+        Visit::Enter(Inline::Text(t) | Inline::Code(t)) => out.push_str(t),
+        Visit::Enter(Inline::Break) => out.push(' '),
+        _ => {}
+    });
     out
 }
 

@@ -1,6 +1,6 @@
 //! Inline and block content → HTML, escaped. Templates receive this as trusted markup.
 
-use crate::model::{Block, Inline};
+use crate::model::{walk, Block, Inline, Visit};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -28,35 +28,34 @@ pub fn escape(text: &str) -> String {
 /// Inline content as HTML.
 pub fn inlines(items: &[Inline]) -> String {
     let mut out = String::new();
-    for item in items {
-        match item {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::Code(t) => {
-                out.push_str("<code>");
-                out.push_str(&escape(t));
-                out.push_str("</code>");
-            }
-            Inline::Strong(c) => {
-                out.push_str("<strong>");
-                out.push_str(&inlines(c));
-                out.push_str("</strong>");
-            }
-            Inline::Emphasis(c) => {
-                out.push_str("<em>");
-                out.push_str(&inlines(c));
-                out.push_str("</em>");
-            }
-            Inline::Link { href, children } => {
-                out.push_str("<a href=\"");
-                out.push_str(&escape(href));
-                out.push_str("\">");
-                out.push_str(&inlines(children));
-                out.push_str("</a>");
-            }
-            Inline::Break => out.push_str("<br>"),
-            Inline::Tagged { tag, children } => out.push_str(&allowed_tag(tag, &inlines(children))),
+    // An allowed tag is cleaned as a whole element, so its content is written apart first; the
+    // text around it waits here.
+    let mut around: Vec<String> = Vec::new();
+    walk(items, &mut |visit| match visit {
+        Visit::Enter(Inline::Text(t)) => out.push_str(&escape(t)),
+        Visit::Enter(Inline::Code(t)) => {
+            out.push_str("<code>");
+            out.push_str(&escape(t));
+            out.push_str("</code>");
         }
-    }
+        Visit::Enter(Inline::Strong(_)) => out.push_str("<strong>"),
+        Visit::Leave(Inline::Strong(_)) => out.push_str("</strong>"),
+        Visit::Enter(Inline::Emphasis(_)) => out.push_str("<em>"),
+        Visit::Leave(Inline::Emphasis(_)) => out.push_str("</em>"),
+        Visit::Enter(Inline::Link { href, .. }) => {
+            out.push_str("<a href=\"");
+            out.push_str(&escape(href));
+            out.push_str("\">");
+        }
+        Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
+        Visit::Enter(Inline::Break) => out.push_str("<br>"),
+        Visit::Enter(Inline::Tagged { .. }) => around.push(std::mem::take(&mut out)),
+        Visit::Leave(Inline::Tagged { tag, .. }) => {
+            let inner = std::mem::replace(&mut out, around.pop().unwrap_or_default());
+            out.push_str(&allowed_tag(tag, &inner));
+        }
+        Visit::Leave(_) => {}
+    });
     out
 }
 

@@ -7,7 +7,7 @@ use super::context::{self, Markup, ProcedureCtx, VariantCtx};
 use super::inline::escape;
 use super::Job;
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::model::{Block, Inline, Procedure, Variant};
+use crate::model::{walk, Block, Inline, Procedure, Variant, Visit};
 use crate::theme::Theme;
 use handouts_print::{self as pdf, Fonts, PrintError, Rendered};
 
@@ -20,27 +20,26 @@ pub struct PrintXml;
 impl Markup for PrintXml {
     fn inlines(&self, items: &[Inline]) -> String {
         let mut out = String::new();
-        for item in items {
-            match item {
-                Inline::Text(t) | Inline::Code(t) => out.push_str(&escape(t)),
-                Inline::Strong(c) => out.push_str(&format!("<b>{}</b>", self.inlines(c))),
-                Inline::Emphasis(c) => out.push_str(&format!("<i>{}</i>", self.inlines(c))),
-                Inline::Link { href, children } => out.push_str(&format!(
-                    "<a href=\"{}\">{}</a>",
-                    escape(href),
-                    self.inlines(children)
-                )),
-                Inline::Break => out.push_str("<br/>"),
-                // The handout's type has bold and italic; other allowed tags print as their text.
-                Inline::Tagged { tag, children } => match tag.as_str() {
-                    "b" | "strong" => out.push_str(&format!("<b>{}</b>", self.inlines(children))),
-                    "i" | "em" | "cite" => {
-                        out.push_str(&format!("<i>{}</i>", self.inlines(children)))
-                    }
-                    _ => out.push_str(&self.inlines(children)),
-                },
+        walk(items, &mut |visit| match visit {
+            Visit::Enter(Inline::Text(t) | Inline::Code(t)) => out.push_str(&escape(t)),
+            Visit::Enter(Inline::Link { href, .. }) => {
+                out.push_str("<a href=\"");
+                out.push_str(&escape(href));
+                out.push_str("\">");
             }
-        }
+            Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
+            Visit::Enter(Inline::Break) => out.push_str("<br/>"),
+            Visit::Enter(inline) => {
+                if let Some(style) = style(inline) {
+                    out.push_str(&format!("<{style}>"));
+                }
+            }
+            Visit::Leave(inline) => {
+                if let Some(style) = style(inline) {
+                    out.push_str(&format!("</{style}>"));
+                }
+            }
+        });
         out
     }
 
@@ -67,6 +66,21 @@ impl Markup for PrintXml {
             }
         }
         out
+    }
+}
+
+/// The print element an inline is set in: `b` or `i`. The handout's type has bold and italic; other
+/// allowed tags print as their text.
+fn style(inline: &Inline) -> Option<&'static str> {
+    match inline {
+        Inline::Strong(_) => Some("b"),
+        Inline::Emphasis(_) => Some("i"),
+        Inline::Tagged { tag, .. } => match tag.as_str() {
+            "b" | "strong" => Some("b"),
+            "i" | "em" | "cite" => Some("i"),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

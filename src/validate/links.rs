@@ -6,7 +6,7 @@
 //! the site, so its link becomes that absolute URL, which works on the page and on paper alike.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Attachment, BaseUrl, Block, Inline};
+use crate::model::{walk_mut, Attachment, BaseUrl, Block, Inline};
 use crate::validate::sections::{Body, Content, SectionMap};
 use pulldown_cmark::{Event, Tag};
 use std::collections::BTreeMap;
@@ -245,17 +245,12 @@ impl Checked {
     }
 
     fn inlines(&self, inlines: &mut [Inline]) {
-        for inline in inlines {
-            match inline {
-                Inline::Link { href, children } => {
-                    if let Some(url) = self.rewrites.get(href.as_str()) {
-                        *href = url.clone();
-                    }
-                    self.inlines(children);
+        walk_mut(inlines, &mut |inline| {
+            if let Inline::Link { href, .. } = inline {
+                if let Some(url) = self.rewrites.get(href.as_str()) {
+                    *href = url.clone();
                 }
-                Inline::Strong(c) | Inline::Emphasis(c) => self.inlines(c),
-                _ => {}
             }
-        }
+        });
     }
 }

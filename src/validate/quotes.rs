@@ -3,7 +3,7 @@
 //! like one from the theme in the PDF, the web heading and the table of contents. Code spans and
 //! web addresses keep their straight quotes: there they are characters, not punctuation.
 
-use crate::model::Inline;
+use crate::model::{walk_mut, Inline};
 
 /// `text` with typographic quotes, leaving web addresses as written.
 pub(crate) fn text(text: &str) -> String {
@@ -12,36 +12,16 @@ pub(crate) fn text(text: &str) -> String {
 }
 
 /// `items` with typographic quotes in their text, code spans and link addresses left alone.
-pub(crate) fn inlines(items: Vec<Inline>) -> Vec<Inline> {
+pub(crate) fn inlines(mut items: Vec<Inline>) -> Vec<Inline> {
+    // The character before each piece of text, across the inline tree, decides how a quote opens.
     let mut prev = None;
-    walk(items, &mut prev)
-}
-
-fn walk(items: Vec<Inline>, prev: &mut Option<char>) -> Vec<Inline> {
+    walk_mut(&mut items, &mut |item| match item {
+        Inline::Text(t) => *t = curl(t, &mut prev),
+        Inline::Code(c) => prev = c.chars().last().or(prev),
+        Inline::Break => prev = None,
+        _ => {}
+    });
     items
-        .into_iter()
-        .map(|item| match item {
-            Inline::Text(t) => Inline::Text(curl(&t, prev)),
-            Inline::Code(c) => {
-                *prev = c.chars().last().or(*prev);
-                Inline::Code(c)
-            }
-            Inline::Strong(c) => Inline::Strong(walk(c, prev)),
-            Inline::Emphasis(c) => Inline::Emphasis(walk(c, prev)),
-            Inline::Link { href, children } => Inline::Link {
-                href,
-                children: walk(children, prev),
-            },
-            Inline::Tagged { tag, children } => Inline::Tagged {
-                tag,
-                children: walk(children, prev),
-            },
-            Inline::Break => {
-                *prev = None;
-                Inline::Break
-            }
-        })
-        .collect()
 }
 
 /// `text` curled, word by word; `prev` is the character before it (and after it, on return).
