@@ -128,7 +128,7 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's own escaper also rewrites `/` as `&#x2F;`, which makes canonical URLs unreadable;
         // escaping & < > " ' is all that text and quoted attributes need, in HTML and in XML.
-        tera.set_escape_fn(escape_markup);
+        tera.set_escape_fn(crate::render::inline::escape);
         let mut sources = Vec::new();
         let mut texts = Vec::new();
         for (name, rel, default) in TEMPLATES {
@@ -386,10 +386,6 @@ pub(crate) fn hashed_name(name: &str, bytes: &[u8]) -> String {
         Some((stem, ext)) => format!("{stem}.{short}.{ext}"),
         None => format!("{name}.{short}"),
     }
-}
-
-fn escape_markup(text: &str) -> String {
-    crate::render::inline::escape(text)
 }
 
 fn read_override(
