@@ -254,3 +254,44 @@ impl Checked {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_links_are_rewritten_at_any_depth() {
+        let checked = Checked {
+            rewrites: BTreeMap::from([(
+                "forms/a.pdf".to_string(),
+                "https://x.example/p/forms/a.pdf".to_string(),
+            )]),
+            attachments: Vec::new(),
+        };
+        let link = |href: &str| Inline::Link {
+            href: href.into(),
+            children: vec![Inline::Text("form".into())],
+        };
+        let mut items = vec![
+            Inline::Strong(vec![link("forms/a.pdf")]),
+            Inline::Tagged {
+                tag: "sup".into(),
+                children: vec![link("forms/a.pdf")],
+            },
+            link("https://y.example/"),
+        ];
+        checked.inlines(&mut items);
+        let rewritten = link("https://x.example/p/forms/a.pdf");
+        assert_eq!(
+            items,
+            vec![
+                Inline::Strong(vec![rewritten.clone()]),
+                Inline::Tagged {
+                    tag: "sup".into(),
+                    children: vec![rewritten],
+                },
+                link("https://y.example/"),
+            ]
+        );
+    }
+}
