@@ -721,27 +721,25 @@ pub enum Inline {
     },
 }
 
+/// The children of an inline, through a shared or a mutable reference alike: one pattern for
+/// [`Inline::children`] and the mutable walk.
+macro_rules! children {
+    ($inline:expr) => {
+        match $inline {
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { children: c, .. }
+            | Inline::Tagged { children: c, .. } => Some(c),
+            Inline::Text(_) | Inline::Code(_) | Inline::Break => None,
+        }
+    };
+}
+
 impl Inline {
     /// The inlines inside this one (the words of bold, italic, a link or an allowed HTML tag);
     /// `None` for text, code and breaks, which have none.
     pub fn children(&self) -> Option<&[Inline]> {
-        match self {
-            Inline::Strong(c)
-            | Inline::Emphasis(c)
-            | Inline::Link { children: c, .. }
-            | Inline::Tagged { children: c, .. } => Some(c),
-            Inline::Text(_) | Inline::Code(_) | Inline::Break => None,
-        }
-    }
-
-    fn children_mut(&mut self) -> Option<&mut [Inline]> {
-        match self {
-            Inline::Strong(c)
-            | Inline::Emphasis(c)
-            | Inline::Link { children: c, .. }
-            | Inline::Tagged { children: c, .. } => Some(c),
-            Inline::Text(_) | Inline::Code(_) | Inline::Break => None,
-        }
+        children!(self).map(Vec::as_slice)
     }
 }
 
@@ -772,7 +770,7 @@ pub fn walk<'a>(items: &'a [Inline], visit: &mut impl FnMut(Visit<'a>)) {
 pub fn walk_mut(items: &mut [Inline], visit: &mut impl FnMut(&mut Inline)) {
     for item in items {
         visit(item);
-        if let Some(children) = item.children_mut() {
+        if let Some(children) = children!(item) {
             walk_mut(children, visit);
         }
     }

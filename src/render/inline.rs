@@ -42,11 +42,7 @@ pub fn inlines(items: &[Inline]) -> String {
         Visit::Leave(Inline::Strong(_)) => out.push_str("</strong>"),
         Visit::Enter(Inline::Emphasis(_)) => out.push_str("<em>"),
         Visit::Leave(Inline::Emphasis(_)) => out.push_str("</em>"),
-        Visit::Enter(Inline::Link { href, .. }) => {
-            out.push_str("<a href=\"");
-            out.push_str(&escape(href));
-            out.push_str("\">");
-        }
+        Visit::Enter(Inline::Link { href, .. }) => open_link(&mut out, href),
         Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
         Visit::Enter(Inline::Break) => out.push_str("<br>"),
         Visit::Enter(Inline::Tagged { .. }) => around.push(std::mem::take(&mut out)),
@@ -57,6 +53,13 @@ pub fn inlines(items: &[Inline]) -> String {
         Visit::Leave(_) => {}
     });
     out
+}
+
+/// Writes a link's opening `<a href="…">`, which HTML and print XML write alike.
+pub(super) fn open_link(out: &mut String, href: &str) {
+    out.push_str("<a href=\"");
+    out.push_str(&escape(href));
+    out.push_str("\">");
 }
 
 /// `<tag>inner</tag>`, passed through ammonia with only that tag allowed and no attributes, so

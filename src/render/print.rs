@@ -4,7 +4,7 @@
 //! template and turns the engine's problems into diagnostics that name the template file.
 
 use super::context::{self, Markup, ProcedureCtx, VariantCtx};
-use super::inline::escape;
+use super::inline::{escape, open_link};
 use super::Job;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::model::{walk, Block, Inline, Procedure, Variant, Visit};
@@ -22,11 +22,7 @@ impl Markup for PrintXml {
         let mut out = String::new();
         walk(items, &mut |visit| match visit {
             Visit::Enter(Inline::Text(t) | Inline::Code(t)) => out.push_str(&escape(t)),
-            Visit::Enter(Inline::Link { href, .. }) => {
-                out.push_str("<a href=\"");
-                out.push_str(&escape(href));
-                out.push_str("\">");
-            }
+            Visit::Enter(Inline::Link { href, .. }) => open_link(&mut out, href),
             Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
             Visit::Enter(Inline::Break) => out.push_str("<br/>"),
             Visit::Enter(inline) => {
