@@ -1,13 +1,13 @@
 //! The printed handouts: what they say (read back with pdftotext), where things sit on the page
 //! (from the layout engine's own boxes), and that they are valid, embedded, linked and scannable.
 
-use handouts_print::lopdf;
 use crate::common;
 use common::{assert_in_order, Fixture};
 use handouts::edition::{Lang, PrintSize};
 use handouts::model::{Date, Paper, Site};
 use handouts::render::pdf::{Face, Item, Rendered};
 use handouts::render::Job;
+use handouts_print::lopdf;
 use std::path::Path;
 use std::process::Command;
 
