@@ -183,6 +183,14 @@ impl Preview {
         let mut summaries = Vec::new();
         let all = targets::all(&site, &outputs);
         let mut made_keys: Vec<Digest> = Vec::new();
+        // The last build's slot for `target`, when what it reads is still `key`: kept as it is.
+        let mut keep = |target: &Target, key: &Digest| {
+            let kept = previous
+                .and_then(|g| g.slots.get(target))
+                .filter(|slot| slot.key == *key);
+            kept.map(|slot| slots.insert(target.clone(), Arc::clone(slot)))
+                .is_some()
+        };
         for (path, target) in all {
             if target.is_summary(&outputs) {
                 summaries.push(target);
@@ -190,14 +198,8 @@ impl Preview {
             }
             let key = keys.key(&target, None);
             made_keys.push(key);
-            let kept = previous
-                .and_then(|g| g.slots.get(&target))
-                .filter(|slot| slot.key == key);
-            match kept {
-                Some(slot) => {
-                    slots.insert(target, Arc::clone(slot));
-                }
-                None => to_make.push((path, target, key)),
+            if !keep(&target, &key) {
+                to_make.push((path, target, key));
             }
         }
         // A summary lists every other file: `serve` makes many of them only when asked, so it
@@ -206,19 +208,11 @@ impl Preview {
         let others = crate::cache::key(&made_keys.iter().map(|k| k.as_slice()).collect::<Vec<_>>());
         let summaries: Vec<(Target, Digest)> = summaries
             .into_iter()
-            .filter_map(|target| {
+            .map(|target| {
                 let key = keys.key(&target, Some(&others));
-                let kept = previous
-                    .and_then(|g| g.slots.get(&target))
-                    .filter(|slot| slot.key == key);
-                match kept {
-                    Some(slot) => {
-                        slots.insert(target, Arc::clone(slot));
-                        None
-                    }
-                    None => Some((target, key)),
-                }
+                (target, key)
             })
+            .filter(|(target, key)| !keep(target, key))
             .collect();
         let new_targets = to_make.len() + summaries.len();
         let now = now_or_later(&to_make);
