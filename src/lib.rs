@@ -4,9 +4,9 @@
 //! → [`render`] makes pages and PDFs as values → [`write`] swaps the new output folder in.
 
 pub mod cache;
-pub mod config;
 pub mod diag;
 pub mod edition;
+pub mod escape;
 mod fnv;
 pub mod front_matter;
 pub mod labels;

@@ -128,7 +128,7 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's own escaper also rewrites `/` as `&#x2F;`, which makes canonical URLs unreadable;
         // escaping & < > " ' is all that text and quoted attributes need, in HTML and in XML.
-        tera.set_escape_fn(crate::render::inline::escape);
+        tera.set_escape_fn(crate::escape::escape);
         let mut sources = Vec::new();
         let mut texts = Vec::new();
         for (name, rel, default) in TEMPLATES {

@@ -109,7 +109,7 @@ fn languages(sources: &Sources, theme: &Theme) -> Vec<Lang> {
         .and_then(|file| {
             let root = file.path.parent().unwrap_or(std::path::Path::new("."));
             let images = crate::validate::images::Images::new(root);
-            crate::config::clinic(file, &known, &images, &mut Diagnostics::new())
+            crate::validate::clinic::clinic(file, &known, &images, &mut Diagnostics::new())
         })
         .map_or_else(|| vec![Lang::EN], |c| c.languages)
 }

@@ -44,7 +44,7 @@ impl Rules {
         let known: Vec<Lang> = labels.keys().copied().collect();
         let images = crate::validate::images::Images::new(content_root);
         let clinic = match &sources.clinic {
-            Some(file) => crate::config::clinic(file, &known, &images, &mut diags),
+            Some(file) => crate::validate::clinic::clinic(file, &known, &images, &mut diags),
             None => {
                 diags.push(
                     Diagnostic::error(format!("the clinic file `{CLINIC_FILE}` is missing from the content folder."))
@@ -65,7 +65,7 @@ impl Rules {
             interval: clinic.as_ref().map_or(12, |c| c.review_interval_months),
             max_grade: clinic
                 .as_ref()
-                .map_or(crate::config::DEFAULT_MAX_GRADE, |c| c.max_grade),
+                .map_or(crate::validate::clinic::DEFAULT_MAX_GRADE, |c| c.max_grade),
             today,
             languages: clinic
                 .as_ref()

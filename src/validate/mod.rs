@@ -2,6 +2,7 @@
 //!
 //! All problems of a run are collected; a [`Site`] is returned only when there are no errors.
 
+pub mod clinic;
 pub(crate) mod fields;
 pub mod glyphs;
 pub(crate) mod images;

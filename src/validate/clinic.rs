@@ -1,9 +1,9 @@
 //! `clinic.yaml` → [`Clinic`]: the clinic's name, phones, address and where the site is published.
 
+use super::fields::{Describe, Fields};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::SourceFile;
 use crate::model::{BaseUrl, Clinic, Lang, Paper, Phone};
-use crate::validate::fields::{Describe, Fields};
 
 const CLINIC_KEYS: Describe = Describe {
     what: "clinic.yaml",
@@ -32,7 +32,7 @@ const SITE_KEYS: Describe = Describe {
 pub(crate) fn clinic(
     file: &SourceFile,
     known: &[Lang],
-    images: &crate::validate::images::Images,
+    images: &super::images::Images,
     diags: &mut Diagnostics,
 ) -> Option<Clinic> {
     let before = diags.error_count();
