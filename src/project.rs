@@ -380,14 +380,14 @@ pub fn check<M: Memory>(
         .par_iter()
         .map(|files| {
             let key = folder_key(&site_key, files);
-            let stands = memory.remembers()
-                && memory
-                    .earlier(&files.name)
-                    .is_some_and(|e| e.key == key && e.reads.iter().all(|r| hashes.unchanged(r)));
-            if stands {
+            // An earlier check stands when it had the same key and what else it read is the same.
+            let checked_on = memory
+                .earlier(&files.name)
+                .filter(|e| e.key == key && e.reads.iter().all(|r| hashes.unchanged(r)))
+                .map(|e| e.checked_on);
+            if let Some(on) = checked_on {
                 if let Some((folder, warnings, kept)) = memory.take(&files.name) {
-                    let checked_on = memory.earlier(&files.name).map(|e| e.checked_on);
-                    if checked_on.is_some_and(|on| still_current(&folder, on, today)) {
+                    if still_current(&folder, on, today) {
                         return Folded::Taken(folder, warnings, kept);
                     }
                 }

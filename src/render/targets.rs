@@ -306,6 +306,11 @@ impl<'a> Keys<'a> {
         &self.base
     }
 
+    /// The procedure `p`'s header in `lang`, as text (empty for one the site does not have).
+    fn header<'s>(&'s self, lang: Lang, p: &'s Slug) -> &'s str {
+        self.headers.get(&(lang, p)).map_or("", String::as_str)
+    }
+
     /// The key of `target`; for a summary, `made` is the hash of what it lists of the other
     /// outputs' files (a build knows their paths and page counts; `serve`, which makes many only
     /// when asked, gives the hash of every other target's key instead).
@@ -325,10 +330,6 @@ impl<'a> Keys<'a> {
                 .get(&(lang, p, v))
                 .copied()
                 .unwrap_or_default()
-        };
-        let headers = &self.headers;
-        let header = |lang: Lang, p: &Slug| -> String {
-            headers.get(&(lang, p)).cloned().unwrap_or_default()
         };
         match target {
             Target::Page(i, lang, PageKey::Index) => hash([
@@ -358,7 +359,7 @@ impl<'a> Keys<'a> {
                     &i.to_le_bytes(),
                     lang.as_str().as_bytes(),
                     &variant(*lang, p, v),
-                    header(*lang, p).as_bytes(),
+                    self.header(*lang, p).as_bytes(),
                     &siblings,
                     langs(p, Some(v)).as_bytes(),
                 ])
@@ -372,9 +373,9 @@ impl<'a> Keys<'a> {
                     .get(*i)
                     .is_some_and(|o| matches!(o.render, Render::Variants(_)));
                 let procedure = if any || self.reads.procedure_in_handouts {
-                    header(*lang, p)
+                    self.header(*lang, p)
                 } else {
-                    String::new()
+                    ""
                 };
                 let siblings = if any || self.reads.siblings_in_handouts {
                     cards(*lang, p)
