@@ -7,7 +7,8 @@
 
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::edition::Lang;
-use crate::model::{Date, SectionKind};
+use crate::model::Date;
+use crate::section_table::{SectionTable, Standard};
 use crate::yaml::{self, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -69,6 +70,12 @@ pub const KEYS: &[&str] = &[
     "print_running",
     "print_form",
     "print_emergency_number",
+    "callout_note",
+    "callout_tip",
+    "callout_important",
+    "callout_warning",
+    "callout_caution",
+    "blank",
     "print_field_patient",
     "print_field_date",
     "print_field_area",
@@ -97,6 +104,14 @@ pub const KEYS: &[&str] = &[
     "new_when_to_call",
     "new_faq_question",
     "new_faq_answer",
+    "new_before_your_visit",
+    "new_more_note",
+    "new_more_sections",
+    "new_more_own",
+    "new_more_lists",
+    "new_more_table",
+    "new_more_callout",
+    "new_more_blank",
 ];
 
 /// The label sets of a theme, by language.
@@ -125,8 +140,8 @@ pub struct Labels {
     pub strings: BTreeMap<String, String>,
     /// Month names, January first.
     pub months: Vec<String>,
-    /// The eight sections' labels, in reading order.
-    pub sections: Vec<(SectionKind, SectionLabel)>,
+    /// Each standard section of the theme's table, in reading order, with its labels.
+    pub sections: Vec<(Standard, SectionLabel)>,
 }
 
 impl Labels {
@@ -156,39 +171,46 @@ impl Labels {
         )
     }
 
-    /// The heading shown for `kind`.
-    pub fn section_title(&self, kind: SectionKind) -> &str {
+    /// The heading shown for the standard section `key`.
+    pub fn section_title(&self, key: &str) -> &str {
         self.sections
             .iter()
-            .find(|(k, _)| *k == kind)
+            .find(|(k, _)| k.key == key)
             .map_or("", |(_, l)| l.title.as_str())
     }
 
-    /// Which section `heading` names: its title or an alias, ignoring case, accents, the shape of
-    /// apostrophes, extra spaces and a trailing colon.
-    pub fn section_of(&self, heading: &str) -> Option<SectionKind> {
+    /// Which standard section `heading` names: its title or an alias, ignoring case, accents, the
+    /// shape of apostrophes, extra spaces, a trailing colon, and a plural `s` (`FAQs`, `Risk`).
+    pub fn section_of(&self, heading: &str) -> Option<&Standard> {
         let wanted = normalise_heading(heading);
-        self.sections
-            .iter()
-            .find(|(_, l)| {
-                std::iter::once(&l.title)
-                    .chain(&l.aliases)
-                    .any(|name| normalise_heading(name) == wanted)
-            })
-            .map(|(k, _)| *k)
+        self.all_headings()
+            .into_iter()
+            .find(|(name, _)| same_but_plural(name, &wanted))
+            .map(|(_, standard)| standard)
     }
 
-    /// Every heading accepted for any section, normalised, with its section (for did-you-mean).
-    pub fn all_headings(&self) -> Vec<(String, SectionKind)> {
+    /// The standard sections, in reading order.
+    pub fn standard(&self) -> impl Iterator<Item = &Standard> {
+        self.sections.iter().map(|(s, _)| s)
+    }
+
+    /// Every heading accepted for any standard section, normalised, with its key (for
+    /// did-you-mean).
+    pub fn all_headings(&self) -> Vec<(String, &Standard)> {
         self.sections
             .iter()
             .flat_map(|(k, l)| {
                 std::iter::once(&l.title)
                     .chain(&l.aliases)
-                    .map(move |name| (normalise_heading(name), *k))
+                    .map(move |name| (normalise_heading(name), k))
             })
             .collect()
     }
+}
+
+/// Whether two normalised headings are the same, or the same but for a final `s` on one of them.
+fn same_but_plural(a: &str, b: &str) -> bool {
+    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 /// `text` with each `{name}` replaced by its value; unknown names are left as written.
@@ -225,7 +247,11 @@ pub struct LabelFiles<'a> {
 }
 
 /// Reads one language's labels: the theme's keys over the built-in ones. Every problem is reported.
-pub fn load(files: &LabelFiles<'_>, diags: &mut Diagnostics) -> Option<Labels> {
+pub fn load(
+    files: &LabelFiles<'_>,
+    table: &SectionTable,
+    diags: &mut Diagnostics,
+) -> Option<Labels> {
     let before = diags.error_count();
     let mut merged: Vec<(String, Value)> = Vec::new();
     let mut source = PathBuf::new();
@@ -319,6 +345,7 @@ pub fn load(files: &LabelFiles<'_>, diags: &mut Diagnostics) -> Option<Labels> {
     };
     let sections = sections(
         merged.iter().find(|(k, _)| k == "sections").map(|(_, v)| v),
+        table,
         &path,
         &text,
         files.lang,
@@ -336,14 +363,15 @@ pub fn load(files: &LabelFiles<'_>, diags: &mut Diagnostics) -> Option<Labels> {
     })
 }
 
-/// The `sections:` mapping: a title (and optional aliases) for each of the eight sections.
+/// The `sections:` mapping: a title (and optional aliases) for each section of the table.
 fn sections(
     value: Option<&Value>,
+    table: &SectionTable,
     path: &Path,
     text: &str,
     lang: Lang,
     diags: &mut Diagnostics,
-) -> Vec<(SectionKind, SectionLabel)> {
+) -> Vec<(Standard, SectionLabel)> {
     let entries = match value {
         Some(Value::Mapping(entries)) => entries.as_slice(),
         Some(_) => {
@@ -358,7 +386,7 @@ fn sections(
         }
         None => &[],
     };
-    let ids: Vec<&str> = SectionKind::ALL.iter().map(|k| k.id()).collect();
+    let ids: Vec<&str> = table.keys().collect();
     for (id, _) in entries {
         if !ids.contains(&id.as_str()) {
             let hint = match did_you_mean(id, &ids) {
@@ -366,20 +394,20 @@ fn sections(
                 None => format!("the sections are {}.", ids.join(", ")),
             };
             diags.push(located(
-                Diagnostic::error(format!("`{id}` is not one of the eight sections."))
-                    .in_file(path)
-                    .hint(hint),
+                Diagnostic::error(format!(
+                    "`{id}` is not one of the sections of sections.yaml."
+                ))
+                .in_file(path)
+                .hint(hint),
                 text,
                 id,
             ));
         }
     }
     let mut out = Vec::new();
-    for kind in SectionKind::ALL {
-        let entry = entries
-            .iter()
-            .find(|(id, _)| id == kind.id())
-            .map(|(_, v)| v);
+    for standard in &table.sections {
+        let key = standard.key.as_str();
+        let entry = entries.iter().find(|(id, _)| id == key).map(|(_, v)| v);
         let field = |name: &str| match entry {
             Some(Value::Mapping(m)) => m.iter().find(|(k, _)| k == name).map(|(_, v)| v),
             _ => None,
@@ -389,13 +417,11 @@ fn sections(
             _ => {
                 diags.push(
                     Diagnostic::error(format!(
-                        "the {lang} labels have no `title` for the section `{}`.",
-                        kind.id()
+                        "the {lang} labels have no `title` for the section `{key}`."
                     ))
                     .in_file(path)
                     .hint(format!(
-                        "add it under `sections:`, for example\n  {}:\n    title: \"…\"",
-                        kind.id()
+                        "add it under `sections:`, for example\n  {key}:\n    title: \"…\""
                     )),
                 );
                 continue;
@@ -411,7 +437,7 @@ fn sections(
                 .collect(),
             _ => Vec::new(),
         };
-        out.push((kind, SectionLabel { title, aliases }));
+        out.push((standard.clone(), SectionLabel { title, aliases }));
     }
     out
 }
@@ -481,7 +507,10 @@ mod tests {
                 )
             }),
         };
-        (load(&files, &mut diags), diags)
+        (
+            load(&files, &crate::theme::Theme::builtin_sections(), &mut diags),
+            diags,
+        )
     }
 
     #[test]
@@ -490,7 +519,7 @@ mod tests {
             let (l, diags) = labels(lang, text, None);
             assert!(diags.is_empty(), "{lang}: {diags}");
             let l = l.unwrap_or_else(|| panic!("{lang} labels"));
-            assert_eq!(l.sections.len(), 8);
+            assert_eq!(l.sections.len(), 9);
             assert_eq!(l.months.len(), 12);
         }
     }
@@ -534,18 +563,21 @@ mod tests {
         let (es, _) = labels("es", ES, None);
         let es = es.unwrap_or_else(|| panic!("es labels"));
         assert_eq!(
-            es.section_of("Que esperar"),
-            Some(SectionKind::WhatToExpect)
+            es.section_of("Que esperar").map(|s| s.key.as_str()),
+            Some("what-to-expect")
         );
         assert_eq!(
-            es.section_of("CUÁNDO LLAMAR:"),
-            Some(SectionKind::WhenToCall)
+            es.section_of("CUÁNDO LLAMAR:").map(|s| s.key.as_str()),
+            Some("when-to-call")
         );
-        assert_eq!(es.section_of("Evite"), Some(SectionKind::Donts));
+        assert_eq!(es.section_of("Evite").map(|s| s.key.as_str()), Some("dont"));
         let (en, _) = labels("en", EN, None);
         let en = en.unwrap_or_else(|| panic!("en labels"));
-        assert_eq!(en.section_of("Don\u{2019}ts"), Some(SectionKind::Donts));
-        assert_eq!(en.section_of("Qué esperar"), None);
+        assert_eq!(
+            en.section_of("Don\u{2019}ts").map(|s| s.key.as_str()),
+            Some("dont")
+        );
+        assert!(en.section_of("Qué esperar").is_none());
     }
 
     #[test]

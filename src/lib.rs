@@ -18,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod routes;
 pub mod scaffold;
+pub mod section_table;
 pub mod serve;
 pub mod theme;
 pub mod validate;

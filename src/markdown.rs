@@ -3,8 +3,10 @@
 //! This is generic Markdown knowledge only; which headings and shapes a handout allows is decided
 //! in `validate::sections`. Both renderers work from the resulting model, never from Markdown.
 
-use crate::model::Inline;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use crate::model::{Align, CalloutKind, Inline, Table};
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use std::iter::Peekable;
 use std::ops::Range;
 
@@ -14,12 +16,7 @@ pub enum MdBlock {
     /// A paragraph.
     Paragraph(Vec<Inline>),
     /// A list, each item with its own offset for messages.
-    List {
-        /// Numbered rather than bulleted.
-        ordered: bool,
-        /// The items.
-        items: Vec<Located<Vec<Inline>>>,
-    },
+    List(MdList),
     /// A `###` (or deeper) heading.
     Subheading(Vec<Inline>),
     /// A paragraph that is only a picture, with its caption (italic text right after it, or its title).
@@ -31,6 +28,53 @@ pub enum MdBlock {
         /// The caption; may be empty.
         caption: Vec<Inline>,
     },
+    /// A pipe table with its header row.
+    Table(Table),
+    /// A `> [!NOTE]` … callout and the blocks inside it.
+    Callout {
+        /// Which of the five kinds.
+        kind: CalloutKind,
+        /// Its paragraphs, lists and pictures.
+        blocks: Vec<Located<MdBlock>>,
+    },
+}
+
+/// A list as written: numbered or not, its start number, its items with their offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MdList {
+    /// Numbered rather than bulleted.
+    pub ordered: bool,
+    /// The first number of a numbered list (1 for a bulleted one).
+    pub start: u64,
+    /// The items.
+    pub items: Vec<Located<MdItem>>,
+}
+
+/// A list item as written: its words and a list nested under it (one level at most).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MdItem {
+    /// The item's words, its paragraphs joined by line breaks.
+    pub text: Vec<Inline>,
+    /// A list indented under the item.
+    pub nested: Option<MdList>,
+}
+
+impl MdList {
+    /// The model's list: the same items without their offsets.
+    pub fn to_model(&self) -> crate::model::List {
+        crate::model::List {
+            ordered: self.ordered,
+            start: self.start,
+            items: self
+                .items
+                .iter()
+                .map(|i| crate::model::ListItem {
+                    text: i.value.text.clone(),
+                    nested: i.value.nested.as_ref().map(MdList::to_model),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A block with the byte offset (in the parsed text) where it starts.
@@ -73,11 +117,12 @@ pub struct Parsed<'a> {
 }
 
 impl<'a> Parsed<'a> {
-    /// Parses `text` as the CommonMark a handout is written in (no extensions).
+    /// Parses `text` as the Markdown a handout is written in: CommonMark with GitHub's pipe
+    /// tables and `> [!NOTE]` callouts.
     pub fn new(text: &'a str) -> Parsed<'a> {
         Parsed {
             text,
-            events: Parser::new_ext(text, Options::empty())
+            events: Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_GFM)
                 .into_offset_iter()
                 .collect(),
         }
@@ -107,6 +152,7 @@ pub fn chunks(parsed: &Parsed<'_>, allowed_html: &[String]) -> (Vec<Chunk>, Vec<
     let mut problems = Reader {
         problems: Vec::new(),
         allowed_html,
+        text: parsed.text(),
     };
     while let Some((event, range)) = events.next() {
         match event {
@@ -236,10 +282,9 @@ fn block(
             _ => MdBlock::Paragraph(inlines_until(events, problems)),
         },
         Event::Start(Tag::Heading { .. }) => MdBlock::Subheading(inlines_until(events, problems)),
-        Event::Start(Tag::List(start)) => MdBlock::List {
-            ordered: start.is_some(),
-            items: list_items(events, problems),
-        },
+        Event::Start(Tag::List(start)) => MdBlock::List(list(*start, events, problems, 0)),
+        Event::Start(Tag::Table(align)) => table(align, range, events, problems)?,
+        Event::Start(Tag::BlockQuote(Some(kind))) => callout(*kind, range, events, problems)?,
         Event::Start(tag) => {
             let (what, hint) = unsupported(tag);
             problems.push(Problem {
@@ -271,7 +316,7 @@ fn unsupported(tag: &Tag<'_>) -> (&'static str, &'static str) {
     match tag {
         Tag::BlockQuote(_) => (
             "a quote block (lines starting with `>`)",
-            "remove the `>` and write it as a normal paragraph.",
+            "remove the `>` and write it as a normal paragraph; for a box that stands out, start it with a line `> [!IMPORTANT]` (or `[!NOTE]`, `[!TIP]`, `[!WARNING]`, `[!CAUTION]`).",
         ),
         Tag::CodeBlock(_) => (
             "a code block (text indented by four spaces or fenced with ```)",
@@ -310,6 +355,8 @@ fn raw_html(offset: usize, allowed: &[String]) -> Problem {
 struct Reader<'a> {
     problems: Vec<Problem>,
     allowed_html: &'a [String],
+    /// The Markdown text, for what the events do not say (how many cells a row was written with).
+    text: &'a str,
 }
 
 impl Reader<'_> {
@@ -322,30 +369,205 @@ impl Reader<'_> {
     }
 }
 
-/// Items of a list whose `Start(List)` was just read. A nested list is reported and left out.
-fn list_items(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Vec<Located<Vec<Inline>>> {
+/// The most columns a table may have: a printed handout has no room for more.
+pub const MAX_TABLE_COLUMNS: usize = 4;
+
+/// A table whose `Start(Table)` was just read; `None` (reported) when it cannot be shown.
+fn table(
+    align: &[Alignment],
+    range: &Range<usize>,
+    events: &mut Events<'_>,
+    problems: &mut Reader<'_>,
+) -> Option<MdBlock> {
+    let mut head: Vec<Vec<Inline>> = Vec::new();
+    let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+    let mut extra_cells: Option<(usize, usize)> = None;
+    while let Some((event, row_range)) = events.next() {
+        match event {
+            Event::Start(Tag::TableHead) => head = cells(events, problems),
+            Event::Start(Tag::TableRow) => {
+                // GitHub's tables drop the cells past the header's count without a word, so
+                // they are counted in the source: nothing the editor wrote may vanish.
+                let written = problems.text.get(row_range.clone()).map_or(0, count_cells);
+                if written > align.len() && extra_cells.is_none() {
+                    extra_cells = Some((row_range.start, written));
+                }
+                rows.push(cells(events, problems));
+            }
+            Event::End(TagEnd::Table) => break,
+            _ => {}
+        }
+    }
+    let columns = align.len();
+    if columns > MAX_TABLE_COLUMNS {
+        problems.push(Problem {
+            offset: range.start,
+            message: format!("this table has {columns} columns; a printed handout has room for at most {MAX_TABLE_COLUMNS}."),
+            hint: "split it into two tables, or write it as a list.".into(),
+        });
+        return None;
+    }
+    if let Some((offset, written)) = extra_cells {
+        problems.push(Problem {
+            offset,
+            message: format!("this row has {written} cells, but the table's header has {columns}, so the last would not be shown."),
+            hint: "add a column to the header row (and the `|---|` line under it), or merge the extra cells into the others.".into(),
+        });
+        return None;
+    }
+    if rows.is_empty() {
+        problems.push(Problem {
+            offset: range.start,
+            message: "this table has a header row but no rows under it.".into(),
+            hint: "add rows under the `|---|` line, one line each, or write the header's words as a paragraph.".into(),
+        });
+        return None;
+    }
+    Some(MdBlock::Table(Table {
+        align: align
+            .iter()
+            .map(|a| match a {
+                Alignment::None => Align::Default,
+                Alignment::Left => Align::Left,
+                Alignment::Center => Align::Center,
+                Alignment::Right => Align::Right,
+            })
+            .collect(),
+        head,
+        rows,
+    }))
+}
+
+/// The cells of a table row (or of its head) whose start was just read.
+fn cells(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Vec<Vec<Inline>> {
+    let mut out = Vec::new();
+    while let Some((event, _)) = events.next() {
+        match event {
+            Event::Start(Tag::TableCell) => out.push(inlines_until(events, problems)),
+            Event::End(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How many cells a table row's source line has: its `|` separators outside code spans, not
+/// escaped, without the optional ones at the start and end.
+fn count_cells(line: &str) -> usize {
+    let line = line.trim();
+    let mut cells = 1;
+    let (mut escaped, mut in_code) = (false, false);
+    let bytes = line.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'\\' if !escaped => {
+                escaped = true;
+                continue;
+            }
+            b'`' if !escaped => in_code = !in_code,
+            b'|' if !escaped && !in_code && i != 0 && i != bytes.len() - 1 => cells += 1,
+            _ => {}
+        }
+        escaped = false;
+    }
+    cells
+}
+
+/// A callout whose `Start(BlockQuote(kind))` was just read; `None` (reported) when it is empty or
+/// holds what a callout cannot.
+fn callout(
+    kind: BlockQuoteKind,
+    range: &Range<usize>,
+    events: &mut Events<'_>,
+    problems: &mut Reader<'_>,
+) -> Option<MdBlock> {
+    let mut blocks = Vec::new();
+    let mut ok = true;
+    while let Some((event, inner)) = events.next() {
+        match event {
+            Event::End(TagEnd::BlockQuote(_)) => break,
+            Event::Start(Tag::Heading { .. } | Tag::BlockQuote(_)) => {
+                ok = false;
+                problems.push(Problem {
+                    offset: inner.start,
+                    message: "a callout box can hold paragraphs, lists, tables and pictures, not headings or other boxes.".into(),
+                    hint: "move it out of the box (delete the `>` before it), or write it as a paragraph.".into(),
+                });
+                skip_to_end(events);
+            }
+            other => {
+                if let Some(block) = block(other, inner, events, problems) {
+                    push_block(&mut blocks, block);
+                }
+            }
+        }
+    }
+    if blocks.is_empty() {
+        if ok {
+            problems.push(Problem {
+                offset: range.start,
+                message: "this callout box is empty.".into(),
+                hint: "write its text on `>` lines under the `> [!…]` line, or delete it.".into(),
+            });
+        }
+        return None;
+    }
+    let kind = match kind {
+        BlockQuoteKind::Note => CalloutKind::Note,
+        BlockQuoteKind::Tip => CalloutKind::Tip,
+        BlockQuoteKind::Important => CalloutKind::Important,
+        BlockQuoteKind::Warning => CalloutKind::Warning,
+        BlockQuoteKind::Caution => CalloutKind::Caution,
+    };
+    ok.then_some(MdBlock::Callout { kind, blocks })
+}
+
+/// A list whose `Start(List(start))` was just read, `depth` lists deep (0 for a list of its own).
+/// A list nested in a nested item is reported and left out: a handout shows one level.
+fn list(
+    start: Option<u64>,
+    events: &mut Events<'_>,
+    problems: &mut Reader<'_>,
+    depth: usize,
+) -> MdList {
     let mut items = Vec::new();
     while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Item) => {
                 let item_offset = range.start;
-                let mut item = Vec::new();
+                let mut item = MdItem {
+                    text: Vec::new(),
+                    nested: None,
+                };
                 while let Some((event, range)) = events.next() {
                     match event {
                         Event::End(TagEnd::Item) => break,
-                        Event::Start(Tag::Paragraph) => {
-                            if !item.is_empty() {
-                                item.push(Inline::Break);
-                            }
-                            item.extend(inlines_until(events, problems));
+                        Event::Start(Tag::List(inner)) if depth == 0 && item.nested.is_none() => {
+                            item.nested = Some(list(*inner, events, problems, depth + 1));
                         }
-                        Event::Start(Tag::List(_)) => {
+                        Event::Start(Tag::List(_)) if depth > 0 => {
                             problems.push(Problem {
                                 offset: range.start,
-                                message: "a list inside a list item cannot be shown in a handout.".into(),
-                                hint: "remove the indentation so each point is its own item of the main list.".into(),
+                                message: "this list is nested two levels deep; a handout shows lists one level deep inside a list item, no deeper.".into(),
+                                hint: "remove some indentation so these points are items of the list above, or make them a list of their own.".into(),
                             });
                             skip_to_end(events);
+                        }
+                        _ if item.nested.is_some() => {
+                            problems.push(Problem {
+                                offset: range.start,
+                                message: "this comes after the list nested in this item, so it would be shown out of order.".into(),
+                                hint: "make it an item of the nested list, or a new item of the main list (less indented).".into(),
+                            });
+                            if matches!(event, Event::Start(_)) {
+                                skip_to_end(events);
+                            }
+                        }
+                        Event::Start(Tag::Paragraph) => {
+                            if !item.text.is_empty() {
+                                item.text.push(Inline::Break);
+                            }
+                            item.text.extend(inlines_until(events, problems));
                         }
                         Event::Start(
                             tag @ (Tag::BlockQuote(_)
@@ -363,7 +585,10 @@ fn list_items(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Vec<Located
                             skip_to_end(events);
                         }
                         other => {
-                            if inline(other, range, events, problems, &mut item, 0) {
+                            let mut words = std::mem::take(&mut item.text);
+                            let ended = inline(other, range, events, problems, &mut words, 0);
+                            item.text = blanks(words);
+                            if ended {
                                 break;
                             }
                         }
@@ -378,7 +603,66 @@ fn list_items(events: &mut Events<'_>, problems: &mut Reader<'_>) -> Vec<Located
             _ => {}
         }
     }
-    items
+    MdList {
+        ordered: start.is_some(),
+        start: start.unwrap_or(1),
+        items,
+    }
+}
+
+/// The fewest underscores in a row that make a blank to write in (`____`).
+const MIN_BLANK: usize = 4;
+/// The widest blank, in underscores: wider would not fit a printed line.
+const MAX_BLANK: usize = 80;
+
+/// `inlines` with every run of four or more underscores in its text made a [`Inline::Blank`].
+fn blanks(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        let Inline::Text(text) = inline else {
+            out.push(inline);
+            continue;
+        };
+        let mut rest = text.as_str();
+        while let Some(at) = find_blank(rest) {
+            let run = rest[at..].bytes().take_while(|b| *b == b'_').count();
+            if at > 0 {
+                push_text(&mut out, &rest[..at]);
+            }
+            out.push(Inline::Blank(run.min(MAX_BLANK) as u32));
+            rest = &rest[at + run..];
+        }
+        if !rest.is_empty() {
+            push_text(&mut out, rest);
+        }
+    }
+    out
+}
+
+/// Appends text, joined to the text before it.
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    match out.last_mut() {
+        Some(Inline::Text(prev)) => prev.push_str(text),
+        _ => out.push(Inline::Text(text.to_string())),
+    }
+}
+
+/// Where the first run of at least [`MIN_BLANK`] underscores starts.
+fn find_blank(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'_' {
+            let run = bytes[i..].iter().take_while(|b| **b == b'_').count();
+            if run >= MIN_BLANK {
+                return Some(i);
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// How deeply emphasis and links may nest. Real text needs two or three levels; the limit keeps
@@ -402,18 +686,18 @@ fn inlines_at(
     let mut out = Vec::new();
     while let Some((event, range)) = events.next() {
         if let Event::End(_) = event {
-            return (out, true);
+            return (blanks(out), true);
         }
         if let (Some(name), Event::InlineHtml(h)) = (until, &event) {
             if html_tag(h) == Some(HtmlTag::Close(name.to_string())) {
-                return (out, false);
+                return (blanks(out), false);
             }
         }
         if inline(event, range, events, problems, &mut out, depth) {
-            return (out, true);
+            return (blanks(out), true);
         }
     }
-    (out, true)
+    (blanks(out), true)
 }
 
 /// A raw HTML tag, as far as the allow-list needs to know it.
@@ -594,22 +878,29 @@ mod tests {
         );
         assert_eq!(
             do_.blocks[0].value,
-            MdBlock::List {
+            MdBlock::List(MdList {
                 ordered: false,
+                start: 1,
                 items: vec![
                     Located {
                         offset: 7,
-                        value: vec![
-                            Inline::Strong(vec![Inline::Text("Wash".into())]),
-                            Inline::Text(" gently".into())
-                        ]
+                        value: MdItem {
+                            text: vec![
+                                Inline::Strong(vec![Inline::Text("Wash".into())]),
+                                Inline::Text(" gently".into())
+                            ],
+                            nested: None
+                        }
                     },
                     Located {
                         offset: 25,
-                        value: vec![Inline::Text("Rest".into())]
+                        value: MdItem {
+                            text: vec![Inline::Text("Rest".into())],
+                            nested: None
+                        }
                     },
                 ]
-            }
+            })
         );
         assert_eq!(chunks[2].heading.as_ref().map(|h| h.offset), Some(33));
         assert_eq!(
@@ -621,13 +912,13 @@ mod tests {
 
     #[test]
     fn reports_what_a_handout_cannot_show() {
-        let text = "## Do\n\n- a\n  - nested\n\n<b>x</b>\n\n> quote\n\n# Title\n";
+        let text = "## Do\n\n- a\n  - nested\n    - deeper\n\n<b>x</b>\n\n> quote\n\n# Title\n";
         let (_, problems) = chunks(&Parsed::new(text), &[]);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(
             messages,
             [
-                "a list inside a list item cannot be shown in a handout.",
+                "this list is nested two levels deep; a handout shows lists one level deep inside a list item, no deeper.",
                 "raw HTML is not allowed in handout text.",
                 "a quote block (lines starting with `>`) cannot be shown in a handout.",
                 "a `#` heading is not used in the body; the title comes from the front matter.",

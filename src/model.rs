@@ -103,6 +103,9 @@ pub struct Clinic {
     pub noindex: bool,
     /// The clinic's logo (`logo:`), shown in the web header and the handout's header band.
     pub logo: Option<Image>,
+    /// The standard sections every handout needs unless its procedure or itself says otherwise
+    /// (`required_sections:`; by default those the theme's table marks required), by key.
+    pub required_sections: Vec<String>,
 }
 
 /// A phone number as written, and as a `tel:` URI.
@@ -445,7 +448,7 @@ pub struct Variant {
     pub order: i64,
     /// Whether the printed handout has its write-in blanks (front matter `write_in`, default on).
     pub write_in: bool,
-    /// The eight sections, in reading order.
+    /// Its sections, in reading order.
     pub sections: Sections,
     /// The variant's file, for messages.
     pub source: PathBuf,
@@ -488,50 +491,31 @@ pub struct Facts {
     pub downtime: Option<String>,
 }
 
-/// The eight sections every handout has; the default has all eight empty (the card of a variant
-/// whose page and handouts a build takes from its cache, which lists of variants show).
+/// A handout's sections in reading order: the theme's standard sections it has (see
+/// `themes/default/sections.yaml`) with the clinic's own sections where they were written. The
+/// default is empty (the card of a variant whose page and handouts a build takes from its cache,
+/// which lists of variants show).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Sections {
-    /// What the procedure is.
-    pub what_it_is: Section<Prose>,
-    /// What happens on the day.
-    pub what_to_expect: Section<Prose>,
-    /// What recovery looks like, stage by stage.
-    pub recovery_timeline: Section<Timeline>,
-    /// Things to do.
-    pub dos: Section<Points>,
-    /// Things to avoid.
-    pub donts: Section<Points>,
-    /// Possible complications.
-    pub risks: Section<Points>,
-    /// Signs that mean the patient must call.
-    pub when_to_call: Section<Points>,
-    /// Questions and answers.
-    pub faq: Section<Faq>,
-}
+pub struct Sections(pub Vec<Section>);
 
 impl Sections {
-    /// Every picture of the eight sections, in reading order (a picture shown twice, twice).
+    /// Every picture of every section, in reading order (a picture shown twice, twice).
     pub fn figures(&self) -> impl Iterator<Item = &Figure> {
-        fn in_blocks(blocks: &[Block]) -> Vec<&Figure> {
-            blocks
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Figure(f) => Some(f),
-                    _ => None,
-                })
-                .collect()
-        }
-        let mut out = in_blocks(&self.what_it_is.body);
-        out.extend(in_blocks(&self.what_to_expect.body));
-        out.extend(&self.recovery_timeline.body.figures);
-        for points in [&self.dos, &self.donts, &self.risks, &self.when_to_call] {
-            out.extend(&points.body.figures);
-        }
-        for entry in &self.faq.body.entries {
-            out.extend(in_blocks(&entry.answer));
+        let mut out = Vec::new();
+        for section in &self.0 {
+            section.content.figures(&mut out);
         }
         out.into_iter()
+    }
+
+    /// The section with this key (a standard section's key or a section of the clinic's own id).
+    pub fn get(&self, key: &str) -> Option<&Section> {
+        self.0.iter().find(|s| s.key == key)
+    }
+
+    /// The sections in reading order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Section> {
+        self.0.iter()
     }
 }
 
@@ -577,83 +561,263 @@ impl Variant {
     }
 }
 
-/// Which of the eight sections a heading names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SectionKind {
-    /// `What it is`.
-    WhatItIs,
-    /// `What to expect`.
-    WhatToExpect,
-    /// `Recovery timeline`.
-    RecoveryTimeline,
-    /// `Do`.
-    Dos,
-    /// `Don't`.
-    Donts,
-    /// `Risks`.
-    Risks,
-    /// `When to call us`.
-    WhenToCall,
-    /// `FAQ`.
+/// How a section's content is shaped and shown: a value of the theme's `sections.yaml`, so a
+/// section kind is one entry there, not a code path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shape {
+    /// Free text: paragraphs, lists, tables, callouts, pictures, `###` subheadings.
+    Prose,
+    /// Points: paragraphs and one or more lists.
+    List,
+    /// A list whose items print with an empty box to tick.
+    Checklist,
+    /// Things to do: a list printed with check marks, beside a following `Dont`.
+    Do,
+    /// Things to avoid: a list printed with crosses.
+    Dont,
+    /// Signs to call about: a list in the alert box with the clinic's phone numbers.
+    Call,
+    /// Stages of recovery: one list whose items start with a bold label.
+    Timeline,
+    /// Questions (`###`) with their answers.
     Faq,
 }
 
-impl SectionKind {
-    /// All kinds, in the order they are always rendered.
-    pub const ALL: [SectionKind; 8] = [
-        SectionKind::WhatItIs,
-        SectionKind::WhatToExpect,
-        SectionKind::RecoveryTimeline,
-        SectionKind::Dos,
-        SectionKind::Donts,
-        SectionKind::Risks,
-        SectionKind::WhenToCall,
-        SectionKind::Faq,
+impl Shape {
+    /// Every shape, as `sections.yaml` names them.
+    pub const ALL: [Shape; 8] = [
+        Shape::Prose,
+        Shape::List,
+        Shape::Checklist,
+        Shape::Do,
+        Shape::Dont,
+        Shape::Call,
+        Shape::Timeline,
+        Shape::Faq,
     ];
 
-    /// A stable id for anchors and template keys.
-    pub fn id(self) -> &'static str {
+    /// The name `sections.yaml` and templates use (`s.shape`).
+    pub fn name(self) -> &'static str {
         match self {
-            SectionKind::WhatItIs => "what-it-is",
-            SectionKind::WhatToExpect => "what-to-expect",
-            SectionKind::RecoveryTimeline => "recovery-timeline",
-            SectionKind::Dos => "do",
-            SectionKind::Donts => "dont",
-            SectionKind::Risks => "risks",
-            SectionKind::WhenToCall => "when-to-call",
-            SectionKind::Faq => "faq",
+            Shape::Prose => "prose",
+            Shape::List => "list",
+            Shape::Checklist => "checklist",
+            Shape::Do => "do",
+            Shape::Dont => "dont",
+            Shape::Call => "call",
+            Shape::Timeline => "timeline",
+            Shape::Faq => "faq",
+        }
+    }
+
+    /// The shape named `name` in `sections.yaml`.
+    pub fn parse(name: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The content kind templates have always switched on (`s.kind`): `prose`, `points`,
+    /// `timeline` or `faq`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Shape::Prose => "prose",
+            Shape::Timeline => "timeline",
+            Shape::Faq => "faq",
+            Shape::List | Shape::Checklist | Shape::Do | Shape::Dont | Shape::Call => "points",
         }
     }
 }
 
-/// A section's content and where it came from.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Section<T> {
-    /// The content.
-    pub body: T,
+/// One section of a handout: a standard one or one of the clinic's own, with its content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// A standard section's key (`what-it-is`, `do` …) or, for a section of the clinic's own, an
+    /// id made from its heading in the default language (`day-of-treatment`); the web anchor.
+    pub key: String,
+    /// Whether it is a section of the clinic's own rather than one of the theme's table.
+    pub own: bool,
+    /// The heading shown: the label of a standard section, the heading of the clinic's own.
+    pub title: String,
+    /// How its content is shaped and shown.
+    pub shape: Shape,
+    /// The templates' styling hook: the table's `style` for a standard section, `own` for one of
+    /// the clinic's own.
+    pub style: String,
     /// True when it was taken from the procedure's `_procedure.md`.
     pub inherited: bool,
+    /// The content.
+    pub content: Content,
 }
 
-/// Free text: paragraphs, short lists and subheadings.
-pub type Prose = Vec<Block>;
+/// One section's content, shaped for its kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Content {
+    /// Free text.
+    Prose(Vec<Block>),
+    /// Paragraphs and lists.
+    Points(Points),
+    /// Labelled stages.
+    Timeline(Timeline),
+    /// Questions and answers.
+    Faq(Faq),
+}
+
+impl Content {
+    /// Adds the content's pictures to `out`, in reading order.
+    fn figures<'a>(&'a self, out: &mut Vec<&'a Figure>) {
+        fn in_blocks<'a>(blocks: &'a [Block], out: &mut Vec<&'a Figure>) {
+            for b in blocks {
+                match b {
+                    Block::Figure(f) => out.push(f),
+                    Block::Callout(c) => in_blocks(&c.blocks, out),
+                    _ => {}
+                }
+            }
+        }
+        match self {
+            Content::Prose(blocks) => in_blocks(blocks, out),
+            Content::Points(p) => {
+                in_blocks(&p.blocks, out);
+                out.extend(&p.figures);
+            }
+            Content::Timeline(t) => out.extend(&t.figures),
+            Content::Faq(f) => f.entries.iter().for_each(|e| in_blocks(&e.answer, out)),
+        }
+    }
+
+    /// Every block of text it holds, for checks that read them all (a timeline's stages and
+    /// lead-in excepted: they are not blocks).
+    pub fn blocks_mut(&mut self) -> Vec<&mut Block> {
+        match self {
+            Content::Prose(blocks) => blocks.iter_mut().collect(),
+            Content::Points(p) => p.blocks.iter_mut().collect(),
+            Content::Timeline(_) => Vec::new(),
+            Content::Faq(f) => f
+                .entries
+                .iter_mut()
+                .flat_map(|e| e.answer.iter_mut())
+                .collect(),
+        }
+    }
+}
 
 /// A block of free text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     /// A paragraph.
     Paragraph(Vec<Inline>),
-    /// A list; `ordered` for `1.` lists.
-    List {
-        /// Numbered rather than bulleted.
-        ordered: bool,
-        /// One entry per item.
-        items: Vec<Vec<Inline>>,
-    },
+    /// A bulleted or numbered list.
+    List(List),
     /// A `###` subheading.
     Subheading(Vec<Inline>),
     /// A paragraph that is only a picture: `![alt](images/day-3.jpg "Caption")`.
     Figure(Figure),
+    /// A pipe table with a header row.
+    Table(Table),
+    /// A `> [!IMPORTANT]` box.
+    Callout(Callout),
+}
+
+/// A list, bulleted or numbered; its items may hold one level of nested list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct List {
+    /// Numbered rather than bulleted.
+    pub ordered: bool,
+    /// The first item's number (numbered lists; 1 unless the editor wrote another).
+    pub start: u64,
+    /// The items.
+    pub items: Vec<ListItem>,
+}
+
+/// One list item: its words, and a list nested under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListItem {
+    /// The item's own words (empty when it is only a nested list).
+    pub text: Vec<Inline>,
+    /// A list indented under the item (one level deep at most).
+    pub nested: Option<List>,
+}
+
+/// A table with a header row, each row as many cells as the header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// How each column's text is aligned.
+    pub align: Vec<Align>,
+    /// The header row's cells.
+    pub head: Vec<Vec<Inline>>,
+    /// The body rows.
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// A table column's alignment, as the delimiter row gives it (`:--`, `:-:`, `--:`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// No colon: the reading direction's start.
+    Default,
+    /// `:--`.
+    Left,
+    /// `:-:`.
+    Center,
+    /// `--:`.
+    Right,
+}
+
+impl Align {
+    /// `left`, `center` or `right` (the default is `left`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Align::Default | Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        }
+    }
+}
+
+/// A callout box: GitHub's `> [!NOTE]` alert syntax.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Callout {
+    /// Which kind, which gives its label and colour.
+    pub kind: CalloutKind,
+    /// Its paragraphs and lists.
+    pub blocks: Vec<Block>,
+}
+
+/// The five kinds of callout; each has a label per language (`callout_note` …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalloutKind {
+    /// `[!NOTE]`.
+    Note,
+    /// `[!TIP]`.
+    Tip,
+    /// `[!IMPORTANT]`.
+    Important,
+    /// `[!WARNING]`.
+    Warning,
+    /// `[!CAUTION]`.
+    Caution,
+}
+
+impl CalloutKind {
+    /// `note`, `tip`, `important`, `warning` or `caution`: the print tone and the web class.
+    pub fn name(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "note",
+            CalloutKind::Tip => "tip",
+            CalloutKind::Important => "important",
+            CalloutKind::Warning => "warning",
+            CalloutKind::Caution => "caution",
+        }
+    }
+
+    /// The label key of its visible label, e.g. `callout_important`.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "callout_note",
+            CalloutKind::Tip => "callout_tip",
+            CalloutKind::Important => "callout_important",
+            CalloutKind::Warning => "callout_warning",
+            CalloutKind::Caution => "callout_caution",
+        }
+    }
 }
 
 /// A picture with its alt text and caption.
@@ -724,6 +888,8 @@ pub enum Inline {
     },
     /// A forced line break.
     Break,
+    /// A blank to write in, from a run of `chars` underscores (at least four) in a sentence.
+    Blank(u32),
     /// Raw HTML the clinic allows (`<sup>`, `<abbr>` …), without attributes.
     Tagged {
         /// The lowercase tag name.
@@ -742,7 +908,7 @@ macro_rules! children {
             | Inline::Emphasis(c)
             | Inline::Link { children: c, .. }
             | Inline::Tagged { children: c, .. } => Some(c),
-            Inline::Text(_) | Inline::Code(_) | Inline::Break => None,
+            Inline::Text(_) | Inline::Code(_) | Inline::Break | Inline::Blank(_) => None,
         }
     };
 }
@@ -794,18 +960,18 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     walk(inlines, &mut |visit| match visit {
         Visit::Enter(Inline::Text(t) | Inline::Code(t)) => out.push_str(t),
         Visit::Enter(Inline::Break) => out.push(' '),
+        Visit::Enter(Inline::Blank(chars)) => out.extend((0..*chars).map(|_| '_')),
         _ => {}
     });
     out
 }
 
-/// A bullet-list section: an optional lead-in, then the points.
+/// A list section: paragraphs and lists (and callouts), then its pictures.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Points {
-    /// Paragraphs before the list.
-    pub intro: Vec<Vec<Inline>>,
-    /// The list items.
-    pub items: Vec<Vec<Inline>>,
+    /// Lead-in paragraphs, the lists, and anything after them, in reading order (at least one
+    /// list).
+    pub blocks: Vec<Block>,
     /// Pictures in the section, shown after the list.
     pub figures: Vec<Figure>,
 }

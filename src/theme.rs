@@ -6,6 +6,7 @@
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::edition::{Lang, PrintSize};
 use crate::labels::{LabelFiles, LabelSets, Labels};
+use crate::section_table::SectionTable;
 use handouts_print::Style;
 use std::path::{Path, PathBuf};
 use tera::Tera;
@@ -63,6 +64,9 @@ const LABELS: &[(&str, &str)] = &[
     ("es", include_str!("../themes/default/labels/es.yaml")),
 ];
 
+/// The built-in table of standard sections.
+const SECTIONS: &str = include_str!("../themes/default/sections.yaml");
+
 /// Static files copied to the output root: path inside a theme folder, default bytes.
 const ASSETS: &[(&str, &[u8])] = &[
     (
@@ -112,6 +116,8 @@ pub struct Theme {
     pub assets: Vec<Asset>,
     /// Every language's labels: the built-in sets, and any the clinic's theme adds or changes.
     pub labels: LabelSets,
+    /// The standard sections, in reading order: `sections.yaml`, the theme's or the built-in one.
+    pub sections: SectionTable,
     /// The print style of each size: the built-in style with the theme's keys over it.
     styles: Vec<(PrintSize, Style)>,
     /// Template name → the file it came from, for messages.
@@ -163,7 +169,8 @@ impl Theme {
             files.push((name, bytes));
         }
         let assets = hashed(files);
-        let labels = load_labels(dir, &mut diags);
+        let sections = load_sections(dir, &mut diags);
+        let labels = load_labels(dir, &sections, &mut diags);
         let styles = load_styles(dir, &mut diags);
         if diags.has_errors() {
             return Err(diags);
@@ -172,6 +179,7 @@ impl Theme {
             tera,
             assets,
             labels,
+            sections,
             styles,
             sources,
             texts,
@@ -195,7 +203,20 @@ impl Theme {
 
     /// The built-in label sets alone, for checking content when the clinic's theme has errors.
     pub fn builtin_labels() -> LabelSets {
-        load_labels(None, &mut Diagnostics::new())
+        load_labels(None, &Theme::builtin_sections(), &mut Diagnostics::new())
+    }
+
+    /// The built-in table of standard sections, for checking content when the clinic's theme has
+    /// errors.
+    pub fn builtin_sections() -> SectionTable {
+        SectionTable::parse(
+            &Path::new(DEFAULT_DIR).join("sections.yaml"),
+            SECTIONS,
+            &mut Diagnostics::new(),
+        )
+        .unwrap_or(SectionTable {
+            sections: Vec::new(),
+        })
     }
 
     /// The labels of `lang`, if the theme has them (validation checks every listed language).
@@ -287,9 +308,28 @@ fn load_styles(dir: Option<&Path>, diags: &mut Diagnostics) -> Vec<(PrintSize, S
     out
 }
 
+/// The theme's `sections.yaml`, or the built-in one. A theme's table replaces the built-in one
+/// whole: it is an ordered list, which keys could not merge into. With errors, the built-in table,
+/// so the labels can still be checked against it.
+fn load_sections(dir: Option<&Path>, diags: &mut Diagnostics) -> SectionTable {
+    let Some((path, bytes)) = read_override(dir, "sections.yaml", diags) else {
+        return Theme::builtin_sections();
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        diags.push(
+            Diagnostic::error("this sections file is not UTF-8 text.")
+                .in_file(&path)
+                .hint("save it again with the UTF-8 encoding."),
+        );
+        return Theme::builtin_sections();
+    };
+    let text = crate::load::normalise_text(text);
+    SectionTable::parse(&path, &text, diags).unwrap_or_else(Theme::builtin_sections)
+}
+
 /// The built-in label sets with the theme's `labels/<lang>.yaml` files over them; a theme file for
-/// a language the default theme lacks adds that language.
-fn load_labels(dir: Option<&Path>, diags: &mut Diagnostics) -> LabelSets {
+/// a language the default theme lacks adds that language. Each must title every section of `table`.
+fn load_labels(dir: Option<&Path>, table: &SectionTable, diags: &mut Diagnostics) -> LabelSets {
     let mut langs: Vec<Lang> = LABELS.iter().filter_map(|(l, _)| Lang::parse(l)).collect();
     if let Some(entries) = dir.and_then(|d| std::fs::read_dir(d.join("labels")).ok()) {
         let mut names: Vec<String> = entries
@@ -338,7 +378,7 @@ fn load_labels(dir: Option<&Path>, diags: &mut Diagnostics) -> LabelSets {
             default,
             theme,
         };
-        if let Some(labels) = crate::labels::load(&files, diags) {
+        if let Some(labels) = crate::labels::load(&files, table, diags) {
             sets.insert(lang, labels);
         }
     }

@@ -5,7 +5,9 @@
 
 use crate::edition::{Edition, PrintSize};
 use crate::labels::Labels;
-use crate::model::{Block, Clinic, Inline, Phone, Procedure, SectionKind, Site, Variant};
+use crate::model::{
+    Block, Clinic, Content, Inline, ListItem, Phone, Procedure, Shape, Site, Variant,
+};
 use crate::routes::{Page, Routes};
 use serde::Serialize;
 
@@ -15,6 +17,8 @@ pub trait Markup {
     fn inlines(&self, items: &[Inline]) -> String;
     /// Blocks of free text.
     fn blocks(&self, items: &[Block]) -> String;
+    /// One list item's content: its words, then the list nested under it.
+    fn item(&self, item: &ListItem) -> String;
 }
 
 /// A phone number for templates.
@@ -221,25 +225,46 @@ impl ProcedureCtx {
     }
 }
 
-/// One of the eight sections, ready for a template.
+/// One section, ready for a template.
 #[derive(Serialize)]
 pub struct SectionCtx {
-    /// Stable id: `what-it-is`, `do`, `when-to-call` …
-    pub id: &'static str,
+    /// Stable id and web anchor: `what-it-is`, `do`, `when-to-call` … or, for a section of the
+    /// clinic's own, one made from its heading (`day-of-treatment`).
+    pub id: String,
     /// The heading in the edition's language, e.g. `When to call us`.
     pub title: String,
-    /// `prose`, `timeline`, `points` or `faq`.
+    /// `prose`, `timeline`, `points` or `faq`: what content fields it fills.
     pub kind: &'static str,
+    /// Its shape in `sections.yaml` (`prose`, `list`, `checklist`, `do`, `dont`, `call`,
+    /// `timeline`, `faq`): how it is shown.
+    pub shape: &'static str,
+    /// The styling hook of `sections.yaml` (the key unless the table names another); for a
+    /// section of the clinic's own, `own`.
+    pub style: String,
+    /// Whether it is a section of the clinic's own.
+    pub own: bool,
+    /// `start` for a `do` section followed by a `dont` one, `end` for that `dont` section: the
+    /// two are shown side by side.
+    pub pair: &'static str,
     /// Whether it came from `_procedure.md`.
     pub inherited: bool,
     /// Lead-in paragraphs (inline markup each).
     pub intro: Vec<String>,
+    /// For `points`: blocks between the lead-in paragraphs and the first list (a callout), as
+    /// markup.
+    pub lead: String,
     /// For `prose`: the blocks as markup.
     pub body: String,
     /// For `timeline`: the stages.
     pub stages: Vec<StageCtx>,
-    /// For `points`: each item as inline markup.
+    /// For `points`: each item of the first list as markup (its words and any nested list).
     pub items: Vec<String>,
+    /// For `points`: whether the first list is numbered.
+    pub ordered: bool,
+    /// For `points`: the first list's first number.
+    pub start: u64,
+    /// For `points`: the blocks after the first list (paragraphs, more lists), as markup.
+    pub rest: String,
     /// For `faq`: questions and answers.
     pub entries: Vec<FaqCtx>,
     /// For `points` and `timeline`: the section's pictures as markup, shown after the list.
@@ -264,56 +289,71 @@ pub struct FaqCtx {
     pub answer: String,
 }
 
-/// The eight sections of `v`, in reading order, as `markup`, titled from `labels`.
-pub fn sections(v: &Variant, labels: &Labels, markup: &dyn Markup) -> Vec<SectionCtx> {
-    let s = &v.sections;
-    SectionKind::ALL
-        .iter()
-        .map(|&kind| {
+/// The sections of `v`, in reading order, as `markup`. Titles come from the model: the labels of
+/// its language for a standard section, the heading as written for one of the clinic's own.
+pub fn sections(v: &Variant, markup: &dyn Markup) -> Vec<SectionCtx> {
+    let all = &v.sections.0;
+    all.iter()
+        .enumerate()
+        .map(|(n, section)| {
+            let shape = section.shape;
+            let next = all.get(n + 1).map(|s| s.shape);
+            let before = n.checked_sub(1).and_then(|p| all.get(p)).map(|s| s.shape);
+            let pair = match (shape, next, before) {
+                (Shape::Do, Some(Shape::Dont), _) => "start",
+                (Shape::Dont, _, Some(Shape::Do)) => "end",
+                _ => "",
+            };
             let mut ctx = SectionCtx {
-                id: kind.id(),
-                title: labels.section_title(kind).to_string(),
-                kind: "points",
-                inherited: false,
+                id: section.key.clone(),
+                title: section.title.clone(),
+                kind: shape.kind(),
+                shape: shape.name(),
+                style: section.style.clone(),
+                own: section.own,
+                pair,
+                inherited: section.inherited,
                 intro: Vec::new(),
+                lead: String::new(),
                 body: String::new(),
                 stages: Vec::new(),
                 items: Vec::new(),
+                ordered: false,
+                start: 1,
+                rest: String::new(),
                 entries: Vec::new(),
                 figures: String::new(),
             };
-            let points =
-                |ctx: &mut SectionCtx, sec: &crate::model::Section<crate::model::Points>| {
-                    ctx.inherited = sec.inherited;
-                    ctx.intro = sec.body.intro.iter().map(|p| markup.inlines(p)).collect();
-                    ctx.items = sec.body.items.iter().map(|i| markup.inlines(i)).collect();
-                    ctx.figures = figures(markup, &sec.body.figures);
-                };
-            match kind {
-                SectionKind::WhatItIs | SectionKind::WhatToExpect => {
-                    let sec = if kind == SectionKind::WhatItIs {
-                        &s.what_it_is
-                    } else {
-                        &s.what_to_expect
-                    };
-                    ctx.kind = "prose";
-                    ctx.inherited = sec.inherited;
-                    ctx.body = markup.blocks(&sec.body);
-                }
-                SectionKind::RecoveryTimeline => {
-                    ctx.kind = "timeline";
-                    ctx.inherited = s.recovery_timeline.inherited;
-                    ctx.intro = s
-                        .recovery_timeline
-                        .body
-                        .intro
+            match &section.content {
+                Content::Prose(blocks) => ctx.body = markup.blocks(blocks),
+                Content::Points(points) => {
+                    let blocks = &points.blocks;
+                    let first_list = blocks.iter().position(|b| matches!(b, Block::List(_)));
+                    let split = first_list.unwrap_or(blocks.len());
+                    let paragraphs = blocks[..split]
                         .iter()
-                        .map(|p| markup.inlines(p))
+                        .take_while(|b| matches!(b, Block::Paragraph(_)))
+                        .count();
+                    ctx.intro = blocks[..paragraphs]
+                        .iter()
+                        .filter_map(|b| match b {
+                            Block::Paragraph(p) => Some(markup.inlines(p)),
+                            _ => None,
+                        })
                         .collect();
-                    ctx.figures = figures(markup, &s.recovery_timeline.body.figures);
-                    ctx.stages = s
-                        .recovery_timeline
-                        .body
+                    ctx.lead = markup.blocks(&blocks[paragraphs..split]);
+                    if let Some(Block::List(list)) = first_list.and_then(|i| blocks.get(i)) {
+                        ctx.items = list.items.iter().map(|i| markup.item(i)).collect();
+                        ctx.ordered = list.ordered;
+                        ctx.start = list.start;
+                        ctx.rest = markup.blocks(&blocks[split + 1..]);
+                    }
+                    ctx.figures = figures(markup, &points.figures);
+                }
+                Content::Timeline(t) => {
+                    ctx.intro = t.intro.iter().map(|p| markup.inlines(p)).collect();
+                    ctx.figures = figures(markup, &t.figures);
+                    ctx.stages = t
                         .stages
                         .iter()
                         .map(|st| StageCtx {
@@ -322,16 +362,8 @@ pub fn sections(v: &Variant, labels: &Labels, markup: &dyn Markup) -> Vec<Sectio
                         })
                         .collect();
                 }
-                SectionKind::Dos => points(&mut ctx, &s.dos),
-                SectionKind::Donts => points(&mut ctx, &s.donts),
-                SectionKind::Risks => points(&mut ctx, &s.risks),
-                SectionKind::WhenToCall => points(&mut ctx, &s.when_to_call),
-                SectionKind::Faq => {
-                    ctx.kind = "faq";
-                    ctx.inherited = s.faq.inherited;
-                    ctx.entries = s
-                        .faq
-                        .body
+                Content::Faq(f) => {
+                    ctx.entries = f
                         .entries
                         .iter()
                         .map(|e| FaqCtx {

@@ -12,15 +12,27 @@ use serde::Serialize;
 pub struct Html<'a> {
     /// How the page links its pictures.
     pub pictures: inline::Pictures<'a>,
+    /// The page's labels: callouts' words, a blank's spoken name.
+    pub labels: &'a crate::labels::Labels,
 }
 
 impl Markup for Html<'_> {
     fn inlines(&self, items: &[Inline]) -> String {
-        inline::inlines(items)
+        inline::inlines(items, self.labels.get("blank"))
     }
     fn blocks(&self, items: &[Block]) -> String {
-        // Inside a section (h2), a subheading is an h3.
-        inline::blocks(items, 3, self.pictures)
+        inline::blocks(
+            items,
+            inline::BlockStyle {
+                // Inside a section (h2), a subheading is an h3.
+                subheading: 3,
+                pictures: self.pictures,
+                labels: self.labels,
+            },
+        )
+    }
+    fn item(&self, item: &crate::model::ListItem) -> String {
+        inline::item(item, self.labels.get("blank"))
     }
 }
 
@@ -304,16 +316,21 @@ pub(crate) fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<Strin
             root: &root,
             lazy: true,
         },
+        labels: here.labels,
     };
-    let mut sections = context::sections(v, here.labels, &lazy);
-    if let Some(first) = sections.first_mut() {
-        let eager = Html {
-            pictures: inline::Pictures {
-                root: &root,
-                lazy: false,
-            },
-        };
-        first.body = eager.blocks(&v.sections.what_it_is.body);
+    let mut sections = context::sections(v, &lazy);
+    // The first section may be on screen at once: its pictures load eagerly.
+    if let (Some(first), Some(model)) = (sections.first_mut(), v.sections.0.first()) {
+        if let crate::model::Content::Prose(blocks) = &model.content {
+            let eager = Html {
+                pictures: inline::Pictures {
+                    root: &root,
+                    lazy: false,
+                },
+                labels: here.labels,
+            };
+            first.body = eager.blocks(blocks);
+        }
     }
     ctx.insert("sections", &sections);
     job.theme.render("variant.html", &ctx)

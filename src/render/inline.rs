@@ -1,16 +1,18 @@
 //! Inline and block content → HTML, escaped. Templates receive this as trusted markup.
 
-use crate::model::{walk, Block, Inline, Visit};
+use crate::labels::Labels;
+use crate::model::{walk, Block, Inline, List, ListItem, Table, Visit};
 
 pub use crate::escape::escape;
 
-/// Inline content as HTML.
-pub fn inlines(items: &[Inline]) -> String {
+/// Inline content as HTML; `blank` is the words a screen reader says for a blank to write in.
+pub fn inlines(items: &[Inline], blank: &str) -> String {
     let mut out = String::new();
     // An allowed tag is cleaned as a whole element, so its content is written apart first; the
     // text around it waits here.
     let mut around: Vec<String> = Vec::new();
-    walk(items, &mut |visit| match visit {
+    walk(items, &mut |visit| {
+        match visit {
         Visit::Enter(Inline::Text(t)) => out.push_str(&escape(t)),
         Visit::Enter(Inline::Code(t)) => {
             out.push_str("<code>");
@@ -24,12 +26,19 @@ pub fn inlines(items: &[Inline]) -> String {
         Visit::Enter(Inline::Link { href, .. }) => open_link(&mut out, href),
         Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
         Visit::Enter(Inline::Break) => out.push_str("<br>"),
+        // A line to write on, as wide as the underscores were: read as one word, not as
+        // underscores one by one.
+        Visit::Enter(Inline::Blank(chars)) => out.push_str(&format!(
+            "<span class=\"blank\" role=\"img\" aria-label=\"{}\" style=\"--chars:{chars}\"></span>",
+            escape(blank)
+        )),
         Visit::Enter(Inline::Tagged { .. }) => around.push(std::mem::take(&mut out)),
         Visit::Leave(Inline::Tagged { tag, .. }) => {
             let inner = std::mem::replace(&mut out, around.pop().unwrap_or_default());
             out.push_str(&allowed_tag(tag, &inner));
         }
         Visit::Leave(_) => {}
+    }
     });
     out
 }
@@ -79,7 +88,7 @@ pub fn figure(f: &crate::model::Figure, pictures: Pictures<'_>) -> String {
     let caption = if f.caption.is_empty() {
         String::new()
     } else {
-        format!("<figcaption>{}</figcaption>", inlines(&f.caption))
+        format!("<figcaption>{}</figcaption>", inlines(&f.caption, ""))
     };
     format!(
         "<figure><img src=\"{}{}\" alt=\"{}\" width=\"{}\" height=\"{}\"{lazy} decoding=\"async\">{caption}</figure>\n",
@@ -91,26 +100,95 @@ pub fn figure(f: &crate::model::Figure, pictures: Pictures<'_>) -> String {
     )
 }
 
-/// Blocks as HTML; `subheading` is the heading level used for `###` lines.
-pub fn blocks(items: &[Block], subheading: u8, pictures: Pictures<'_>) -> String {
+/// What block markup needs besides the blocks: the heading level of `###` lines, how pictures are
+/// linked, and the labels (callouts' words, a blank's spoken name).
+#[derive(Clone, Copy)]
+pub struct BlockStyle<'a> {
+    /// The heading level used for `###` lines.
+    pub subheading: u8,
+    /// How pictures are linked.
+    pub pictures: Pictures<'a>,
+    /// The edition's labels.
+    pub labels: &'a Labels,
+}
+
+/// Blocks as HTML.
+pub fn blocks(items: &[Block], style: BlockStyle<'_>) -> String {
+    let blank = style.labels.get("blank");
     let mut out = String::new();
     for block in items {
         match block {
-            Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", inlines(p))),
+            Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", inlines(p, blank))),
             Block::Subheading(h) => {
-                out.push_str(&format!("<h{subheading}>{}</h{subheading}>\n", inlines(h)))
+                let level = style.subheading;
+                out.push_str(&format!("<h{level}>{}</h{level}>\n", inlines(h, blank)))
             }
-            Block::List { ordered, items } => {
-                let tag = if *ordered { "ol" } else { "ul" };
-                out.push_str(&format!("<{tag}>\n"));
-                for item in items {
-                    out.push_str(&format!("<li>{}</li>\n", inlines(item)));
-                }
-                out.push_str(&format!("</{tag}>\n"));
-            }
-            Block::Figure(f) => out.push_str(&figure(f, pictures)),
+            Block::List(list) => out.push_str(&self::list(list, "", blank)),
+            Block::Figure(f) => out.push_str(&figure(f, style.pictures)),
+            Block::Table(t) => out.push_str(&table(t, blank)),
+            Block::Callout(c) => out.push_str(&format!(
+                "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-label\">{}</p>\n{}</div>\n",
+                c.kind.name(),
+                escape(style.labels.get(c.kind.label_key())),
+                blocks(&c.blocks, style)
+            )),
         }
     }
+    out
+}
+
+/// A list as HTML, with `class` on it when not empty.
+pub fn list(list: &List, class: &str, blank: &str) -> String {
+    let tag = if list.ordered { "ol" } else { "ul" };
+    let mut out = format!("<{tag}");
+    if !class.is_empty() {
+        out.push_str(&format!(" class=\"{}\"", escape(class)));
+    }
+    if list.ordered && list.start != 1 {
+        out.push_str(&format!(" start=\"{}\"", list.start));
+    }
+    out.push_str(">\n");
+    for item in &list.items {
+        out.push_str(&format!("<li>{}</li>\n", self::item(item, blank)));
+    }
+    out.push_str(&format!("</{tag}>\n"));
+    out
+}
+
+/// A list item's content as HTML: its words, then its nested list.
+pub fn item(item: &ListItem, blank: &str) -> String {
+    let mut out = inlines(&item.text, blank);
+    if let Some(nested) = &item.nested {
+        out.push('\n');
+        out.push_str(list(nested, "", blank).trim_end());
+    }
+    out
+}
+
+/// A table as HTML: header cells are column headers, each cell aligned as its column.
+fn table(t: &Table, blank: &str) -> String {
+    let align = |n: usize| match t.align.get(n) {
+        Some(crate::model::Align::Center) => " class=\"align-center\"",
+        Some(crate::model::Align::Right) => " class=\"align-right\"",
+        _ => "",
+    };
+    let mut out = String::from("<table>\n<thead>\n<tr>");
+    for (n, cell) in t.head.iter().enumerate() {
+        out.push_str(&format!(
+            "<th scope=\"col\"{}>{}</th>",
+            align(n),
+            inlines(cell, blank)
+        ));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        for (n, cell) in row.iter().enumerate() {
+            out.push_str(&format!("<td{}>{}</td>", align(n), inlines(cell, blank)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
     out
 }
 
@@ -120,13 +198,16 @@ mod tests {
 
     #[test]
     fn text_and_links_are_escaped() {
-        let html = inlines(&[
-            Inline::Text("a < b & \"c\"".into()),
-            Inline::Link {
-                href: "https://x.example/?a=1&b=\"2\"".into(),
-                children: vec![Inline::Strong(vec![Inline::Text("go".into())])],
-            },
-        ]);
+        let html = inlines(
+            &[
+                Inline::Text("a < b & \"c\"".into()),
+                Inline::Link {
+                    href: "https://x.example/?a=1&b=\"2\"".into(),
+                    children: vec![Inline::Strong(vec![Inline::Text("go".into())])],
+                },
+            ],
+            "",
+        );
         assert_eq!(html, "a &lt; b &amp; &quot;c&quot;<a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\"><strong>go</strong></a>");
     }
 

@@ -7,24 +7,96 @@ use super::context::{self, Markup, ProcedureCtx, VariantCtx};
 use super::inline::{escape, open_link};
 use super::Job;
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::model::{walk, Block, Inline, Procedure, Variant, Visit};
+use crate::model::{
+    plain_text, walk, Block, Inline, List, ListItem, Procedure, Table, Variant, Visit,
+};
 use crate::theme::Theme;
 use handouts_print::{self as pdf, Fonts, PrintError, Rendered};
 
 /// The print template's name in the theme.
 pub const TEMPLATE: &str = "handout.xml";
 
-/// Print-XML markup for template contexts: `<b>`, `<i>`, `<a>`, `<br/>`, `<p>`, `<ul>`, `<h3>`.
-pub struct PrintXml;
+/// Print-XML markup for template contexts: `<b>`, `<i>`, `<a>`, `<br/>`, `<p>`, `<ul>`, `<ol>`,
+/// `<h3>`, `<table>`, `<box>` and `<blank/>`.
+pub struct PrintXml<'a> {
+    /// The handout's labels: callouts' words.
+    pub labels: &'a crate::labels::Labels,
+    /// Blanks written so far: each is a form field, and needs a name of its own in the handout.
+    blanks: std::cell::Cell<u32>,
+}
 
-impl Markup for PrintXml {
+impl<'a> PrintXml<'a> {
+    /// Markup for one handout in the language of `labels`.
+    pub fn new(labels: &'a crate::labels::Labels) -> PrintXml<'a> {
+        PrintXml {
+            labels,
+            blanks: std::cell::Cell::new(0),
+        }
+    }
+
+    fn list(&self, list: &List) -> String {
+        let mut out = if list.ordered {
+            if list.start == 1 {
+                "<ol>".to_string()
+            } else {
+                format!("<ol start=\"{}\">", list.start)
+            }
+        } else {
+            "<ul>".to_string()
+        };
+        for item in &list.items {
+            out.push_str(&format!("<li>{}</li>", self.item(item)));
+        }
+        out.push_str(if list.ordered { "</ol>" } else { "</ul>" });
+        out
+    }
+
+    fn table(&self, t: &Table) -> String {
+        let align = |n: usize| t.align.get(n).map_or("left", |a| a.name());
+        let mut out = String::from("<table><thead><tr>");
+        for (n, cell) in t.head.iter().enumerate() {
+            out.push_str(&format!(
+                "<th align=\"{}\">{}</th>",
+                align(n),
+                self.inlines(cell)
+            ));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for row in &t.rows {
+            out.push_str("<tr>");
+            for (n, cell) in row.iter().enumerate() {
+                out.push_str(&format!(
+                    "<td align=\"{}\">{}</td>",
+                    align(n),
+                    self.inlines(cell)
+                ));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
+        out
+    }
+}
+
+impl Markup for PrintXml<'_> {
     fn inlines(&self, items: &[Inline]) -> String {
         let mut out = String::new();
+        // A blank's tooltip is the sentence it stands in, read with its underscores.
+        let mut tip: Option<String> = None;
         walk(items, &mut |visit| match visit {
             Visit::Enter(Inline::Text(t) | Inline::Code(t)) => out.push_str(&escape(t)),
             Visit::Enter(Inline::Link { href, .. }) => open_link(&mut out, href),
             Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
             Visit::Enter(Inline::Break) => out.push_str("<br/>"),
+            Visit::Enter(Inline::Blank(chars)) => {
+                let tip = tip.get_or_insert_with(|| plain_text(items).trim().to_string());
+                let n = self.blanks.get() + 1;
+                self.blanks.set(n);
+                out.push_str(&format!(
+                    "<blank name=\"blank-{n}\" chars=\"{chars}\" tip=\"{}\"/>",
+                    escape(tip)
+                ));
+            }
             Visit::Enter(inline) => {
                 if let Some(style) = style(inline) {
                     out.push_str(&format!("<{style}>"));
@@ -45,21 +117,29 @@ impl Markup for PrintXml {
             match block {
                 Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>", self.inlines(p))),
                 Block::Subheading(h) => out.push_str(&format!("<h3>{}</h3>", self.inlines(h))),
-                Block::List { ordered, items } => {
-                    let tag = if *ordered { "ol" } else { "ul" };
-                    out.push_str(&format!("<{tag}>"));
-                    for item in items {
-                        out.push_str(&format!("<li>{}</li>", self.inlines(item)));
-                    }
-                    out.push_str(&format!("</{tag}>"));
-                }
+                Block::List(list) => out.push_str(&self.list(list)),
                 Block::Figure(f) => out.push_str(&format!(
                     "<figure src=\"{}\" alt=\"{}\">{}</figure>",
                     escape(&f.image.path),
                     escape(&f.alt),
                     self.inlines(&f.caption)
                 )),
+                Block::Table(t) => out.push_str(&self.table(t)),
+                Block::Callout(c) => out.push_str(&format!(
+                    "<box tone=\"{}\" label=\"{}\">{}</box>",
+                    c.kind.name(),
+                    escape(self.labels.get(c.kind.label_key())),
+                    self.blocks(&c.blocks)
+                )),
             }
+        }
+        out
+    }
+
+    fn item(&self, item: &ListItem) -> String {
+        let mut out = self.inlines(&item.text);
+        if let Some(nested) = &item.nested {
+            out.push_str(&self.list(nested));
         }
         out
     }
@@ -90,7 +170,7 @@ pub fn xml(job: &Job<'_>, procedure: &Procedure, variant: &Variant) -> Result<St
     ctx.insert("variant", &VariantCtx::new(variant, here));
     ctx.insert(
         "sections",
-        &context::sections(variant, job.labels, &PrintXml),
+        &context::sections(variant, &PrintXml::new(job.labels)),
     );
     job.theme.render(TEMPLATE, &ctx)
 }

@@ -9,7 +9,7 @@ mod text;
 use crate::diag::{Diagnostics, Failure};
 use crate::labels::Labels;
 use crate::load::{Sources, CLINIC_FILE, PROCEDURE_FILE};
-use crate::model::{Date, Lang, SectionKind, Slug};
+use crate::model::{Date, Lang, Slug};
 use crate::theme::Theme;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -102,14 +102,13 @@ fn slugs(which: &str) -> Result<(Slug, Slug), Failure> {
 /// The languages `clinic.yaml` lists, the default first; English when it cannot be read (its
 /// problems are `handouts check`'s to report).
 fn languages(sources: &Sources, theme: &Theme) -> Vec<Lang> {
-    let known: Vec<Lang> = theme.labels.keys().copied().collect();
     sources
         .clinic
         .as_ref()
         .and_then(|file| {
             let root = file.path.parent().unwrap_or(std::path::Path::new("."));
             let images = crate::validate::images::Images::new(root);
-            crate::validate::clinic::clinic(file, &known, &images, &mut Diagnostics::new())
+            crate::validate::clinic::clinic(file, &theme.labels, &images, &mut Diagnostics::new())
         })
         .map_or_else(|| vec![Lang::EN], |c| c.languages)
 }
@@ -160,7 +159,7 @@ fn shared_sections(
     procedure: &Slug,
     name: &str,
     labels: &Labels,
-) -> Option<Vec<SectionKind>> {
+) -> Option<Vec<String>> {
     let files = sources
         .procedures
         .iter()
@@ -175,15 +174,21 @@ fn shared_sections(
             .find(|t| format!("{}.{}", t.original, t.lang) == stem)?
             .file
     };
-    let mut kinds: Vec<SectionKind> = file
+    let written: Vec<&str> = file
         .text
         .lines()
         .filter_map(|l| l.strip_prefix("## "))
         .filter_map(|h| labels.section_of(h))
+        .map(|s| s.key.as_str())
         .collect();
-    kinds.sort();
-    kinds.dedup();
-    Some(kinds)
+    // In the table's reading order, each once.
+    Some(
+        labels
+            .standard()
+            .filter(|s| written.contains(&s.key.as_str()))
+            .map(|s| s.key.clone())
+            .collect(),
+    )
 }
 
 /// Writes a new file; one that appeared meanwhile is not overwritten either.

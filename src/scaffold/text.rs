@@ -5,7 +5,7 @@
 //! for placeholders, and an editor learns the format by replacing them.
 
 use crate::labels::Labels;
-use crate::model::{Date, SectionKind};
+use crate::model::{Date, Shape};
 use crate::validate::placeholders::placeholder;
 
 /// `text` as a double-quoted YAML string (labels may hold `:` or `#`, which plain YAML would misread).
@@ -35,11 +35,12 @@ pub(super) struct VariantDraft<'a> {
     pub title: String,
     /// Today, the first `reviewed` date.
     pub today: Date,
-    /// The procedure's file name and the sections it already shares, if it has any.
-    pub shared: Option<(&'a str, Vec<SectionKind>)>,
+    /// The procedure's file name and the keys of the sections it already shares, if it has any.
+    pub shared: Option<(&'a str, Vec<String>)>,
 }
 
-/// A new variant file: front matter with notes, then all eight sections with a hint under each.
+/// A new variant file: front matter with notes (and, as comments, what else a handout may have),
+/// then every section the theme's table requires, with a hint under each in its shape.
 pub(super) fn variant(labels: &Labels, draft: &VariantDraft<'_>) -> String {
     let hint = |key: &str| placeholder(labels, labels.get(key));
     let mut out = String::from("---\n");
@@ -52,9 +53,12 @@ pub(super) fn variant(labels: &Labels, draft: &VariantDraft<'_>) -> String {
     out += &comment(labels.get("new_optional_note"));
     out += &format!("# sessions: {}\n", labels.get("new_sessions_example"));
     out += &format!("# downtime: {}\n", labels.get("new_downtime_example"));
+    for key in MORE {
+        out += &comment(labels.get(key));
+    }
     if let Some((file, kinds)) = &draft.shared {
         if !kinds.is_empty() {
-            let names: Vec<&str> = kinds.iter().map(|k| labels.section_title(*k)).collect();
+            let names: Vec<&str> = kinds.iter().map(|k| labels.section_title(k)).collect();
             out += &comment(&labels.fill(
                 "new_shared_note",
                 &[("file", file), ("sections", &names.join(", "))],
@@ -62,21 +66,29 @@ pub(super) fn variant(labels: &Labels, draft: &VariantDraft<'_>) -> String {
         }
     }
     out += "---\n";
-    for kind in SectionKind::ALL {
-        out += &format!("\n## {}\n\n", labels.section_title(kind));
-        out += &match kind {
-            SectionKind::WhatItIs => format!("{}\n", hint("new_what_it_is")),
-            SectionKind::WhatToExpect => format!("{}\n", hint("new_what_to_expect")),
-            SectionKind::RecoveryTimeline => format!(
+    for standard in labels.standard().filter(|s| s.required) {
+        let key = standard.key.as_str();
+        // Each standard section's own hint (`new_what_it_is` …), else one for its shape.
+        let own_hint = format!("new_{}", key.replace('-', "_"));
+        let text = |fallback: &str| {
+            if labels.strings.contains_key(&own_hint) {
+                hint(&own_hint)
+            } else {
+                hint(fallback)
+            }
+        };
+        out += &format!("\n## {}\n\n", labels.section_title(key));
+        out += &match standard.shape {
+            Shape::Prose => format!("{}\n", text("new_what_it_is")),
+            Shape::Timeline => format!(
                 "- **{}:** {}\n",
                 hint("new_timeline_when"),
                 hint("new_timeline_what")
             ),
-            SectionKind::Dos => format!("- {}\n", hint("new_do")),
-            SectionKind::Donts => format!("- {}\n", hint("new_dont")),
-            SectionKind::Risks => format!("- {}\n", hint("new_risks")),
-            SectionKind::WhenToCall => format!("- {}\n", hint("new_when_to_call")),
-            SectionKind::Faq => format!(
+            Shape::List | Shape::Checklist | Shape::Do | Shape::Dont | Shape::Call => {
+                format!("- {}\n", text("new_do"))
+            }
+            Shape::Faq => format!(
                 "### {}\n\n{}\n",
                 hint("new_faq_question"),
                 hint("new_faq_answer")
@@ -85,6 +97,18 @@ pub(super) fn variant(labels: &Labels, draft: &VariantDraft<'_>) -> String {
     }
     out
 }
+
+/// The labels that tell, as comments in a new file's front matter, what else a handout may have:
+/// optional sections, sections of the clinic's own, lists, tables, callouts and blanks.
+const MORE: [&str; 7] = [
+    "new_more_note",
+    "new_more_sections",
+    "new_more_own",
+    "new_more_lists",
+    "new_more_table",
+    "new_more_callout",
+    "new_more_blank",
+];
 
 /// A new `_procedure.md`: its title and summary, and a note on the sections it may share.
 pub(super) fn procedure(labels: &Labels, title: &str) -> String {

@@ -20,6 +20,7 @@ const CLINIC_KEYS: Describe = Describe {
         "languages",
         "max_grade",
         "logo",
+        "required_sections",
     ],
 };
 const SITE_KEYS: Describe = Describe {
@@ -31,10 +32,12 @@ const SITE_KEYS: Describe = Describe {
 /// labels for.
 pub(crate) fn clinic(
     file: &SourceFile,
-    known: &[Lang],
+    labels: &crate::labels::LabelSets,
     images: &super::images::Images,
     diags: &mut Diagnostics,
 ) -> Option<Clinic> {
+    let known: Vec<Lang> = labels.keys().copied().collect();
+    let known = known.as_slice();
     let before = diags.error_count();
     let mut fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
     fields.reject_unknown(&CLINIC_KEYS, diags);
@@ -109,6 +112,18 @@ pub(crate) fn clinic(
         .map_or(12, |n| n.min(120) as u32);
     let languages = languages(&fields, known, diags);
     let max_grade = max_grade(&fields, diags);
+    // Section names are those of the default language; with no labels for it, the languages'
+    // own error says why.
+    let required_sections = match languages.first().and_then(|l| labels.get(l)) {
+        Some(default) => fields.required_sections(default, diags).unwrap_or_else(|| {
+            default
+                .standard()
+                .filter(|s| s.required)
+                .map(|s| s.key.clone())
+                .collect()
+        }),
+        None => Vec::new(),
+    };
     let logo = fields
         .text("logo", false, "logo.png", diags)
         .and_then(|src| match images.load(&file.path, &src) {
@@ -135,6 +150,7 @@ pub(crate) fn clinic(
         max_grade,
         noindex,
         logo,
+        required_sections,
     })
 }
 

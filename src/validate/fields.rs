@@ -282,6 +282,78 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// `required_sections`: `all` (the standard sections the theme's table requires) or a list of
+    /// section titles or aliases in the default language's `labels` (`[]`: none), as keys.
+    /// `None` when the key is not written (or is wrong, reported).
+    pub(crate) fn required_sections(
+        &self,
+        labels: &crate::labels::Labels,
+        diags: &mut Diagnostics,
+    ) -> Option<Vec<String>> {
+        const KEY: &str = "required_sections";
+        let titles: Vec<&str> = labels
+            .standard()
+            .map(|s| labels.section_title(&s.key))
+            .collect();
+        let shape_hint = format!(
+            "write `{KEY}: all`, or list the sections every handout here needs, for example `{KEY}: [{}]` (`[]`: none).",
+            titles.iter().take(2).copied().collect::<Vec<_>>().join(", ")
+        );
+        let names = match self.get(KEY)? {
+            Value::Scalar(s) if s.trim() == "all" => {
+                return Some(
+                    labels
+                        .standard()
+                        .filter(|s| s.required)
+                        .map(|s| s.key.clone())
+                        .collect(),
+                )
+            }
+            Value::Sequence(items) => items,
+            _ => {
+                diags.push(self.problem(
+                    KEY,
+                    format!("`{KEY}` must be `all` or a list of section names."),
+                    shape_hint,
+                ));
+                return None;
+            }
+        };
+        let mut keys = Vec::new();
+        let mut ok = true;
+        for name in names {
+            let Value::Scalar(name) = name else {
+                ok = false;
+                diags.push(self.problem(
+                    KEY,
+                    format!(
+                        "`{KEY}` must be a list of section names, each a single piece of text."
+                    ),
+                    shape_hint.clone(),
+                ));
+                continue;
+            };
+            match labels.section_of(name) {
+                Some(s) if !keys.contains(&s.key) => keys.push(s.key.clone()),
+                Some(_) => {}
+                None => {
+                    ok = false;
+                    let suggestion = did_you_mean(name, &titles)
+                        .map(|t| format!("did you mean `{t}`? "))
+                        .unwrap_or_default();
+                    diags.push(self.problem(
+                        KEY,
+                        format!(
+                            "`{name}` in `{KEY}` is not the name of one of the handout's sections."
+                        ),
+                        format!("{suggestion}The sections are: {}.", titles.join(", ")),
+                    ));
+                }
+            }
+        }
+        ok.then_some(keys)
+    }
+
     /// `true` or `false`; `off` says what `false` does, for the hint when the value is neither.
     pub(crate) fn boolean(&self, key: &str, off: &str, diags: &mut Diagnostics) -> Option<bool> {
         let text = self.text(key, false, "false", diags)?;

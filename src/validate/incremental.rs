@@ -16,6 +16,7 @@ use std::path::Path;
 /// What every procedure folder is checked against: the clinic, its languages and the labels.
 pub struct Rules {
     clinic: Option<Clinic>,
+    required: Vec<String>,
     interval: u32,
     max_grade: f64,
     today: Date,
@@ -41,10 +42,9 @@ impl Rules {
         labels: &LabelSets,
     ) -> (Rules, Diagnostics) {
         let mut diags = Diagnostics::new();
-        let known: Vec<Lang> = labels.keys().copied().collect();
         let images = crate::validate::images::Images::new(content_root);
         let clinic = match &sources.clinic {
-            Some(file) => crate::validate::clinic::clinic(file, &known, &images, &mut diags),
+            Some(file) => crate::validate::clinic::clinic(file, labels, &images, &mut diags),
             None => {
                 diags.push(
                     Diagnostic::error(format!("the clinic file `{CLINIC_FILE}` is missing from the content folder."))
@@ -80,6 +80,19 @@ impl Rules {
                 images,
             },
             labels: labels.clone(),
+            // Without a readable clinic.yaml, the theme's required sections, so a handout's
+            // missing ones are still reported with the clinic's own problems.
+            required: clinic.as_ref().map_or_else(
+                || {
+                    labels.values().next().map_or_else(Vec::new, |l| {
+                        l.standard()
+                            .filter(|s| s.required)
+                            .map(|s| s.key.clone())
+                            .collect()
+                    })
+                },
+                |c| c.required_sections.clone(),
+            ),
             clinic,
         };
         (rules, diags)
@@ -141,6 +154,7 @@ pub fn folder(files: &ProcedureFiles, rules: &Rules) -> (Option<Folder>, Diagnos
         links: &rules.links,
         languages: &rules.languages,
         labels: &rules.labels,
+        required: &rules.required,
     };
     let mut diags = Diagnostics::new();
     // The model outlives the many temporaries that checking it made. Copied now, it lands in

@@ -6,8 +6,9 @@
 //! the site, so its link becomes that absolute URL, which works on the page and on paper alike.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Content;
 use crate::model::{walk_mut, Attachment, BaseUrl, Block, Inline};
-use crate::validate::sections::{Body, Content, SectionMap};
+use crate::validate::sections::{Body, SectionMap};
 use pulldown_cmark::{Event, Tag};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -214,15 +215,10 @@ impl Checked {
         if self.rewrites.is_empty() {
             return;
         }
-        for content in sections.values_mut().flatten() {
+        for content in sections.contents_mut() {
             match content {
                 Content::Prose(blocks) => blocks.iter_mut().for_each(|b| self.block(b)),
-                Content::Points(p) => {
-                    p.intro
-                        .iter_mut()
-                        .chain(p.items.iter_mut())
-                        .for_each(|i| self.inlines(i));
-                }
+                Content::Points(p) => p.blocks.iter_mut().for_each(|b| self.block(b)),
                 Content::Timeline(t) => {
                     t.intro.iter_mut().for_each(|i| self.inlines(i));
                     t.stages.iter_mut().for_each(|s| self.inlines(&mut s.text));
@@ -239,8 +235,23 @@ impl Checked {
     fn block(&self, block: &mut Block) {
         match block {
             Block::Paragraph(i) | Block::Subheading(i) => self.inlines(i),
-            Block::List { items, .. } => items.iter_mut().for_each(|i| self.inlines(i)),
+            Block::List(list) => self.list(list),
             Block::Figure(f) => self.inlines(&mut f.caption),
+            Block::Table(t) => t
+                .head
+                .iter_mut()
+                .chain(t.rows.iter_mut().flatten())
+                .for_each(|c| self.inlines(c)),
+            Block::Callout(c) => c.blocks.iter_mut().for_each(|b| self.block(b)),
+        }
+    }
+
+    fn list(&self, list: &mut crate::model::List) {
+        for item in &mut list.items {
+            self.inlines(&mut item.text);
+            if let Some(nested) = &mut item.nested {
+                self.list(nested);
+            }
         }
     }
 

@@ -17,12 +17,10 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, SplitError};
 use crate::labels::{LabelSets, Labels};
 use crate::load::{ProcedureFiles, SourceFile, PROCEDURE_FILE};
-use crate::model::{
-    Date, Facts, Lang, Procedure, Revision, Section, SectionKind, Sections, Slug, Variant,
-};
+use crate::model::{Date, Facts, Lang, Procedure, Revision, Section, Sections, Slug, Variant};
 use fields::{Describe, Fields};
 use links::ContentContext;
-use sections::{Body, Content, SectionMap};
+use sections::{Body, SectionMap};
 use std::path::Path;
 
 /// The longest summary allowed: it must fit a search result and the handout's lead.
@@ -40,11 +38,12 @@ const VARIANT_KEYS: Describe = Describe {
         "downtime",
         "order",
         "write_in",
+        "required_sections",
     ],
 };
 const PROCEDURE_KEYS: Describe = Describe {
     what: "a procedure",
-    keys: &["title", "summary", "order"],
+    keys: &["title", "summary", "order", "required_sections"],
 };
 
 /// What every file is checked against.
@@ -61,6 +60,9 @@ struct SiteRules<'a> {
     languages: &'a [Lang],
     /// Every label set of the theme.
     labels: &'a LabelSets,
+    /// The standard sections every handout needs unless its procedure or itself says otherwise
+    /// (`clinic.yaml`'s `required_sections`), by key.
+    required: &'a [String],
 }
 
 /// What a procedure's `_procedure.md` (or its translation) gives its variants.
@@ -72,6 +74,8 @@ struct ProcedureInfo {
     attachments: Vec<crate::model::Attachment>,
     /// Its sections' readability, for the variants that inherit them.
     reading: plain::FileReading,
+    /// Its `required_sections`, by key, when it sets them.
+    required: Option<Vec<String>>,
 }
 
 /// A procedure in each language it has variants in, the default language first, with its sort key.
@@ -93,7 +97,7 @@ fn procedure(
     let default_lang = rules.languages[0];
     let default_labels = rules.labels.get(&default_lang)?;
     let info = match &files.procedure {
-        Some(file) => procedure_info(file, rules.links, default_labels, diags),
+        Some(file) => procedure_info(file, rules.links, default_labels, default_labels, diags),
         None => {
             diags.push(
                 Diagnostic::error(format!("the procedure folder has no `{PROCEDURE_FILE}`."))
@@ -119,6 +123,8 @@ fn procedure(
         lang: default_lang,
         labels: default_labels,
         original: None,
+        default_labels,
+        default_shared: info.as_ref(),
     };
     let mut attachments = info
         .as_ref()
@@ -212,7 +218,7 @@ fn translations(
         }
         let proc_file = mine.iter().find(|t| t.original == "_procedure");
         let info = match proc_file {
-            Some(t) => procedure_info(&t.file, rules.links, labels, diags),
+            Some(t) => procedure_info(&t.file, rules.links, labels, original.default_labels, diags),
             None => {
                 let name = format!("_procedure.{lang}.md");
                 diags.push(
@@ -223,6 +229,15 @@ fn translations(
                 None
             }
         };
+        if let (Some(t), Some(info), Some(default)) = (proc_file, &info, original.default_shared) {
+            own_count_matches(
+                &t.file.path,
+                &info.sections,
+                &files.path.join(PROCEDURE_FILE),
+                default.sections.own.len(),
+                diags,
+            );
+        }
         let mut variants = Vec::new();
         for t in variant_files {
             let Some(orig) = originals.iter().find(|v| v.slug.as_str() == t.original) else {
@@ -235,6 +250,8 @@ fn translations(
                 lang,
                 labels,
                 original: Some(orig),
+                default_labels: original.default_labels,
+                default_shared: original.default_shared,
             };
             if let Some(v) = variant(&t.file, &context, attachments, diags) {
                 variants.push(v);
@@ -322,7 +339,7 @@ fn summary(fields: &Fields<'_>, labels: &Labels, diags: &mut Diagnostics) -> Opt
             format!("the summary is {n} characters long; it may be at most {MAX_SUMMARY_CHARS}, so it fits search results and the top of the handout."),
             format!(
                 "shorten it to one or two sentences; details belong in `## {}`.",
-                labels.section_title(SectionKind::WhatItIs)
+                labels.standard().next().map_or("", |s| labels.section_title(&s.key))
             ),
         ));
     }
@@ -333,6 +350,7 @@ fn procedure_info(
     file: &SourceFile,
     links: &ContentContext,
     labels: &Labels,
+    default_labels: &Labels,
     diags: &mut Diagnostics,
 ) -> Option<ProcedureInfo> {
     let (mut fields, body) = front(file, links, labels, diags)?;
@@ -344,6 +362,7 @@ fn procedure_info(
     let order = fields
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
+    let required = fields.required_sections(default_labels, diags);
     let mut sections = sections::sections(&body, diags);
     // Checked here once, not in every variant that inherits them.
     let reading = plain::read(&body, diags);
@@ -356,6 +375,7 @@ fn procedure_info(
         sections,
         attachments: checked.attachments,
         reading,
+        required,
     })
 }
 
@@ -373,6 +393,11 @@ struct VariantContext<'a> {
     labels: &'a Labels,
     /// For a translation: the checked original it translates.
     original: Option<&'a Variant>,
+    /// The default language's labels: `required_sections` names sections in it.
+    default_labels: &'a Labels,
+    /// The default language's `_procedure.md`, which a translation's own sections are counted
+    /// against.
+    default_shared: Option<&'a ProcedureInfo>,
 }
 
 fn variant(
@@ -428,7 +453,20 @@ fn variant(
             ));
         }
     }
+    let required = fields
+        .required_sections(context.default_labels, diags)
+        .or_else(|| context.shared.and_then(|s| s.required.clone()))
+        .or_else(|| context.default_shared.and_then(|s| s.required.clone()))
+        .unwrap_or_else(|| context.rules.required.to_vec());
     let mut own = sections::sections(&body, diags);
+    if let Some(original) = context.original {
+        let theirs = original
+            .sections
+            .iter()
+            .filter(|s| s.own && !s.inherited)
+            .count();
+        own_count_matches(&file.path, &own, &original.source, theirs, diags);
+    }
     let own_reading = plain::read(&body, diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut own);
@@ -436,6 +474,7 @@ fn variant(
     let sections = inherit(
         own,
         context.shared.map(|s| &s.sections),
+        &required,
         file,
         context,
         diags,
@@ -498,10 +537,52 @@ fn variant(
     })
 }
 
-/// The variant's own sections, completed from the procedure's; a section in neither is an error.
+/// Reports a translation whose number of sections of the clinic's own differs from its
+/// original's (`theirs`, in `original`): they are matched by position.
+fn own_count_matches(
+    path: &Path,
+    mine: &SectionMap,
+    original: &Path,
+    theirs: usize,
+    diags: &mut Diagnostics,
+) {
+    let ours = mine.own.len();
+    if ours == theirs {
+        return;
+    }
+    let name = |p: &Path| {
+        p.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().to_string())
+    };
+    let sections = |n: usize| {
+        if n == 1 {
+            "1 section".to_string()
+        } else {
+            format!("{n} sections")
+        }
+    };
+    diags.push(
+        Diagnostic::error(format!(
+            "this translation has {} of the clinic's own, but its original `{}` has {}; they are matched by their order, so both need the same.",
+            sections(ours),
+            name(original),
+            sections(theirs)
+        ))
+        .in_file(path)
+        .hint(format!(
+            "translate each `##` section of the clinic's own in `{}` under a heading in this file's language, in the same order, and no others.",
+            original.display()
+        )),
+    );
+}
+
+/// The variant's own sections, completed from the procedure's, in the theme's order with the
+/// clinic's own sections where they were written. A `required` section in neither file is an
+/// error; an optional one is left out.
 fn inherit(
     mut own: SectionMap,
     shared: Option<&SectionMap>,
+    required: &[String],
     file: &SourceFile,
     context: &VariantContext<'_>,
     diags: &mut Diagnostics,
@@ -513,58 +594,106 @@ fn inherit(
             .with_file_name(format!("_procedure.{}.md", context.lang)),
     };
     let labels = context.labels;
-    let mut take = |kind: SectionKind| -> Option<(Content, bool)> {
-        if let Some(c) = own.remove(&kind) {
-            return c.map(|c| (c, false));
+    let mut ok = true;
+    // The procedure's own sections that the variant does not give itself, then the variant's.
+    let owns: Vec<(&sections::Own, bool)> = shared
+        .map_or(&[][..], |s| s.own.as_slice())
+        .iter()
+        .filter(|o| !own.own.iter().any(|mine| mine.normalised == o.normalised))
+        .map(|o| (o, true))
+        .chain(own.own.iter().map(|o| (o, false)))
+        .collect();
+    let mut out = Vec::new();
+    let mut ids: Vec<String> = labels.standard().map(|s| s.key.clone()).collect();
+    let mut place = |after: Option<&str>, out: &mut Vec<Section>, ok: &mut bool| {
+        for (o, inherited) in owns.iter().filter(|(o, _)| o.after.as_deref() == after) {
+            let Some(content) = o.content.clone() else {
+                *ok = false;
+                continue;
+            };
+            let key = unique_id(&o.title, &mut ids);
+            out.push(Section {
+                key,
+                own: true,
+                title: o.title.clone(),
+                shape: o.shape,
+                style: "own".to_string(),
+                inherited: *inherited,
+                content,
+            });
         }
-        if let Some(c) = shared.and_then(|s| s.get(&kind)) {
-            return c.clone().map(|c| (c, true));
-        }
-        let heading = labels.section_title(kind);
-        diags.push(
-            Diagnostic::error(format!("the section `## {heading}` is missing."))
-                .in_file(&file.path)
-                .hint(format!("add a `## {heading}` section to this file, or to `{}` so every variant of the procedure shares it.", procedure_file.display())),
-        );
-        None
     };
-    // Every section is taken before any `?`, so each missing one is reported, not just the first.
-    let what_it_is = take(SectionKind::WhatItIs);
-    let what_to_expect = take(SectionKind::WhatToExpect);
-    let timeline = take(SectionKind::RecoveryTimeline);
-    let dos = take(SectionKind::Dos);
-    let donts = take(SectionKind::Donts);
-    let risks = take(SectionKind::Risks);
-    let call = take(SectionKind::WhenToCall);
-    let faq = take(SectionKind::Faq);
-    Some(Sections {
-        what_it_is: prose(what_it_is?)?,
-        what_to_expect: prose(what_to_expect?)?,
-        recovery_timeline: match timeline? {
-            (Content::Timeline(t), inherited) => Section { body: t, inherited },
-            _ => return None,
-        },
-        dos: points(dos?)?,
-        donts: points(donts?)?,
-        risks: points(risks?)?,
-        when_to_call: points(call?)?,
-        faq: match faq? {
-            (Content::Faq(f), inherited) => Section { body: f, inherited },
-            _ => return None,
-        },
-    })
+    place(None, &mut out, &mut ok);
+    for standard in labels.standard() {
+        let key = standard.key.as_str();
+        let taken = match own.standard.remove(key) {
+            Some(c) => Some(c.map(|c| (c, false))),
+            None => shared
+                .and_then(|s| s.standard.get(key))
+                .map(|c| c.clone().map(|c| (c, true))),
+        };
+        match taken {
+            Some(Some((content, inherited))) => out.push(Section {
+                key: key.to_string(),
+                own: false,
+                title: labels.section_title(key).to_string(),
+                shape: standard.shape,
+                style: standard.style.clone(),
+                inherited,
+                content,
+            }),
+            // Written but wrong: already reported.
+            Some(None) => ok = false,
+            None if required.iter().any(|r| r == key) => {
+                ok = false;
+                let heading = labels.section_title(key);
+                diags.push(
+                    Diagnostic::error(format!("the section `## {heading}` is missing."))
+                        .in_file(&file.path)
+                        .hint(format!("add a `## {heading}` section to this file, or to `{}` so every variant of the procedure shares it.", procedure_file.display())),
+                );
+            }
+            None => {}
+        }
+        place(Some(key), &mut out, &mut ok);
+    }
+    // A translation's own sections take the ids of its original's, by their order.
+    if let Some(original) = context.original {
+        let theirs: Vec<&str> = original
+            .sections
+            .iter()
+            .filter(|s| s.own)
+            .map(|s| s.key.as_str())
+            .collect();
+        let mine: Vec<&mut Section> = out.iter_mut().filter(|s| s.own).collect();
+        if mine.len() == theirs.len() {
+            for (section, id) in mine.into_iter().zip(theirs) {
+                section.key = id.to_string();
+            }
+        }
+    }
+    ok.then_some(Sections(out))
 }
 
-fn prose((content, inherited): (Content, bool)) -> Option<Section<Vec<crate::model::Block>>> {
-    match content {
-        Content::Prose(body) => Some(Section { body, inherited }),
-        _ => None,
+/// A web anchor for a section of the clinic's own titled `title`, unlike every id in `taken`
+/// (which it joins): its words in lowercase ASCII with `-` between them.
+fn unique_id(title: &str, taken: &mut Vec<String>) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = title
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    let mut base = Slug::suggest(&folded);
+    if base == "procedure-name" || base.is_empty() {
+        // A heading without Latin letters (Chinese, Arabic …): its place among the sections.
+        base = format!("section-{}", taken.len() + 1);
     }
-}
-
-fn points((content, inherited): (Content, bool)) -> Option<Section<crate::model::Points>> {
-    match content {
-        Content::Points(body) => Some(Section { body, inherited }),
-        _ => None,
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
     }
+    taken.push(id.clone());
+    id
 }

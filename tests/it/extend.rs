@@ -112,7 +112,7 @@ fn edit_and_agree(
 // A language.
 
 /// `themes/default/labels/en.yaml`, translated into French.
-const LABELS_FR: &str = r#"# Étiquettes en français (test data: themes/default/labels/en.yaml, translated).
+const LABELS_FR: &str = r###"# Étiquettes en français (test data: themes/default/labels/en.yaml, translated).
 language_name: "Français"
 html_lang: "fr"
 og_locale: "fr_CA"
@@ -124,6 +124,8 @@ months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, o
 sections:
   what-it-is:
     title: "De quoi s’agit-il"
+  before-your-visit:
+    title: "Avant votre rendez-vous"
   what-to-expect:
     title: "À quoi s’attendre"
   recovery-timeline:
@@ -190,6 +192,12 @@ print_qr_alt: "Code QR : un lien vers la dernière version de ce document à {ur
 print_running: "{title} · {language}"
 print_form: "Formulaire {code} · Rév. {date}"
 print_emergency_number: "911"
+callout_note: "Remarque"
+callout_tip: "Conseil"
+callout_important: "Important"
+callout_warning: "Avertissement"
+callout_caution: "Attention"
+blank: "espace à remplir"
 print_field_patient: "Nom du patient"
 print_field_date: "Date du traitement"
 print_field_area: "Zone traitée"
@@ -218,7 +226,15 @@ new_risks: "un effet secondaire ou un risque, et sa fréquence."
 new_when_to_call: "un signe qui veut dire que le patient doit appeler la clinique, comme de la fièvre."
 new_faq_question: "une question que les patients posent souvent ?"
 new_faq_answer: "sa réponse, en mots simples. Chaque question commence par ### sur sa propre ligne."
-"#;
+new_before_your_visit: "une chose à faire avant le rendez-vous, comme ce qu’il faut cesser de prendre et quand."
+new_more_note: "Ce qu’un document peut aussi contenir (voir README.md) :"
+new_more_sections: "## Avant votre rendez-vous : une liste de choses à faire avant le jour même, imprimée avec des cases à cocher."
+new_more_own: "Un titre ## de votre choix commence une section à vous, affichée là où vous l’écrivez."
+new_more_lists: "Les listes numérotées gardent leurs numéros ; décalez une liste de deux espaces sous un point pour un niveau de plus."
+new_more_table: "Un tableau : | Colonne | Colonne | sur une ligne, | --- | --- | dessous, puis une ligne par rangée (4 colonnes au plus)."
+new_more_callout: "Un encadré : > [!IMPORTANT] sur une ligne, puis > et son texte."
+new_more_blank: "Un espace à remplir : quatre traits de soulignement ou plus dans une phrase."
+"###;
 
 /// The sample procedure's shared sections, in French.
 const PROCEDURE_FR: &str = "---\ntitle: Microneedling\nsummary: De fines aiguilles qui aident la peau à se renouveler.\n---\n\n## À faire\n\n- Lavez-vous doucement avec un nettoyant doux.\n\n## À éviter\n\n- Ne grattez pas la peau qui pèle.\n\n## Risques\n\n- Une infection, qui est rare.\n\n## Quand nous appeler\n\n- **De la fièvre** ou une rougeur qui s’étend.\n";

@@ -13,7 +13,8 @@ mod findings;
 mod prose;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Reading, SectionKind, Sections};
+use crate::labels::normalise_heading;
+use crate::model::{Reading, Section, Sections};
 use crate::validate::sections::Body;
 use findings::{MAX_ITEM_WORDS, MAX_SENTENCE_WORDS};
 use handouts_readability::{self as readability, Report};
@@ -37,7 +38,7 @@ struct SectionReading {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct FileReading {
     /// `None` when the file's language has no readability rules (only English and Spanish do).
-    sections: Option<BTreeMap<SectionKind, SectionReading>>,
+    sections: Option<BTreeMap<String, SectionReading>>,
 }
 
 /// What a handout's grade is checked against.
@@ -66,12 +67,16 @@ pub(crate) fn read(body: &Body<'_>, diags: &mut Diagnostics) -> FileReading {
     let Some(lang) = rules_for(body.labels.lang) else {
         return FileReading::default();
     };
-    let mut sections: BTreeMap<SectionKind, SectionReading> = BTreeMap::new();
+    let mut sections: BTreeMap<String, SectionReading> = BTreeMap::new();
     for part in prose::parts(&body.markdown, body.offset) {
-        // Text under a heading that names no section is an error of its own, never published.
-        let Some(kind) = body.labels.section_of(&part.heading) else {
-            continue;
-        };
+        // A heading that names no standard section heads one of the clinic's own, measured as
+        // prose like the others (a near miss is an error of its own, never published).
+        let kind = reading_key(
+            body.labels
+                .section_of(&part.heading)
+                .map(|s| s.key.as_str()),
+            &part.heading,
+        );
         let texts: Vec<&str> = part.units.iter().map(|u| u.text.as_str()).collect();
         let counts = readability::measure(&texts, lang);
         let mut warnings = Vec::new();
@@ -139,15 +144,15 @@ impl FileReading {
         let Some(own) = &self.sections else {
             return Reading::default();
         };
-        let shown: Vec<&SectionReading> = SectionKind::ALL
+        let shown: Vec<&SectionReading> = sections
             .iter()
-            .filter_map(|kind| {
-                let from = if inherited(sections, *kind) {
+            .filter_map(|section| {
+                let from = if section.inherited {
                     shared.and_then(|s| s.sections.as_ref())
                 } else {
                     Some(own)
                 };
-                from.and_then(|s| s.get(kind))
+                from.and_then(|s| s.get(&section_key(section)))
             })
             .collect();
         let Some(counts) = shown.iter().map(|s| s.counts).reduce(|a, b| sum(&a, &b)) else {
@@ -191,18 +196,21 @@ fn hardest<'a>(shown: &[&'a SectionReading]) -> Option<&'a SectionReading> {
         .copied()
 }
 
-/// Whether the variant takes section `kind` from its procedure's file.
-fn inherited(sections: &Sections, kind: SectionKind) -> bool {
-    match kind {
-        SectionKind::WhatItIs => sections.what_it_is.inherited,
-        SectionKind::WhatToExpect => sections.what_to_expect.inherited,
-        SectionKind::RecoveryTimeline => sections.recovery_timeline.inherited,
-        SectionKind::Dos => sections.dos.inherited,
-        SectionKind::Donts => sections.donts.inherited,
-        SectionKind::Risks => sections.risks.inherited,
-        SectionKind::WhenToCall => sections.when_to_call.inherited,
-        SectionKind::Faq => sections.faq.inherited,
+/// The key a file's reading of a section is kept under: a standard section's key, or the heading
+/// of one of the clinic's own (set apart from keys, as the file writes it).
+fn reading_key(standard: Option<&str>, heading: &str) -> String {
+    match standard {
+        Some(key) => key.to_string(),
+        None => format!("own:{}", normalise_heading(heading)),
     }
+}
+
+/// The key of a checked section's reading in the file it was written in.
+fn section_key(section: &Section) -> String {
+    reading_key(
+        (!section.own).then_some(section.key.as_str()),
+        &section.title,
+    )
 }
 
 /// The counts of two texts read as one (every score is a ratio of these sums).
