@@ -230,11 +230,17 @@ fn translations(
             }
         };
         if let (Some(t), Some(info), Some(default)) = (proc_file, &info, original.default_shared) {
+            let theirs: Vec<&str> = default
+                .sections
+                .own
+                .iter()
+                .map(|o| o.title.as_str())
+                .collect();
             own_count_matches(
                 &t.file.path,
                 &info.sections,
                 &files.path.join(PROCEDURE_FILE),
-                default.sections.own.len(),
+                &theirs,
                 diags,
             );
         }
@@ -460,12 +466,13 @@ fn variant(
         .unwrap_or_else(|| context.rules.required.to_vec());
     let mut own = sections::sections(&body, diags);
     if let Some(original) = context.original {
-        let theirs = original
+        let theirs: Vec<&str> = original
             .sections
             .iter()
             .filter(|s| s.own && !s.inherited)
-            .count();
-        own_count_matches(&file.path, &own, &original.source, theirs, diags);
+            .map(|s| s.title.as_str())
+            .collect();
+        own_count_matches(&file.path, &own, &original.source, &theirs, diags);
     }
     let own_reading = plain::read(&body, diags);
     let checked = links::check(&body, links, diags);
@@ -538,39 +545,41 @@ fn variant(
 }
 
 /// Reports a translation whose number of sections of the clinic's own differs from its
-/// original's (`theirs`, in `original`): they are matched by position.
+/// original's (titled `theirs`, in `original`): they are matched by their order.
 fn own_count_matches(
     path: &Path,
     mine: &SectionMap,
     original: &Path,
-    theirs: usize,
+    theirs: &[&str],
     diags: &mut Diagnostics,
 ) {
     let ours = mine.own.len();
-    if ours == theirs {
+    if ours == theirs.len() {
         return;
     }
-    let name = |p: &Path| {
-        p.file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().to_string())
+    let name = original
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    let count = |n: usize| match n {
+        0 => "no section".to_string(),
+        1 => "1 section".to_string(),
+        n => format!("{n} sections"),
     };
-    let sections = |n: usize| {
-        if n == 1 {
-            "1 section".to_string()
-        } else {
-            format!("{n} sections")
-        }
+    let listed = if theirs.is_empty() {
+        String::new()
+    } else {
+        let headings: Vec<String> = theirs.iter().map(|t| format!("`## {t}`")).collect();
+        format!(" ({})", headings.join(", "))
     };
     diags.push(
         Diagnostic::error(format!(
-            "this translation has {} of the clinic's own, but its original `{}` has {}; they are matched by their order, so both need the same.",
-            sections(ours),
-            name(original),
-            sections(theirs)
+            "this translation has {} of the clinic's own, and its original `{name}` has {}{listed}; a translation's sections are matched to the original's by their order, so both need the same number.",
+            count(ours),
+            count(theirs.len()),
         ))
         .in_file(path)
         .hint(format!(
-            "translate each `##` section of the clinic's own in `{}` under a heading in this file's language, in the same order, and no others.",
+            "translate each section of the clinic's own in `{}` under a heading in this file's language, in the same order, and add no others.",
             original.display()
         )),
     );

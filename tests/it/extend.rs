@@ -8,7 +8,7 @@
 
 use crate::common;
 
-use common::{assert_in_order, Fixture, CLINIC, PROCEDURE, VARIANT};
+use common::{assert_in_order, pdftotext, Fixture, CLINIC, PROCEDURE, VARIANT};
 use handouts::diag::Diagnostics;
 use handouts::edition::{Lang, PrintSize};
 use handouts::model::{Procedure, Slug, Variant};
@@ -69,19 +69,6 @@ fn assert_same(what: &str, built: &Files, served: &Files) {
     for (path, bytes) in built {
         assert!(served[path] == *bytes, "{what}: {path} differs");
     }
-}
-
-/// The text of the PDF at `pdf` in the order it was painted (`pdftotext -raw`, from
-/// poppler-utils, which the CI installs).
-fn pdftotext(pdf: &Path) -> String {
-    let run = Command::new("pdftotext")
-        .arg("-raw")
-        .arg(pdf)
-        .arg("-")
-        .output();
-    let out = run.expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext: {}", pdf.display());
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Edits the content file `rel` (`from` becomes `to`), then rebuilds `preview` and builds

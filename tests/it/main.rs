@@ -15,6 +15,7 @@ mod common;
 mod tagged;
 
 mod agree;
+mod content;
 mod errors;
 mod extend;
 mod fuzz;

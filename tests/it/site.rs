@@ -53,7 +53,7 @@ fn variant_page_has_facts_review_phone_and_metadata() {
         "\"@type\":\"MedicalWebPage\"",
         "\"lastReviewed\":\"2026-03-14\"",
         "\"reviewedBy\":{\"@type\":\"Person\",\"name\":\"Dr. Test Reviewer\"}",
-        "class=\"section section-when-to-call\"",
+        "class=\"section section-when-to-call shape-call\"",
         "After hours: <a href=\"tel:5550100199\">(555) 010-0199</a>",
     ] {
         assert!(page.contains(needle), "missing {needle:?}");

@@ -139,6 +139,13 @@ pub(crate) fn parts(parsed: &Parsed<'_>, base: usize) -> Vec<Part> {
             }
             _ if in_heading => {}
             Event::Start(Tag::Item) => open.push(Unit::new(UnitKind::ListItem)),
+            // A table cell is measured as prose, a paragraph of its own.
+            Event::Start(Tag::TableCell) => open.push(Unit::new(UnitKind::Paragraph)),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(unit) = open.pop() {
+                    finish(unit, &mut parts);
+                }
+            }
             Event::End(TagEnd::Item) => {
                 if let Some(unit) = open.pop() {
                     finish(unit, &mut parts);
@@ -237,6 +244,24 @@ mod tests {
         assert_eq!(
             loose.source_offset(second),
             base + body.find("Second").unwrap()
+        );
+    }
+
+    #[test]
+    fn table_cells_callouts_and_nested_items_are_prose() {
+        let body = "## Sessions\n\n| Concern | Sessions |\n|---|--:|\n| Fine lines | Three or four. |\n\n> [!IMPORTANT]\n> Call us first.\n\n1. Rest.\n   - Sleep well.\n";
+        let parts = parts(&Parsed::new(body), 0);
+        assert_eq!(
+            texts(&parts[0]),
+            [
+                ("Concern", UnitKind::Paragraph),
+                ("Sessions", UnitKind::Paragraph),
+                ("Fine lines", UnitKind::Paragraph),
+                ("Three or four.", UnitKind::Paragraph),
+                ("Call us first.", UnitKind::Paragraph),
+                ("Sleep well.", UnitKind::ListItem),
+                ("Rest.", UnitKind::ListItem),
+            ]
         );
     }
 

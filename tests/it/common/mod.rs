@@ -128,3 +128,16 @@ pub fn build_options(content: &Path, out: &Path) -> handouts::BuildOptions {
         overrides: handouts::Overrides::default(),
     }
 }
+
+/// The text of the PDF at `pdf` in the order it was painted (`pdftotext -raw`, from
+/// poppler-utils, which the CI installs).
+pub fn pdftotext(pdf: &Path) -> String {
+    let run = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(pdf)
+        .arg("-")
+        .output();
+    let out = run.expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext: {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -1,0 +1,255 @@
+//! The content contract's second version (sections as data, sections of the clinic's own,
+//! `required_sections`, numbered and nested lists, tables, callouts, blanks): every rule an editor
+//! writes to, its exact error messages, and what reaches the page and both PDFs.
+
+use crate::common;
+use common::Fixture;
+
+/// Applies `edits` (file, from, to) to the valid fixture, runs `handouts check`, and compares all
+/// of stderr.
+fn assert_fails(edits: &[(&str, &str, &str)], expected: &str) {
+    let f = Fixture::new();
+    for (file, from, to) in edits {
+        f.edit(file, from, to);
+    }
+    let out = f.run(&["check"]);
+    assert_eq!(out.stderr, expected);
+    assert_eq!(out.code, Some(1));
+}
+
+const VARIANT: &str = "content/microneedling/classic.md";
+const PROCEDURE: &str = "content/microneedling/_procedure.md";
+const WHAT_IT_IS: &str = "A treatment that makes tiny wounds so the skin builds collagen.";
+
+#[test]
+fn a_list_nested_two_levels_deep_is_an_error_at_its_line() {
+    assert_fails(
+        &[(
+            PROCEDURE,
+            "- Use sunscreen every day.",
+            "- Use sunscreen every day.\n  - On your face\n    - Even indoors",
+        )],
+        "content/microneedling/_procedure.md:11:5: this list is nested two levels deep; a handout shows lists one level deep inside a list item, no deeper.\n 11 |     - Even indoors\n    |     ^\n  fix: remove some indentation so these points are items of the list above, or make them a list of their own.\n\n1 problem found; nothing was written.\n",
+    );
+}
+
+#[test]
+fn a_fifth_column_is_too_wide_for_a_printed_handout() {
+    assert_fails(
+        &[(
+            VARIANT,
+            WHAT_IT_IS,
+            &format!("{WHAT_IT_IS}\n\n| A | B | C | D | E |\n|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 |"),
+        )],
+        "content/microneedling/classic.md:14:1: this table has 5 columns; a printed handout has room for at most 4.\n 14 | | A | B | C | D | E |\n    | ^\n  fix: split it into two tables, or write it as a list.\n\n1 problem found; nothing was written.\n",
+    );
+}
+
+#[test]
+fn a_row_with_more_cells_than_the_header_would_lose_one() {
+    assert_fails(
+        &[(
+            VARIANT,
+            WHAT_IT_IS,
+            &format!("{WHAT_IT_IS}\n\n| A | B |\n|---|---|\n| 1 | 2 | 3 |"),
+        )],
+        "content/microneedling/classic.md:16:1: this row has 3 cells, but the table's header has 2, so the last would not be shown.\n 16 | | 1 | 2 | 3 |\n    | ^\n  fix: add a column to the header row (and the `|---|` line under it), or merge the extra cells into the others.\n\n1 problem found; nothing was written.\n",
+    );
+}
+
+#[test]
+fn a_table_in_a_list_section_is_an_error() {
+    assert_fails(
+        &[(
+            PROCEDURE,
+            "- Infection, which is rare.",
+            "- Infection, which is rare.\n\n| A | B |\n|---|---|\n| 1 | 2 |",
+        )],
+        "content/microneedling/_procedure.md:19:1: the `Risks` section is a list of points; a subheading or a table cannot be in it.\n 19 | | A | B |\n    | ^\n  fix: make it a paragraph or a list item, or move it to a section of prose such as a section of your own.\n\n1 problem found; nothing was written.\n",
+    );
+}
+
+#[test]
+fn a_near_miss_of_a_title_is_a_typo_with_did_you_mean() {
+    // Case, accents and punctuation set aside, at most two letters apart.
+    let f = Fixture::new();
+    f.edit(PROCEDURE, "## When to call us", "## When-to cal us!");
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.starts_with(
+            "content/microneedling/_procedure.md:19:1: `## When-to cal us!` is not one of the handout's sections.\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out
+        .stderr
+        .contains("fix: did you mean `## When to call us`?"));
+    // Far from every title, a heading is a section of the clinic's own; plural and singular
+    // forms of a title are aliases.
+    let f = Fixture::new();
+    f.edit(PROCEDURE, "## Risks", "## Risk");
+    f.edit(VARIANT, "## FAQ", "## FAQs");
+    f.edit(
+        VARIANT,
+        "## What to expect",
+        "## Before your peel\n\nStop retinol creams a week before.\n\n## What to expect",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_fails(
+        &[(VARIANT, "## Recovery timeline", "## Recovry timeline")],
+        "content/microneedling/classic.md:18:1: `## Recovry timeline` is not one of the handout's sections.\n 18 | ## Recovry timeline\n    | ^\n  fix: did you mean `## Recovery timeline`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, FAQ.\n\n1 problem found; nothing was written.\n",
+    );
+}
+
+#[test]
+fn an_unknown_required_section_is_named_with_did_you_mean() {
+    assert_fails(
+        &[(
+            "content/clinic.yaml",
+            "site:",
+            "required_sections: [What it is, Recovry timeline]\nsite:",
+        )],
+        "content/clinic.yaml:4:20: `Recovry timeline` in `required_sections` is not the name of one of the handout's sections.\n 4 | required_sections: [What it is, Recovry timeline]\n   |                    ^\n  fix: did you mean `Recovery timeline`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, FAQ.\n\n1 problem found; nothing was written.\n",
+    );
+}
+
+#[test]
+fn a_plain_quote_stays_an_error_whose_fix_names_the_callout_syntax() {
+    assert_fails(
+        &[(VARIANT, WHAT_IT_IS, &format!("{WHAT_IT_IS}\n\n> A plain quote."))],
+        "content/microneedling/classic.md:14:1: a quote block (lines starting with `>`) cannot be shown in a handout.\n 14 | > A plain quote.\n    | ^\n  fix: remove the `>` and write it as a normal paragraph; for a box that stands out, start it with a line `> [!IMPORTANT]` (or `[!NOTE]`, `[!TIP]`, `[!WARNING]`, `[!CAUTION]`).\n\n1 problem found; nothing was written.\n",
+    );
+}
+
+/// The fixture with Spanish added: `_procedure.es.md` and `classic.es.md`, each with the same
+/// sections of the clinic's own as their originals when `own` is set.
+fn with_spanish(f: &Fixture, own: bool) {
+    f.edit("content/clinic.yaml", "site:", "languages: [en, es]\nsite:");
+    f.edit(
+        VARIANT,
+        "## What to expect",
+        "## Day of treatment\n\nCome with a clean face.\n\n## What to expect",
+    );
+    let own_es = if own {
+        "## El día del tratamiento\n\nVenga con la cara limpia.\n\n"
+    } else {
+        ""
+    };
+    f.write(
+        "content/microneedling/_procedure.es.md",
+        "---\ntitle: Microagujas\nsummary: Agujas finas que ayudan a la piel a renovarse.\n---\n\n## Haga\n\n- Lávese con suavidad.\n\n## No haga\n\n- No se rasque.\n\n## Riesgos\n\n- Una infección, que es rara.\n\n## Cuándo llamarnos\n\n- **Fiebre** o enrojecimiento.\n",
+    );
+    f.write(
+        "content/microneedling/classic.es.md",
+        &format!("---\ntitle: Microagujas clásicas\nsummary: Qué esperar del tratamiento.\nreviewed: 2026-03-14\nreviewed_by: Dra. Prueba\n---\n\n## Qué es\n\nUn tratamiento.\n\n{own_es}## Qué esperar\n\nCrema primero.\n\n## Recuperación\n\n- **Días 1–3:** enrojecimiento.\n\n## Preguntas frecuentes\n\n### ¿Duele?\n\nUn poco.\n"),
+    );
+}
+
+#[test]
+fn a_translation_whose_own_sections_do_not_match_names_both_files() {
+    let f = Fixture::new();
+    with_spanish(&f, false);
+    let out = f.run(&["check"]);
+    assert_eq!(
+        out.stderr,
+        "content/microneedling/classic.es.md: this translation has no section of the clinic's own, and its original `classic.md` has 1 section (`## Day of treatment`); a translation's sections are matched to the original's by their order, so both need the same number.\n  fix: translate each section of the clinic's own in `content/microneedling/classic.md` under a heading in this file's language, in the same order, and add no others.\n\n1 problem found; nothing was written.\n"
+    );
+    assert_eq!(out.code, Some(1));
+}
+
+#[test]
+fn own_sections_are_shown_where_written_inherited_and_matched_by_position() {
+    let f = Fixture::new();
+    with_spanish(&f, true);
+    // In `_procedure.md`, a section of the clinic's own written first comes before every
+    // standard section, and every variant inherits it.
+    f.edit(
+        PROCEDURE,
+        "## Do\n",
+        "## Costs\n\nAsk the front desk for a quote.\n\n## Do\n",
+    );
+    f.edit(
+        "content/microneedling/_procedure.es.md",
+        "## Haga\n",
+        "## Precios\n\nPida un presupuesto en recepción.\n\n## Haga\n",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let en = f.read("output/microneedling/classic/index.html");
+    let es = f.read("output/es/microneedling/classic/index.html");
+    let order = [
+        "id=\"costs\"",
+        "id=\"what-it-is\"",
+        "id=\"day-of-treatment\"",
+        "id=\"what-to-expect\"",
+        "id=\"recovery-timeline\"",
+        "id=\"do\"",
+    ];
+    common::assert_in_order(&en, &order);
+    // The Spanish page keeps the original's anchors, matched by position.
+    common::assert_in_order(&es, &order);
+    assert!(en.contains("<li><a href=\"#day-of-treatment\">Day of treatment</a></li>"));
+    assert!(es.contains("<li><a href=\"#day-of-treatment\">El día del tratamiento</a></li>"));
+    assert!(es.contains("<h2 id=\"costs-h\">Precios</h2>"));
+    assert!(en.contains("class=\"section section-own shape-prose\""));
+    // In the PDF: an H2 in the outline and in the tagged structure.
+    let text = common::pdftotext(&f.path("output/microneedling/classic/microneedling-classic.pdf"));
+    common::assert_in_order(
+        &text,
+        &[
+            "Costs",
+            "Ask the front desk",
+            "What it is",
+            "Day of treatment",
+            "Come with a clean face",
+            "What to expect",
+        ],
+    );
+}
+
+#[test]
+fn required_sections_decide_what_may_be_left_out() {
+    // A vaccine sheet needs no recovery timeline: `_procedure.md` says which sections it needs,
+    // and an optional section present nowhere is left out, heading and "On this page" entry too.
+    let f = Fixture::new();
+    f.edit(
+        PROCEDURE,
+        "summary: Tiny needles that help the skin renew itself.\n",
+        "summary: Tiny needles that help the skin renew itself.\nrequired_sections: [What it is, When to call us]\n",
+    );
+    f.edit(
+        VARIANT,
+        "## Recovery timeline\n\n- **Days 1–3:** redness like a mild sunburn.\n- **Week 2:** the skin looks smoother.\n\n",
+        "",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(!page.contains("Recovery timeline"), "{page}");
+    assert!(!page.contains("Before your visit"));
+    // The clinic's `all` (the default) still requires it elsewhere; a variant may say `[]`.
+    let f = Fixture::new();
+    f.edit(
+        VARIANT,
+        "## Recovery timeline\n\n- **Days 1–3:** redness like a mild sunburn.\n- **Week 2:** the skin looks smoother.\n\n",
+        "",
+    );
+    let out = f.run(&["check"]);
+    assert!(
+        out.stderr.starts_with(
+            "content/microneedling/classic.md: the section `## Recovery timeline` is missing.\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    f.edit(
+        VARIANT,
+        "downtime: 1–3 days\n",
+        "downtime: 1–3 days\nrequired_sections: []\n",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
