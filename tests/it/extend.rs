@@ -3,6 +3,7 @@
 //! cache, and in `serve`:
 //! - a language: a theme's `labels/<code>.yaml`, the clinic's `languages:` and `*.<code>.md`
 //!   translations (here French, in a temporary theme folder: test data, not shipped);
+//! - a section kind: an entry in the theme's `sections.yaml` and its title in each labels file;
 //! - a per-variant output: a fn and one `Project::with_output(Output::per_variant(…))`;
 //! - a site-wide output: a fn and one `Project::with_output(Output::site_wide(…))`.
 
@@ -323,6 +324,77 @@ fn a_language_is_a_labels_file_a_line_in_clinic_yaml_and_translations() {
     // The preview serves the same bytes.
     let (_, served) = serve(&mut project.preview());
     assert_same("the French site", &files, &served);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A section kind.
+
+/// The default theme's `sections.yaml` with one more standard section, `what-to-bring`.
+fn sections_with_what_to_bring() -> String {
+    let default = include_str!("../../themes/default/sections.yaml");
+    default.replace(
+        "  - key: recovery-timeline\n",
+        "  - key: what-to-bring\n    shape: list\n    required: false\n  - key: recovery-timeline\n",
+    )
+}
+
+/// The English labels' `sections:` with the new section's title and an alias.
+const SECTION_LABELS_EN: &str = "sections:\n  what-it-is:\n    title: \"What it is\"\n  before-your-visit:\n    title: \"Before your visit\"\n  what-to-expect:\n    title: \"What to expect\"\n  what-to-bring:\n    title: \"What to bring\"\n    aliases: [\"Bring with you\"]\n  recovery-timeline:\n    title: \"Recovery timeline\"\n  do:\n    title: \"Do\"\n  dont:\n    title: \"Don’t\"\n  risks:\n    title: \"Risks\"\n  when-to-call:\n    title: \"When to call us\"\n  faq:\n    title: \"FAQ\"\n";
+
+/// The Spanish labels' `sections:`, likewise: every labels file titles every section.
+const SECTION_LABELS_ES: &str = "sections:\n  what-it-is:\n    title: \"Qué es\"\n  before-your-visit:\n    title: \"Antes de su cita\"\n  what-to-expect:\n    title: \"Qué esperar\"\n  what-to-bring:\n    title: \"Qué traer\"\n  recovery-timeline:\n    title: \"Recuperación\"\n  do:\n    title: \"Haga\"\n  dont:\n    title: \"No haga\"\n  risks:\n    title: \"Riesgos\"\n  when-to-call:\n    title: \"Cuándo llamarnos\"\n  faq:\n    title: \"Preguntas frecuentes\"\n";
+
+#[test]
+fn a_section_kind_is_an_entry_in_sections_yaml_and_its_labels() {
+    // The places the table names: the theme's `sections.yaml` and the labels' `sections:`.
+    let f = Fixture::new();
+    f.write("theme/sections.yaml", &sections_with_what_to_bring());
+    f.write("theme/labels/en.yaml", SECTION_LABELS_EN);
+    f.write("theme/labels/es.yaml", SECTION_LABELS_ES);
+    // Written in `_procedure.md` before `## Do`, under its alias: every variant has it, shown
+    // where the table puts it (after What to expect), not where the file writes it.
+    f.edit(
+        "content/microneedling/_procedure.md",
+        "## Do\n",
+        "## Bring with you\n\n- A wide-brimmed hat.\n- Your sunscreen.\n\n## Do\n",
+    );
+    let project = Project::new(BuildOptions {
+        theme: Some(f.path("theme")),
+        ..options(&f)
+    });
+    let first = build(&project);
+    assert!(first.warnings.is_empty(), "{}", first.warnings);
+    let page = f.read("output/microneedling/classic/index.html");
+    assert_in_order(
+        &page,
+        &[
+            "<li><a href=\"#what-to-expect\">What to expect</a></li>",
+            "<li><a href=\"#what-to-bring\">What to bring</a></li>",
+            "<li><a href=\"#recovery-timeline\">",
+            "id=\"what-to-expect\"",
+            "<section id=\"what-to-bring\" class=\"section section-what-to-bring shape-list\"",
+            ">What to bring</h2>",
+            "<li>A wide-brimmed hat.</li>",
+            "id=\"recovery-timeline\"",
+        ],
+    );
+    let text = pdftotext(&f.path("output/microneedling/classic/microneedling-classic.pdf"));
+    assert_in_order(
+        &text,
+        &[
+            "What to expect",
+            "What to bring",
+            "A wide-brimmed hat.",
+            "Recovery timeline",
+        ],
+    );
+    // The build cache and the preview know it like any other section.
+    let files = built(&f.path("output"));
+    let second = build(&project);
+    assert_eq!(second.reused, 1, "the folder is taken from the memo");
+    assert_eq!(built(&f.path("output")), files, "the same output");
+    let (_, served) = serve(&mut project.preview());
+    assert_same("the site with a new section kind", &files, &served);
 }
 
 // ---------------------------------------------------------------------------------------------
