@@ -21,6 +21,7 @@ mod extend;
 mod fuzz;
 mod images;
 mod languages;
+mod lost;
 mod memo;
 mod new;
 mod pdf;
