@@ -19,7 +19,6 @@ use handouts::serve::{Preview, Rebuild};
 use handouts::{BuildOptions, BuildReport, Project, Strictness};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Every file of one version of the site, by path.
