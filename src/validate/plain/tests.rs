@@ -61,6 +61,17 @@ fn sections_are_measured_without_headings_or_questions() {
 }
 
 #[test]
+fn the_clinics_own_sections_and_table_cells_are_measured_as_prose() {
+    // The same 10 words, 2 sentences and 14 syllables, in a section of the clinic's own and in a
+    // table's cells.
+    let text = "---\ntitle: T\n---\n\n## Day of treatment\n\nWash your face gently. Avoid direct sunlight for two days.\n\n## What it is\n\n| Wash your face gently. | Avoid direct sunlight for two days. |\n|---|---|\n| x | y |\n";
+    let (reading, diags) = read_text(text, "en");
+    assert!(diags.is_empty(), "{diags}");
+    assert_eq!(counts(&reading, "own:day of treatment"), (10, 2, 14, 0));
+    assert_eq!(counts(&reading, "what-it-is"), (12, 4, 16, 0));
+}
+
+#[test]
 fn every_kind_of_warning_points_at_its_text() {
     // 27 words, none of them long.
     let long = "Rest and drink some water and eat well and sleep and then rest some more and walk a bit and then rest and read and sleep again";
