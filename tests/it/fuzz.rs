@@ -136,7 +136,7 @@ fn shorten(bytes: &[u8]) -> String {
 }
 
 /// A small deterministic generator, so a failing case can be replayed from its number.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -151,7 +151,7 @@ impl Rng {
 }
 
 /// Applies 1–4 random edits of the kinds editors and copy-paste make.
-fn mutate(original: &[u8], rng: &mut Rng) -> Vec<u8> {
+pub(crate) fn mutate(original: &[u8], rng: &mut Rng) -> Vec<u8> {
     let mut b = original.to_vec();
     for _ in 0..1 + rng.below(4) {
         let at = rng.below(b.len() + 1);

@@ -243,3 +243,35 @@ fn the_checker_sees_a_word_that_is_missing() {
     });
     assert!(caught.is_err());
 }
+
+#[test]
+fn every_word_of_fuzzed_content_that_builds_reaches_the_page_and_both_pdfs() {
+    // The fuzz corpus: byte-level mutations of the fixture's variant; those that build must lose
+    // nothing either (those that do not are the fuzz test's business).
+    let mut rng = crate::fuzz::Rng(0x5eed_1e55_0000_0022);
+    let mut checked = 0;
+    for _ in 0..400 {
+        let f = common::Fixture::new();
+        let bytes = crate::fuzz::mutate(common::VARIANT.as_bytes(), &mut rng);
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        f.write("content/microneedling/classic.md", &text);
+        let out = f.path("output");
+        if handouts::build(&common::build_options(&f.path("content"), &out)).is_err() {
+            continue;
+        }
+        let said = expected(&text, common::PROCEDURE);
+        assert_reaches(
+            &said,
+            &out.join("microneedling/classic"),
+            "microneedling",
+            "classic",
+        );
+        checked += 1;
+        if checked == 25 {
+            break;
+        }
+    }
+    assert!(checked >= 10, "only {checked} mutated handouts built");
+}
