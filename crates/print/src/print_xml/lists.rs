@@ -20,13 +20,23 @@ fn is_list(node: Node<'_, '_>) -> bool {
 impl Parser<'_, '_> {
     /// A top-level `<ul>` or `<ol>`.
     pub(super) fn list(&mut self, node: Node<'_, '_>) -> Block {
+        let (mark, items) = self.marked_items(node, Self::item);
+        Block::List { mark, items }
+    }
+
+    /// The marker of a `<ul>` or `<ol>` and its `<li>`s, each read by `item`.
+    fn marked_items<T>(
+        &mut self,
+        node: Node<'_, '_>,
+        item: fn(&mut Self, Node<'_, '_>) -> T,
+    ) -> (ListMark, Vec<T>) {
         let mark = self.list_mark(node);
         let items = self
             .children_named(node, "li")
             .into_iter()
-            .map(|li| self.item(li))
+            .map(|li| item(self, li))
             .collect();
-        Block::List { mark, items }
+        (mark, items)
     }
 
     /// The marker of a `<ul>` (its `mark`) or an `<ol>` (numbers from its `start`).
@@ -89,12 +99,7 @@ impl Parser<'_, '_> {
                 );
             }
         }
-        let mark = self.list_mark(list);
-        let items = self
-            .children_named(list, "li")
-            .into_iter()
-            .map(|li| self.nested_item(li))
-            .collect();
+        let (mark, items) = self.marked_items(list, Self::nested_item);
         ListItem {
             inlines,
             nested: Some(Nested { mark, items }),

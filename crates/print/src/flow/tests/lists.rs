@@ -9,19 +9,12 @@ use super::super::super::paint::tests::{run, write_temp};
 use super::super::super::style::Style;
 use super::super::super::{render, Color};
 use super::editions::lay_in;
+use super::fixture::HANDOUT;
 use super::{assert_inside, body_lines, words};
 
-/// A handout using all four: a numbered list from 3 with a nested list, an item that is only a
-/// nested list, a checklist, and callouts of every tone.
-pub(crate) const LISTS: &str = r#"<handout paper="letter" lang="en-US" title="After your procedure" author="Harbor Skin Clinic" subject="What to do at home" created="2026-03-01" align="left">
-  <header>
-    <left>Harbor Skin Clinic</left>
-    <right>Questions? Call <a href="tel:+15550100100"><b>(555) 010-0100</b></a></right>
-  </header>
-  <footer url="https://harborskin.example/aftercare/" caption="Scan or visit for the latest version:">
-    <line>Reviewed 1 March 2026 by Dr. Ana Reyes, MD</line>
-    <line>Page {page} of {pages}</line>
-  </footer>
+/// The body of a handout using all four: a numbered list from 3 with a nested list, an item that
+/// is only a nested list, a checklist, and callouts of every tone.
+const BODY: &str = r#"
   <h1>After your procedure</h1>
   <h2>At home</h2>
   <p>Steps 1 and 2 were done at the clinic.</p>
@@ -48,6 +41,12 @@ pub(crate) const LISTS: &str = r#"<handout paper="letter" lang="en-US" title="Af
   <box tone="caution" label="Caution"><ul mark="check"><li>Wash your hands before you touch the dressing.</li></ul></box>
   <box tone="alert"><h2>When to call us</h2><p>A fever over 38 °C, or bleeding that does not stop.</p></box>
 </handout>"#;
+
+/// [`BODY`] in the fixture's metadata, header and footer.
+fn lists() -> String {
+    let furniture = HANDOUT.find("  <h1>").map_or("", |at| &HANDOUT[..at]);
+    format!("{furniture}{}", BODY.trim_start())
+}
 
 /// Both editions of the sample, rendered.
 fn editions() -> [(&'static str, &'static Style); 2] {
@@ -158,7 +157,7 @@ fn ancestors(layout: &Layout, node: usize) -> Vec<Role> {
 #[test]
 fn numbers_start_where_the_list_says_and_read_back_as_text() {
     for (name, style) in editions() {
-        let (bytes, layout) = pdf(LISTS, style);
+        let (bytes, layout) = pdf(&lists(), style);
         assert_inside(&layout);
         // The numbers are words of the list's labels, in the body text's size, bold.
         for label in ["3.", "4.", "5.", "8.", "9."] {
@@ -190,20 +189,20 @@ fn numbers_start_where_the_list_says_and_read_back_as_text() {
 
 #[test]
 fn a_bad_start_is_an_error_not_a_panic() {
-    let xml = LISTS.replace("<ol start=\"3\">", "<ol start=\"3rd\">");
+    let xml = lists().replace("<ol start=\"3\">", "<ol start=\"3rd\">");
     let errors = match render(&xml, Fonts::embedded(), Style::regular()) {
         Ok(_) => panic!("a bad start renders"),
         Err(errors) => errors,
     };
     assert_eq!(
         errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        ["13:7: attribute `start` on <ol> must be a whole number from 0 to 999999999, not `3rd`"]
+        ["14:7: attribute `start` on <ol> must be a whole number from 0 to 999999999, not `3rd`"]
     );
 }
 
 #[test]
 fn numbers_wider_than_the_gutter_widen_it() {
-    let xml = LISTS.replace("<ol start=\"3\">", "<ol start=\"999999997\">");
+    let xml = lists().replace("<ol start=\"3\">", "<ol start=\"999999997\">");
     for (name, style) in editions() {
         let layout = lay_in(&xml, style);
         assert_inside(&layout);
@@ -223,7 +222,7 @@ fn numbers_wider_than_the_gutter_widen_it() {
 #[test]
 fn a_nested_list_is_an_l_in_its_items_lbody_one_gutter_in() {
     for (name, style) in editions() {
-        let (bytes, layout) = pdf(LISTS, style);
+        let (bytes, layout) = pdf(&lists(), style);
         let tree = structure(&bytes);
         let nested = "L(LI(Lbl LBody(L(LI(Lbl LBody) LI(Lbl LBody)))) LI(Lbl LBody) LI(Lbl LBody(L(LI(Lbl LBody) LI(Lbl LBody)))))";
         assert!(tree.contains(nested), "{name}: {tree}");
@@ -257,7 +256,7 @@ fn nested_items_stay_whole_and_with_their_lead_in() {
         .collect();
     for (_, style) in editions() {
         for filler in 0..40 {
-            let xml = LISTS.replace(
+            let xml = lists().replace(
                 "<h2>At home</h2>",
                 &format!(
                     "<p>{}</p><ol><li>{} <ul>{nested}</ul></li></ol><h2>At home</h2>",
@@ -296,7 +295,7 @@ fn a_checklist_item_is_labelled_by_an_empty_square_of_cap_height() {
     let fonts = Fonts::embedded();
     let mut sides = Vec::new();
     for (name, style) in editions() {
-        let (bytes, layout) = pdf(LISTS, style);
+        let (bytes, layout) = pdf(&lists(), style);
         let (page, words_x, baseline, body, _, _) = text_item(&layout, "Your");
         let label = layout.tree[layout.tree[body].parent.unwrap_or(0)].children[0];
         assert_eq!(layout.tree[label].role, Role::Lbl);
@@ -335,7 +334,7 @@ fn a_checklist_item_is_labelled_by_an_empty_square_of_cap_height() {
 #[test]
 fn a_callout_reads_its_label_first_in_the_tones_colour() {
     for (name, style) in editions() {
-        let (bytes, layout) = pdf(LISTS, style);
+        let (bytes, layout) = pdf(&lists(), style);
         let tree = structure(&bytes);
         assert!(
             tree.contains("Div(P P) Div(P P) Div(P P) Div(P P) Div(P L(LI(Lbl LBody))) Div(H2 P)"),
@@ -386,7 +385,7 @@ fn a_callout_reads_its_label_first_in_the_tones_colour() {
 #[test]
 fn a_labelled_callout_stays_whole_on_one_page() {
     for filler in 0..30 {
-        let xml = LISTS.replace(
+        let xml = lists().replace(
             "<h1>After your procedure</h1>",
             &format!(
                 "<h1>After your procedure</h1><p>{}</p>",
