@@ -131,8 +131,8 @@ pub(crate) enum Block {
     List {
         /// The marker drawn before each item.
         mark: ListMark,
-        /// One inline sequence per `<li>`.
-        items: Vec<Vec<Inline>>,
+        /// One per `<li>`: its words, and the list nested under them.
+        items: Vec<ListItem>,
     },
     /// `<columns>`: side-by-side columns, each a sequence of blocks.
     Columns(Vec<Vec<Block>>),
@@ -181,6 +181,34 @@ pub(crate) struct Field {
     pub fill: bool,
 }
 
+/// One `<li>` of a top-level list.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ListItem {
+    /// Its own words (possibly none, when it only holds a nested list).
+    pub inlines: Vec<Inline>,
+    /// The `<ul>` or `<ol>` after its words, one step further in.
+    pub nested: Option<Nested>,
+}
+
+impl From<Vec<Inline>> for ListItem {
+    /// An item of words only.
+    fn from(inlines: Vec<Inline>) -> ListItem {
+        ListItem {
+            inlines,
+            nested: None,
+        }
+    }
+}
+
+/// A list inside an `<li>`: its items hold words only, since a handout's lists nest one level deep.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Nested {
+    /// The marker drawn before each item.
+    pub mark: ListMark,
+    /// One inline sequence per `<li>`.
+    pub items: Vec<Vec<Inline>>,
+}
+
 /// Typographic role of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ParagraphClass {
@@ -192,6 +220,8 @@ pub(crate) enum ParagraphClass {
     Phone,
     /// What to do in an emergency: bold, a little larger, in the body text colour.
     Emergency,
+    /// A callout box's `label` ("Important"), read first in it: bold, in the box's strong colour.
+    Label,
 }
 
 /// The marker of a list.
@@ -203,8 +233,13 @@ pub(crate) enum ListMark {
     Check,
     /// A red cross (things to avoid).
     Cross,
-    /// 1., 2., 3. (`<ol>`).
-    Number,
+    /// An empty square a patient ticks with a pen (`<ul mark="box">`, a checklist).
+    Box,
+    /// 1., 2., 3. (`<ol>`), the first item numbered `start`.
+    Number {
+        /// `<ol start>`: the first item's number, 1 unless the list goes on from an earlier one.
+        start: u32,
+    },
 }
 
 /// Colour scheme of a `<box>`.
@@ -214,6 +249,26 @@ pub(crate) enum Tone {
     Alert,
     /// Cool accent tint: general information.
     Info,
+    /// Like `Info`, under a label: something worth knowing.
+    Note,
+    /// Like `Info`, under a label: advice that makes things easier.
+    Tip,
+    /// Like `Alert`, under a label: what a patient must not miss.
+    Important,
+    /// Like `Alert`, under a label: a risk to avoid.
+    Warning,
+    /// Like `Alert`, under a label: take care.
+    Caution,
+}
+
+impl Tone {
+    /// Whether the box takes the warm alert colours (a strong left bar) rather than the cool info ones.
+    pub(crate) fn is_alert(self) -> bool {
+        matches!(
+            self,
+            Tone::Alert | Tone::Important | Tone::Warning | Tone::Caution
+        )
+    }
 }
 
 /// One table row: a bold label and its content.

@@ -399,6 +399,17 @@ impl Fonts {
         f32::from(loaded.face.ascender()) * loaded.scale * size
     }
 
+    /// The height of capital letters of `face` at `size`, in points above the baseline (the
+    /// ascender's when the font does not say).
+    pub fn cap_height(&self, face: Face, size: f32) -> f32 {
+        let loaded = self.get(face);
+        let units = loaded
+            .face
+            .capital_height()
+            .unwrap_or_else(|| loaded.face.ascender());
+        f32::from(units) * loaded.scale * size
+    }
+
     /// The descender of `face` at `size`: points below the baseline, as a positive number.
     pub fn descent(&self, face: Face, size: f32) -> f32 {
         let loaded = self.get(face);

@@ -178,4 +178,4 @@ mod font_programs {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

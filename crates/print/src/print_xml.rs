@@ -13,10 +13,12 @@
 
 mod attributes;
 mod blocks;
+mod callout;
 mod content;
 mod fields;
 mod handout;
 mod inlines;
+mod lists;
 
 use std::fmt;
 

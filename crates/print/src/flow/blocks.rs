@@ -1,11 +1,11 @@
 //! Turns blocks into chunks: each block kind's look (sizes, markers, rules, panels), its keep
 //! rules (no orphans or widows, list items and table rows whole, boxes and `<keep>` on one page) and
-//! its structure elements (a heading's `H1`–`H3`, a paragraph's `P`, a list's `L`/`LI`/`Lbl`/`LBody`);
+//! its structure elements (a heading's `H1`–`H3`, a paragraph's `P`; lists are in `lists`);
 //! rules are layout artifacts.
 
-use super::super::block::{Block, Document, Inline, ListMark, ParagraphClass};
-use super::super::font::{Face, Fonts};
-use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
+use super::super::block::{Block, Document, Inline, ParagraphClass};
+use super::super::font::Fonts;
+use super::super::frame::{Artifact, Color, Item, Role, Tag};
 use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
 use super::super::picture::Pictures;
@@ -266,6 +266,12 @@ impl<'a> Builder<'a> {
                 style.bold = true;
                 style.align = Align::Left;
             }
+            ParagraphClass::Label => {
+                style.bold = true;
+                style.color = s.accent;
+                style.link_color = s.accent;
+                style.align = Align::Left;
+            }
             ParagraphClass::Phone => {
                 style.size = s.phone_size;
                 style.leading = s.phone_leading;
@@ -278,116 +284,14 @@ impl<'a> Builder<'a> {
         let node = self.tree.add(Role::P, ctx.parent);
         let mut chunks = line_chunks(self.set(inlines, style, ctx.width, node)?, ctx);
         no_orphans_or_widows(&mut chunks);
+        if class == ParagraphClass::Label {
+            // A callout's label is never the last line of a page: it says what follows.
+            chunks.iter_mut().for_each(|c| c.keep_with_next = true);
+        }
         if let Some(first) = chunks.first_mut() {
             first.gap = s.block_space;
         }
         Ok(chunks)
-    }
-
-    fn list(
-        &mut self,
-        mark: ListMark,
-        items: &[Vec<Inline>],
-        ctx: Ctx,
-    ) -> Result<Vec<Chunk>, LayoutError> {
-        let s = self.style;
-        let inner = ctx.inset(s.list_indent, 0.0);
-        let style = self.body_style(inner);
-        let list = self.tree.add(Role::L, ctx.parent);
-        let mut out = Vec::new();
-        for (n, item) in items.iter().enumerate() {
-            let li = self.tree.add(Role::LI, list);
-            let label = self.tree.add(Role::Lbl, li);
-            let body = self.tree.add(Role::LBody, li);
-            let lines = self.set(item, style, inner.width, body)?;
-            let baseline = lines.first().map_or(0.0, |l| l.baseline);
-            let mut chunks = line_chunks(lines, inner);
-            // A list item is never split across pages, and counts once when a heading keeps "two
-            // items" with it.
-            keep_together(&mut chunks);
-            for chunk in chunks.iter_mut().skip(1) {
-                chunk.lines = 0;
-            }
-            if let Some(first) = chunks.first_mut() {
-                first.gap = if n == 0 { s.block_space } else { s.item_space };
-                // The marker is read (and drawn) before the item's words.
-                let marker = self.marker(mark, n + 1, ctx.x, -baseline, Tag::Node(label));
-                first.items.splice(0..0, marker);
-            }
-            out.append(&mut chunks);
-        }
-        Ok(out)
-    }
-
-    /// The marker of item `number` whose first baseline is at `baseline`, drawn in the gutter at `x`
-    /// and tagged `tag` (the item's `Lbl`).
-    fn marker(&self, mark: ListMark, number: usize, x: f32, baseline: f32, tag: Tag) -> Vec<Item> {
-        let s = self.style;
-        // Marks are sized from the x-height region so they sit centred on lowercase text.
-        let m = s.body_size * s.mark_size;
-        let stroke = s.body_size * s.mark_stroke;
-        match mark {
-            ListMark::Bullet => {
-                let d = s.body_size * s.bullet_size;
-                vec![Item::Rect {
-                    rect: Rect {
-                        x: x + 5.0,
-                        y: baseline + s.body_size * 0.25 - d / 2.0 + 0.6,
-                        w: d,
-                        h: d,
-                    },
-                    fill: Some(s.accent),
-                    stroke: None,
-                    radius: d / 2.0,
-                    tag,
-                }]
-            }
-            ListMark::Check => {
-                let (x0, y0) = (x + 2.5, baseline + 0.5);
-                vec![Item::Line {
-                    points: vec![
-                        (x0, y0 + m * 0.5),
-                        (x0 + m * 0.38, y0 + m * 0.1),
-                        (x0 + m * 1.05, y0 + m * 1.05),
-                    ],
-                    color: s.check,
-                    width: stroke,
-                    tag,
-                }]
-            }
-            ListMark::Cross => {
-                let (x0, y0) = (x + 3.0, baseline + 0.6);
-                let c = m * 0.85;
-                vec![
-                    Item::Line {
-                        points: vec![(x0, y0), (x0 + c, y0 + c)],
-                        color: s.cross,
-                        width: stroke,
-                        tag,
-                    },
-                    Item::Line {
-                        points: vec![(x0, y0 + c), (x0 + c, y0)],
-                        color: s.cross,
-                        width: stroke,
-                        tag,
-                    },
-                ]
-            }
-            ListMark::Number => {
-                let label = format!("{number}.");
-                let w = text::width(self.fonts, &label, Face::Bold, s.body_size);
-                vec![Item::Text {
-                    x: (x + s.list_indent - 6.0 - w).max(x),
-                    y: baseline,
-                    text: label,
-                    face: Face::Bold,
-                    size: s.body_size,
-                    color: s.accent,
-                    width: w,
-                    tag,
-                }]
-            }
-        }
     }
 }
 

@@ -152,13 +152,14 @@ impl Builder<'_> {
     ) -> Result<Vec<Chunk>, LayoutError> {
         let s = self.style;
         let id = self.panels.len();
-        let (fill, border, bar) = match tone {
-            Tone::Alert => (
+        let (fill, border, bar) = if tone.is_alert() {
+            (
                 s.alert_tint,
                 s.alert_border,
                 Some((s.alert_strong, s.alert_bar)),
-            ),
-            Tone::Info => (s.info_tint, s.info_border, None),
+            )
+        } else {
+            (s.info_tint, s.info_border, None)
         };
         self.panels.push(Panel {
             x: ctx.x,
@@ -178,7 +179,7 @@ impl Builder<'_> {
             ..ctx.inset(left, s.box_padding)
         };
         let mut chunks = self.blocks(blocks, inner)?;
-        if tone == Tone::Alert {
+        if tone.is_alert() {
             // The teal accent would clash with the warm panel: headings, phone numbers and rules
             // take the panel's own strong colour.
             recolor(

@@ -13,7 +13,7 @@
 //! its links gathered in a group read after the body.
 //!
 //! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
-//! keep rules in `blocks`, tables, boxes, facts and columns in `composite`, write-in blanks in `fields`, page breaking in
+//! keep rules in `blocks`, lists (nested one level) in `lists`, tables, boxes, facts and columns in `composite`, write-in blanks in `fields`, page breaking in
 //! `paginate`, headers and footers in `furniture`, the one-line running head of later pages in `running`.
 
 mod blocks;
@@ -21,6 +21,7 @@ mod composite;
 mod fields;
 mod figure;
 mod furniture;
+mod lists;
 mod paginate;
 mod running;
 mod structure;

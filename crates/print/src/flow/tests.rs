@@ -2,9 +2,12 @@
 
 mod editions;
 pub(crate) mod fixture;
+mod lists;
 mod structure;
 
-use super::super::block::{Block, Document, Inline, ListMark, Paper, ParagraphClass, Row};
+use super::super::block::{
+    Block, Document, Inline, ListItem, ListMark, Paper, ParagraphClass, Row,
+};
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Item, Layout, Page, Rect};
 use super::super::print_xml::parse;
@@ -340,7 +343,7 @@ fn headings_keep_with_two_lines_wherever_the_page_breaks() {
         assert_inside(&layout);
         // One-line list items: the heading must take two of them along, not just the first.
         let items = (0..30)
-            .map(|i| vec![Inline::plain(&format!("Item {i}"))])
+            .map(|i| vec![Inline::plain(&format!("Item {i}"))].into())
             .collect();
         let layout = lay(&with_blocks(vec![
             para(&words("alpha", lead * 8)),
@@ -406,8 +409,8 @@ fn assert_items_whole(layout: &Layout, n: usize, filler: usize) {
 #[test]
 fn a_list_item_is_never_split() {
     for filler in 30..45 {
-        let items: Vec<Vec<Inline>> = (0..12)
-            .map(|i| vec![Inline::plain(&words(&format!("item{i}"), 40))])
+        let items: Vec<ListItem> = (0..12)
+            .map(|i| vec![Inline::plain(&words(&format!("item{i}"), 40))].into())
             .collect();
         let layout = lay(&with_blocks(vec![
             para(&words("alpha", filler * 8)),
@@ -426,8 +429,8 @@ fn a_box_taller_than_a_page_splits_between_items_and_leaves_no_lone_line() {
     // Whatever the lead-in, the box's items stay whole and its closing paragraph (the emergency
     // line of a call box) never leaves one line alone on either side of the break.
     for filler in 0..40 {
-        let items: Vec<Vec<Inline>> = (0..14)
-            .map(|i| vec![Inline::plain(&words(&format!("item{i}"), 30))])
+        let items: Vec<ListItem> = (0..14)
+            .map(|i| vec![Inline::plain(&words(&format!("item{i}"), 30))].into())
             .collect();
         let layout = lay(&with_blocks(vec![
             para(&words("alpha", filler * 6 + 1)),

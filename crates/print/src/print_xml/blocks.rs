@@ -3,7 +3,7 @@
 
 use roxmltree::Node;
 
-use super::super::block::{Block, Fact, ListMark, ParagraphClass, Row, Tone};
+use super::super::block::{Block, Fact, ParagraphClass, Row};
 use super::attributes::attr_offset;
 use super::content::is_text;
 use super::{collapse, Parser};
@@ -82,29 +82,7 @@ impl Parser<'_, '_> {
                     inlines: self.inlines(node),
                 }
             }
-            "ul" | "ol" => {
-                let mark = if name == "ul" {
-                    self.check_attributes(node, &["mark"]);
-                    let marks = [
-                        ("bullet", ListMark::Bullet),
-                        ("check", ListMark::Check),
-                        ("cross", ListMark::Cross),
-                    ];
-                    self.choice(node, "mark", &marks, ListMark::Bullet, false)
-                } else {
-                    self.check_attributes(node, &[]);
-                    ListMark::Number
-                };
-                let items = self
-                    .children_named(node, "li")
-                    .into_iter()
-                    .map(|li| {
-                        self.check_attributes(li, &[]);
-                        self.inlines(li)
-                    })
-                    .collect();
-                Block::List { mark, items }
-            }
+            "ul" | "ol" => self.list(node),
             "columns" => {
                 self.check_attributes(node, &[]);
                 let columns = self
@@ -126,15 +104,7 @@ impl Parser<'_, '_> {
                     .collect();
                 Block::Table(rows)
             }
-            "box" => {
-                self.check_attributes(node, &["tone"]);
-                let tones = [("alert", Tone::Alert), ("info", Tone::Info)];
-                let tone = self.choice(node, "tone", &tones, Tone::Info, true);
-                Block::Box {
-                    tone,
-                    blocks: self.blocks(node, &[]),
-                }
-            }
+            "box" => self.callout(node),
             "facts" => {
                 self.check_attributes(node, &[]);
                 let facts = self

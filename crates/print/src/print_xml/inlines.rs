@@ -21,14 +21,31 @@ struct Style {
 impl Parser<'_, '_> {
     /// The collapsed inline content of a text-bearing element (`<p>`, `<li>`, `<th>`, …).
     pub(super) fn inlines(&mut self, node: Node<'_, '_>) -> Vec<Inline> {
+        self.inlines_before(node, None)
+    }
+
+    /// The collapsed inline content of `node`'s children before its child `end` (all of them when
+    /// `None`): an `<li>`'s words, which its nested list follows.
+    pub(super) fn inlines_before(
+        &mut self,
+        node: Node<'_, '_>,
+        end: Option<Node<'_, '_>>,
+    ) -> Vec<Inline> {
         let mut builder = InlineBuilder::default();
-        self.walk_inlines(node, &Style::default(), &mut builder);
+        self.walk_inlines(node, end, &Style::default(), &mut builder);
         builder.finish()
     }
 
-    /// Adds the content of `node` to `out` in `style`, descending into `<b>`, `<i>` and `<a>`.
-    fn walk_inlines(&mut self, node: Node<'_, '_>, style: &Style, out: &mut InlineBuilder) {
-        for child in node.children() {
+    /// Adds the content of `node` before `end` to `out` in `style`, descending into `<b>`, `<i>`
+    /// and `<a>`.
+    fn walk_inlines(
+        &mut self,
+        node: Node<'_, '_>,
+        end: Option<Node<'_, '_>>,
+        style: &Style,
+        out: &mut InlineBuilder,
+    ) {
+        for child in node.children().take_while(|c| Some(*c) != end) {
             match child.node_type() {
                 NodeType::Text => out.text(child.text().unwrap_or_default(), style),
                 NodeType::Element => {
@@ -68,7 +85,7 @@ impl Parser<'_, '_> {
                             continue;
                         }
                     }
-                    self.walk_inlines(child, &inner, out);
+                    self.walk_inlines(child, None, &inner, out);
                 }
                 _ => {} // comments and processing instructions are not content
             }

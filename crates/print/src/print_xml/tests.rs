@@ -1,6 +1,8 @@
 //! Tests of the print-XML parser: each error kind with its exact message and location, and
 //! whitespace collapsing.
 
+mod lists;
+
 use super::super::block::{
     Block, Field, Inline, LineTone, ListMark, Paper, ParagraphClass, Span, Tone,
 };
@@ -128,7 +130,7 @@ fn bad_choice_names_the_allowed_values() {
         vec![err(
             4,
             6,
-            "attribute `tone` on <box> must be alert or info, not `red`"
+            "attribute `tone` on <box> must be alert, info, note, tip, important, warning or caution, not `red`"
         )]
     );
     assert_eq!(
@@ -136,7 +138,7 @@ fn bad_choice_names_the_allowed_values() {
         vec![err(
             4,
             5,
-            "attribute `mark` on <ul> must be bullet, check or cross, not `star`"
+            "attribute `mark` on <ul> must be bullet, check, cross or box, not `star`"
         )]
     );
 }
@@ -167,11 +169,11 @@ fn unknown_attribute_and_misplaced_element() {
         ]
     );
     assert_eq!(
-        errors(&handout("<ol start=\"3\"/>")),
+        errors(&handout("<ul start=\"3\"/>")),
         vec![err(
             4,
             5,
-            "unknown attribute `start`: <ol> takes no attributes"
+            "unknown attribute `start` on <ul>; <ul> may have: mark"
         )]
     );
 }
@@ -274,7 +276,10 @@ fn structures_parse_into_the_model() {
         got[0],
         Block::List {
             mark: ListMark::Check,
-            items: vec![vec![Inline::plain("one")], vec![Inline::plain("two")]]
+            items: vec![
+                vec![Inline::plain("one")].into(),
+                vec![Inline::plain("two")].into()
+            ]
         }
     );
     assert!(
