@@ -82,19 +82,22 @@ impl Markup for PrintXml<'_> {
     fn inlines(&self, items: &[Inline]) -> String {
         let mut out = String::new();
         // A blank's tooltip is the sentence it stands in, read with its underscores.
-        let mut tip: Option<String> = None;
+        let mut run: Option<String> = None;
+        let mut nth = 0;
         walk(items, &mut |visit| match visit {
             Visit::Enter(Inline::Text(t) | Inline::Code(t)) => out.push_str(&escape(t)),
             Visit::Enter(Inline::Link { href, .. }) => open_link(&mut out, href),
             Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
             Visit::Enter(Inline::Break) => out.push_str("<br/>"),
             Visit::Enter(Inline::Blank(chars)) => {
-                let tip = tip.get_or_insert_with(|| plain_text(items).trim().to_string());
+                let run = run.get_or_insert_with(|| plain_text(items));
+                let tip = sentence_with_blank(run, nth);
+                nth += 1;
                 let n = self.blanks.get() + 1;
                 self.blanks.set(n);
                 out.push_str(&format!(
                     "<blank name=\"blank-{n}\" chars=\"{chars}\" tip=\"{}\"/>",
-                    escape(tip)
+                    escape(&tip)
                 ));
             }
             Visit::Enter(inline) => {
@@ -143,6 +146,44 @@ impl Markup for PrintXml<'_> {
         }
         out
     }
+}
+
+/// The sentence of `text` that holds its `nth` blank (a run of underscores), trimmed: a blank's
+/// tooltip, which a screen reader announces for the field.
+fn sentence_with_blank(text: &str, nth: usize) -> String {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c == '_', start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let Some(run) = runs.iter().filter(|r| r.len() >= 4).nth(nth) else {
+        return text.trim().to_string();
+    };
+    // A sentence ends at `.`, `!` or `?` followed by a space.
+    let ends = |c: char| matches!(c, '.' | '!' | '?');
+    let before = &text[..run.start];
+    let from = before
+        .char_indices()
+        .filter(|(i, c)| ends(*c) && before[*i + c.len_utf8()..].starts_with(' '))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = &text[run.end..];
+    let to = after
+        .char_indices()
+        .find(|(i, c)| {
+            ends(*c)
+                && (after[*i + c.len_utf8()..].is_empty()
+                    || after[*i + c.len_utf8()..].starts_with(' '))
+        })
+        .map_or(text.len(), |(i, c)| run.end + i + c.len_utf8());
+    text[from..to].trim().to_string()
 }
 
 /// The print element an inline is set in: `b` or `i`. The handout's type has bold and italic; other
@@ -250,4 +291,24 @@ fn template_problem(e: &PrintError, xml: &str, theme: &Theme, variant: &Variant)
         );
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blanks_tooltip_is_the_sentence_it_stands_in() {
+        let text =
+            "We draw blood. Leave the PRP on for ____ hours, as we say. Then rest for ____ days.";
+        assert_eq!(
+            sentence_with_blank(text, 0),
+            "Leave the PRP on for ____ hours, as we say."
+        );
+        assert_eq!(sentence_with_blank(text, 1), "Then rest for ____ days.");
+        assert_eq!(
+            sentence_with_blank("Come back in ____ weeks", 0),
+            "Come back in ____ weeks"
+        );
+    }
 }
