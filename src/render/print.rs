@@ -171,8 +171,7 @@ fn sentence_with_blank(text: &str, nth: usize) -> String {
     let before = &text[..run.start];
     let from = before
         .char_indices()
-        .filter(|(i, c)| ends(*c) && before[*i + c.len_utf8()..].starts_with(' '))
-        .last()
+        .rfind(|(i, c)| ends(*c) && before[*i + c.len_utf8()..].starts_with(' '))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let after = &text[run.end..];
     let to = after
