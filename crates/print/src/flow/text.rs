@@ -170,6 +170,7 @@ fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
                 size: style.size,
                 link: link.clone(),
                 lang: style.lang,
+                blank: None,
             },
             Inline::Break => Run {
                 text: "\n".into(),
@@ -177,6 +178,7 @@ fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
                 size: style.size,
                 link: None,
                 lang: style.lang,
+                blank: None,
             },
         })
         .collect()
