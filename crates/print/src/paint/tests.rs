@@ -17,7 +17,7 @@ fn fixture_pdf() -> Vec<u8> {
 }
 
 /// Writes `bytes` to a per-test file in the temp dir.
-fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
+pub(super) fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
     let path = std::env::temp_dir().join(format!("handouts-paint-{}-{name}", std::process::id()));
     if let Err(e) = std::fs::write(&path, bytes) {
         panic!("cannot write {}: {e}", path.display());
@@ -26,7 +26,7 @@ fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Runs `tool args…`; `None` (with a note) when the tool is not installed, except under CI.
-fn run(tool: &str, args: &[&str]) -> Option<std::process::Output> {
+pub(super) fn run(tool: &str, args: &[&str]) -> Option<std::process::Output> {
     match Command::new(tool).args(args).output() {
         Ok(out) => Some(out),
         Err(err) => {
