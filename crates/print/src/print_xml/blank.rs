@@ -29,15 +29,8 @@ impl Parser<'_, '_> {
         }
         let name = self.form_name(node, "blank-1");
         let chars = self.blank_chars(node);
-        let tip = self.required(node, "tip");
-        if node.attribute("tip").is_some() && tip.is_empty() {
-            let offset = attr_offset(node, "tip");
-            self.error_at(
-                offset,
-                "blank",
-                "attribute `tip` on <blank> must not be empty: it is what a screen reader says (the sentence with the blank)".into(),
-            );
-        }
+        let why = ": it is what a screen reader says (the sentence with the blank)";
+        let tip = self.required_text(node, "tip", why);
         Some(Blank { name, chars, tip })
     }
 

@@ -4,7 +4,6 @@
 use roxmltree::{Node, NodeType};
 
 use super::super::block::{Blank, Inline, Span};
-use super::attributes::attr_offset;
 use super::{is_xml_space, Parser};
 
 /// Elements allowed inside inline content.
@@ -55,16 +54,7 @@ impl Parser<'_, '_> {
                         }
                         "a" => {
                             self.check_attributes(child, &["href"]);
-                            let href = self.required(child, "href");
-                            if child.attribute("href").is_some() && href.is_empty() {
-                                let offset = attr_offset(child, "href");
-                                self.error_at(
-                                    offset,
-                                    "a",
-                                    "attribute `href` on <a> must not be empty".into(),
-                                );
-                            }
-                            inner.link = Some(href);
+                            inner.link = Some(self.required_text(child, "href", ""));
                         }
                         _ => {
                             // "br"
