@@ -296,6 +296,20 @@ pub(crate) enum Inline {
     Text(Span),
     /// `<br/>`: a forced line break.
     Break,
+    /// `<blank/>`: a write-in blank inside the line (see `flow/blank.rs`).
+    Blank(Blank),
+}
+
+/// One `<blank name="…" chars="…" tip="…"/>`: a blank to write on in the middle of a sentence, set
+/// as an unbreakable box in the line, and the fillable form field over it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Blank {
+    /// The form field's name (/T), unique in the handout among fields and blanks.
+    pub name: String,
+    /// How many underscores the editor wrote: the blank is about that many chars wide.
+    pub chars: u8,
+    /// The field's tooltip (/TU): the sentence with the blank, which screen readers announce.
+    pub tip: String,
 }
 
 /// Text in one style, possibly linked.

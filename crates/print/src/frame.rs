@@ -155,7 +155,8 @@ pub enum Item {
         tag: Tag,
     },
     /// A fillable form field over a write-in blank, so staff can type before printing. It draws
-    /// nothing: the blank's rule is a line of its own, and an empty field prints as that blank.
+    /// nothing but an inline blank's invisible [`Underscores`]: the blank's rule is a line of its
+    /// own, and an empty field prints as that blank.
     Field {
         /// The area typed text goes in.
         rect: Rect,
@@ -169,6 +170,9 @@ pub enum Item {
         size: f32,
         /// The `Form` element the widget belongs to (always a [`Tag::Node`]).
         tag: Tag,
+        /// For an inline `<blank>`, the underscores it stands for in its line; `None` for a
+        /// `<field>`.
+        underscores: Option<Underscores>,
     },
     /// A QR code: a white square (quiet zone included) with dark runs.
     Qr {
@@ -200,6 +204,22 @@ impl Item {
             | Item::Qr { tag, .. } => *tag,
         }
     }
+}
+
+/// The text an inline write-in blank stands for: `paint` draws these underscores invisibly (text
+/// render mode 3, an artifact) across its field, on the baseline of the words around it, so text
+/// extraction reads "on for ____ hours." as one line. A gap alone, several em wide, reads as a
+/// column gap to extractors, which then split the line and shuffle the lines after it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Underscores {
+    /// How many: as many as the editor wrote.
+    pub count: u8,
+    /// The baseline, in points above the field's bottom edge.
+    pub rise: f32,
+    /// The face of the words around the blank.
+    pub face: Face,
+    /// Their size, in points.
+    pub size: f32,
 }
 
 /// What an item is to a reader of the tagged PDF.

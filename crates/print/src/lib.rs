@@ -27,6 +27,7 @@ use self::print_xml::parse;
 pub use self::font::{Face, Fonts};
 pub use self::frame::{
     Artifact, Bookmark, Color, Item, Layout, Node, Page, QrRun, Rect, Role, Stroke, Tag,
+    Underscores,
 };
 pub use self::picture::{Picture, PictureFormat, Pictures};
 pub use self::print_xml::PrintError;

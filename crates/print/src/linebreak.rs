@@ -48,7 +48,14 @@ pub(crate) struct Run {
     /// Hyphenation patterns for the run's language; `None` (a language without patterns) never
     /// inserts a hyphen, though soft hyphens still break.
     pub lang: Option<Language>,
+    /// `Some(width)`: the run is an inline box this many points wide (a write-in blank), its text one
+    /// [`BLANK`]. It is a word that never splits, and lines break only at the spaces around it.
+    pub blank: Option<f32>,
 }
+
+/// The char that stands for an inline box in a run's text and in its [`Piece`]: U+FFFC OBJECT
+/// REPLACEMENT CHARACTER, which no font draws, so it never comes from text.
+pub(crate) const BLANK: char = '\u{fffc}';
 
 /// How a line's pieces sit within its width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +88,8 @@ pub(crate) struct Piece {
     pub width: f32,
     /// Link target, from the run the piece was cut from.
     pub link: Option<String>,
+    /// Whether the piece is an inline box (a blank run, its text [`BLANK`]) rather than glyphs.
+    pub blank: bool,
 }
 
 /// One line of a paragraph, ready to draw.

@@ -11,9 +11,10 @@
 //! [`paint`] is the recipe; each stage is a file named for it: `metadata` (the Info dictionary,
 //! then the lopdf pass over catalog, Info and trailer, with the XMP packet from `xmp`), `fonts`
 //! (which faces to embed, under which names), `ops` (a page's frame items → printpdf operators, with
-//! `text` for text objects and `marks` for marked content), `structure` (the structure tree, parent
+//! `text` for text objects, `blank` for inline blanks' underscores and `marks` for marked content), `structure` (the structure tree, parent
 //! tree and link annotations), and `outline` (the bookmarks).
 
+mod blank;
 mod fields;
 mod fonts;
 mod marks;

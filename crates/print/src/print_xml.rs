@@ -8,10 +8,11 @@
 //!
 //! [`parse`] checks well-formedness, then one `Parser` walks the tree from the root down; each level
 //! of the vocabulary is a file: `handout` (the root element, its header and footer), `blocks`,
-//! `inlines`, `fields` (write-in blanks), with the checks they share in `attributes` (unknown, missing and invalid attributes)
+//! `inlines`, `fields` (write-in blanks), `blank` (inline ones), with the checks they share in `attributes` (unknown, missing and invalid attributes)
 //! and `content` (misplaced elements and stray text).
 
 mod attributes;
+mod blank;
 mod blocks;
 mod callout;
 mod content;
@@ -102,8 +103,9 @@ pub(crate) fn parse(xml: &str) -> Result<Document, Vec<PrintError>> {
 struct Parser<'a, 'input> {
     tree: &'a roxmltree::Document<'input>,
     errors: Vec<PrintError>,
-    /// The `<field name>`s seen so far: a PDF form needs each name once.
-    field_names: Vec<String>,
+    /// The `<field name>`s and `<blank name>`s seen so far, with the element that used each: a
+    /// PDF form needs each name once.
+    field_names: Vec<(String, String)>,
 }
 
 impl Parser<'_, '_> {

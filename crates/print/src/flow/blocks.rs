@@ -5,7 +5,7 @@
 
 use super::super::block::{Block, Document, Inline, ParagraphClass};
 use super::super::font::Fonts;
-use super::super::frame::{Artifact, Color, Item, Role, Tag};
+use super::super::frame::{Artifact, Color, Item, Role, Stroke, Tag};
 use super::super::hyphenate::Language;
 use super::super::linebreak::Align;
 use super::super::picture::Pictures;
@@ -166,7 +166,11 @@ impl<'a> Builder<'a> {
         width: f32,
         node: usize,
     ) -> Result<Vec<LineBox>, LayoutError> {
-        let mut owner = Owner::node(&mut self.tree, node);
+        let rule = Stroke {
+            color: self.style.muted,
+            width: self.style.hairline,
+        };
+        let mut owner = Owner::node(&mut self.tree, node).with_blanks(rule);
         text::set(self.fonts, inlines, style, width, &mut owner)
     }
 

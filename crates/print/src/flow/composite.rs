@@ -36,6 +36,8 @@ fn plain_text(inlines: &[Inline]) -> String {
         .map(|inline| match inline {
             Inline::Text(span) => span.text.as_str(),
             Inline::Break => " ",
+            // At least 3 em wide: about six underscores.
+            Inline::Blank(_) => "______",
         })
         .collect()
 }

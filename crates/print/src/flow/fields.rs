@@ -17,7 +17,7 @@ use super::{Chunk, Fill, LayoutError};
 
 /// How far below the baseline the rule runs, as a share of the label size: just under the
 /// letters, so writing sits on it as on a ruled line.
-const RULE_DROP: f32 = 0.12;
+pub(super) const RULE_DROP: f32 = 0.12;
 /// How far the rule lies above the bottom of its row, as a share of the label size: the rest of
 /// the row's height is room to write above it.
 const RULE_LIFT: f32 = 0.3;
@@ -116,6 +116,7 @@ impl Builder<'_> {
             // Typed text as large as the body text, but never taller than the blank.
             size: s.body_size.min(rect.h * 0.75),
             tag: Tag::Node(form),
+            underscores: None,
         }
     }
 

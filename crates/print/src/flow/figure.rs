@@ -93,7 +93,7 @@ fn italicised(inline: &Inline) -> Inline {
             span.italic = true;
             Inline::Text(span)
         }
-        Inline::Break => Inline::Break,
+        other => other.clone(),
     }
 }
 

@@ -134,6 +134,7 @@ fn owner(tree: &mut Tree, kind: Artifact, group: usize) -> Owner<'_> {
         tree,
         text: Tag::Artifact(kind),
         links: group,
+        blank_rule: None,
     }
 }
 
@@ -527,7 +528,7 @@ fn words_once(items: &mut [Item], index: usize, kind: Artifact) {
 fn names_page(inlines: &[Inline]) -> bool {
     inlines.iter().any(|inline| match inline {
         Inline::Text(span) => span.text.contains(PAGE) || span.text.contains(PAGES),
-        Inline::Break => false,
+        Inline::Break | Inline::Blank(_) => false,
     })
 }
 
@@ -543,7 +544,7 @@ fn numbered(inlines: &[Inline], page: usize, pages: usize) -> Vec<Inline> {
                     .replace(PAGE, &page.to_string()),
                 ..span.clone()
             }),
-            Inline::Break => Inline::Break,
+            other => other.clone(),
         })
         .collect()
 }

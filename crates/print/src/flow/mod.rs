@@ -13,9 +13,11 @@
 //! its links gathered in a group read after the body.
 //!
 //! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
-//! keep rules in `blocks`, lists (nested one level) in `lists`, tables, boxes, facts and columns in `composite`, write-in blanks in `fields`, page breaking in
-//! `paginate`, headers and footers in `furniture`, the one-line running head of later pages in `running`.
+//! keep rules in `blocks`, lists (nested one level) in `lists`, tables, boxes, facts and columns in
+//! `composite`, write-in blanks in `fields` (inline ones in `blank`), page breaking in `paginate`,
+//! headers and footers in `furniture`, the one-line running head of later pages in `running`.
 
+pub(super) mod blank;
 mod blocks;
 mod composite;
 mod fields;

@@ -4,11 +4,12 @@
 //! The words are tagged as their [`Owner`] says; each link becomes a `Link` element of its own
 //! (under the owner's element) holding its words and its clickable areas, one per line it spans.
 
-use super::super::block::{Inline, Span};
+use super::super::block::{Blank, Inline, Span};
 use super::super::font::{Face, Fonts};
-use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
+use super::super::frame::{Artifact, Color, Item, Rect, Role, Stroke, Tag};
 use super::super::hyphenate::Language;
 use super::super::linebreak::{break_lines, Align, Line, Piece, Run};
+use super::blank::{self, LineFrame};
 use super::structure::Tree;
 use super::LayoutError;
 
@@ -18,8 +19,10 @@ pub(super) struct Owner<'t> {
     pub(super) tree: &'t mut Tree,
     /// The tag of words outside links: the paragraph's element, or an artifact for furniture.
     pub(super) text: Tag,
-    /// The element each link becomes the last child of.
+    /// The element each link (and each write-in blank's `Form`) becomes the last child of.
     pub(super) links: usize,
+    /// How write-in blanks are ruled (`blank`); `None` where text has no blanks.
+    pub(super) blank_rule: Option<Stroke>,
 }
 
 impl<'t> Owner<'t> {
@@ -29,6 +32,15 @@ impl<'t> Owner<'t> {
             tree,
             text: Tag::Node(node),
             links: node,
+            blank_rule: None,
+        }
+    }
+
+    /// The same owner, its write-in blanks ruled with `rule`.
+    pub(super) fn with_blanks(self, rule: Stroke) -> Owner<'t> {
+        Owner {
+            blank_rule: Some(rule),
+            ..self
         }
     }
 }
@@ -91,13 +103,18 @@ pub(super) fn set(
     width: f32,
     owner: &mut Owner<'_>,
 ) -> Result<Vec<LineBox>, LayoutError> {
-    let runs = runs(inlines, style);
+    let runs = runs(inlines, style, width);
     let lines = break_lines(&runs, &[width], style.align, fonts)
         .map_err(|e| LayoutError::MissingGlyph(e.ch))?;
     let mut open = None;
+    // The blanks in order: the n-th blank piece set is the n-th blank, as none ever splits.
+    let mut blanks = inlines.iter().filter_map(|inline| match inline {
+        Inline::Blank(blank) => Some(blank),
+        _ => None,
+    });
     Ok(lines
         .iter()
-        .map(|line| line_box(fonts, line, style, owner, &mut open))
+        .map(|line| line_box(fonts, line, style, owner, &mut open, &mut blanks))
         .collect())
 }
 
@@ -155,7 +172,7 @@ fn piece_tag(
     Tag::Node(link.node)
 }
 
-fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
+fn runs(inlines: &[Inline], style: TextStyle, width: f32) -> Vec<Run> {
     inlines
         .iter()
         .map(|inline| match inline {
@@ -170,6 +187,7 @@ fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
                 size: style.size,
                 link: link.clone(),
                 lang: style.lang,
+                blank: None,
             },
             Inline::Break => Run {
                 text: "\n".into(),
@@ -177,7 +195,9 @@ fn runs(inlines: &[Inline], style: TextStyle) -> Vec<Run> {
                 size: style.size,
                 link: None,
                 lang: style.lang,
+                blank: None,
             },
+            Inline::Blank(b) => blank::run(b, style, width),
         })
         .collect()
 }
@@ -188,6 +208,7 @@ fn line_box(
     style: TextStyle,
     owner: &mut Owner<'_>,
     open: &mut Option<OpenLink>,
+    blanks: &mut dyn Iterator<Item = &Blank>,
 ) -> LineBox {
     let base = face(style.bold, false);
     let (ascent, descent) = if line.pieces.is_empty() {
@@ -211,6 +232,18 @@ fn line_box(
     let last = line.pieces.len().saturating_sub(1);
     for (i, piece) in line.pieces.iter().enumerate() {
         if piece.text.is_empty() {
+            continue;
+        }
+        if piece.blank {
+            // A blank ends any link area, and its items go between the words around it.
+            if let Some(done) = link.take() {
+                links.push(link_item(done, baseline, ascent, descent));
+            }
+            *open = None;
+            if let Some(b) = blanks.next() {
+                let frame = LineFrame { baseline, height };
+                items.extend(blank::items(b, piece, frame, owner));
+            }
             continue;
         }
         let color = if piece.link.is_some() {

@@ -30,6 +30,8 @@ impl Paragraph<'_> {
             .into_iter()
             .map(|p| self.glyph_at(base + p))
             .filter(|&g| g > word.start && g < word.end)
+            // An inline box is no letter: a hyphen never parts it from the word it touches.
+            .filter(|&g| !self.is_blank(g - 1) && !self.is_blank(g))
             .collect()
     }
 

@@ -46,9 +46,16 @@ impl<'a> Paragraph<'a> {
         for (r, run) in runs.iter().enumerate() {
             let size = font_size(run.size);
             for (i, c) in run.text.char_indices() {
-                let (face, advance) = fonts
-                    .measure(run.face, c, size)
-                    .ok_or(MissingGlyph { ch: c, run: r })?;
+                let (face, advance) = match run.blank {
+                    // An inline box: its width, not a glyph's, and nothing kerns against it.
+                    Some(width) => {
+                        prev = None;
+                        (run.face, font_size(width))
+                    }
+                    None => fonts
+                        .measure(run.face, c, size)
+                        .ok_or(MissingGlyph { ch: c, run: r })?,
+                };
                 let k = match prev {
                     Some((p, f, s)) if f == face && s == size => {
                         f64::from(fonts.kern(face, p, c, size))
@@ -58,7 +65,7 @@ impl<'a> Paragraph<'a> {
                 pen += k;
                 x.push(pen);
                 kern.push(k);
-                if c.is_whitespace() {
+                if c.is_whitespace() || run.blank.is_some() {
                     prev = None;
                 } else if !is_invisible(c) {
                     prev = Some((c, face, size));
@@ -96,6 +103,14 @@ impl<'a> Paragraph<'a> {
     /// The kerning between glyph `b - 1` and glyph `b` (0 at the ends).
     pub(super) fn kern_before(&self, b: usize) -> f64 {
         self.kern.get(b).copied().unwrap_or(0.0)
+    }
+
+    /// Whether glyph `glyph` is an inline box (a blank run's [`BLANK`](super::BLANK)); false past the end.
+    pub(super) fn is_blank(&self, glyph: usize) -> bool {
+        self.glyphs
+            .get(glyph)
+            .and_then(|g| self.runs.get(g.run))
+            .is_some_and(|run| run.blank.is_some())
     }
 
     /// The index of the glyph starting at byte `byte` (or the glyph count at the end of the text).

@@ -4,7 +4,7 @@
 use super::super::font::Fonts;
 use super::measure::{font_size, Paragraph};
 use super::optimal_fit::MAX_SHRINK;
-use super::{Align, End, Line, LineSpec, Piece};
+use super::{Align, End, Line, LineSpec, Piece, BLANK};
 
 impl Paragraph<'_> {
     /// Positions the line chosen in `spec` within `avail` points, for `align`.
@@ -89,6 +89,7 @@ impl Paragraph<'_> {
                 x: pen as f32,
                 width,
                 link: run.link.clone(),
+                blank: false,
             });
         }
 
@@ -129,12 +130,28 @@ impl Paragraph<'_> {
         let run = &self.runs[glyph.run];
         let size = font_size(run.size);
         let width = self.width(a, b);
+        if run.blank.is_some() {
+            // An inline box is a piece of its own, joined to nothing.
+            pieces.push(Piece {
+                text: BLANK.to_string(),
+                face: glyph.face,
+                size,
+                x: x as f32,
+                width: width as f32,
+                link: run.link.clone(),
+                blank: true,
+            });
+            return;
+        }
         let chars = self.glyphs[a..b]
             .iter()
             .filter_map(|g| self.fonts.paint_char(g.face, g.c));
         if let Some(last) = pieces.last_mut() {
-            let joins =
-                glued && last.face == glyph.face && last.size == size && last.link == run.link;
+            let joins = glued
+                && !last.blank
+                && last.face == glyph.face
+                && last.size == size
+                && last.link == run.link;
             if joins {
                 last.text.extend(chars);
                 last.width = (x + width - f64::from(last.x)) as f32;
@@ -152,6 +169,7 @@ impl Paragraph<'_> {
             x: x as f32,
             width: width as f32,
             link: run.link.clone(),
+            blank: false,
         });
     }
 }

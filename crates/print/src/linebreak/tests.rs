@@ -21,6 +21,7 @@ fn run(text: &str, face: Face) -> Run {
         size: 11.0,
         link: None,
         lang: Some(Language::English),
+        blank: None,
     }
 }
 
@@ -32,6 +33,7 @@ fn a_short_paragraph_breaks_at_words() {
         size: 11.0,
         link: None,
         lang: Some(Language::English),
+        blank: None,
     }];
     let lines = break_lines(&runs, &[100.0], Align::Left, Fonts::embedded()).unwrap();
     let texts: Vec<Vec<&str>> = lines
@@ -278,6 +280,7 @@ fn justified_gaps_scale_with_their_font_size() {
             size: 22.0,
             link: None,
             lang: Some(Language::English),
+            blank: None,
         },
         run(
             "then small again, long enough to wrap twice over.",
@@ -413,6 +416,7 @@ fn links_and_sizes_carry_over_to_pieces() {
             size: 16.0,
             link: Some("tel:+15550100100".into()),
             lang: Some(Language::English),
+            blank: None,
         },
     ];
     let lines = lines_of(&runs, &[400.0], Align::Left);
@@ -533,6 +537,7 @@ fn nonsense_input_does_not_panic() {
             size,
             link: None,
             lang: Some(Language::English),
+            blank: None,
         }];
         assert!(break_lines(&runs, &[100.0], Align::Justify, fonts).is_ok());
     }

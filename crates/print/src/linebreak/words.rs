@@ -34,6 +34,9 @@ impl Paragraph<'_> {
                 continue;
             }
             let next = self.glyph_at(byte);
+            if opportunity == BreakOpportunity::Allowed && self.touches_blank(next) {
+                continue;
+            }
             let mut end = next;
             while end > start && is_trailing(self.glyphs[end - 1].c) {
                 end -= 1;
@@ -54,6 +57,16 @@ impl Paragraph<'_> {
 }
 
 impl Paragraph<'_> {
+    /// Whether a break before glyph `next` would part an inline box from a word it touches: UAX #14
+    /// allows a break on both sides of U+FFFC, but a blank breaks only at the spaces around it, so
+    /// "(____)" or "____-year" stays whole.
+    fn touches_blank(&self, next: usize) -> bool {
+        let Some(before) = next.checked_sub(1) else {
+            return false;
+        };
+        self.is_blank(before) || (self.is_blank(next) && !is_trailing(self.glyphs[before].c))
+    }
+
     /// Whether the break at `byte` follows a hyphen inside a web address ("…/chemical-peel/"): a
     /// reader could not tell the address's own hyphen from an inserted one. It breaks at its `/`s.
     fn hyphen_in_address(&self, byte: usize) -> bool {

@@ -57,6 +57,7 @@ pub(super) fn widgets(
                 multiline,
                 size,
                 tag,
+                ..
             } = item
             else {
                 continue;

@@ -8,6 +8,7 @@ use printpdf::{FontId, ParsedFont};
 
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Item, Layout};
+use super::blank::UNDERSCORE;
 use fnv::FnvHasher;
 use std::hash::Hasher as _;
 
@@ -19,8 +20,17 @@ pub(super) fn used_faces(layout: &Layout) -> BTreeMap<Face, FontId> {
     let mut chars: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     for page in &layout.pages {
         for item in &page.items {
-            if let Item::Text { face, text, .. } = item {
-                chars.entry(*face).or_default().extend(text.chars());
+            match item {
+                Item::Text { face, text, .. } => {
+                    chars.entry(*face).or_default().extend(text.chars());
+                }
+                Item::Field {
+                    underscores: Some(u),
+                    ..
+                } => {
+                    chars.entry(u.face).or_default().insert(UNDERSCORE);
+                }
+                _ => {}
             }
         }
     }

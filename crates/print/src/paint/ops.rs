@@ -13,6 +13,7 @@ use printpdf::{
 
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Color, Item, Page, QrRun, Rect, Stroke};
+use super::blank;
 use super::marks::PageMarks;
 use super::text::{continues, glued, text_ops};
 
@@ -177,8 +178,19 @@ pub(super) fn pdf_page(
                     ),
                 });
             }
-            // A form field is a widget annotation that `fields` adds once printpdf has made the page.
-            Item::Field { tag, .. } => marks.widget(*tag),
+            // A form field is a widget annotation that `fields` adds once printpdf has made the page;
+            // an inline blank's also stands for its underscores in the text.
+            Item::Field {
+                rect,
+                tag,
+                underscores,
+                ..
+            } => {
+                if let Some(underscores) = underscores {
+                    blank::paint(&mut pen, marks, rect, underscores, fonts, faces);
+                }
+                marks.widget(*tag);
+            }
             Item::Image { rect, picture, .. } => {
                 if let Some(prepared) = picture.prepared() {
                     pen.ops.push(Op::UseXobject {

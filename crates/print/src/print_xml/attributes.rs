@@ -44,6 +44,18 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// The collapsed value of a required attribute that must not be empty either (`why` ends the
+    /// message about an empty one), or an error.
+    pub(super) fn required_text(&mut self, node: Node<'_, '_>, attr: &str, why: &str) -> String {
+        let value = self.required(node, attr);
+        if node.attribute(attr).is_some() && value.is_empty() {
+            let name = node.tag_name().name();
+            let message = format!("attribute `{attr}` on <{name}> must not be empty{why}");
+            self.error_at(attr_offset(node, attr), name, message);
+        }
+        value
+    }
+
     /// The value paired with an attribute's text in `options`. When the attribute is absent that is
     /// `default`, or an error if `required`; an unlisted text is an error naming the allowed ones.
     pub(super) fn choice<T: Copy>(

@@ -21,7 +21,7 @@ impl Parser<'_, '_> {
                 self.no_children(field);
                 let choices = [("false", false), ("true", true)];
                 Field {
-                    name: self.field_name(field),
+                    name: self.form_name(field, "patient-name"),
                     label: self.required(field, "label"),
                     lines: self.field_lines(field),
                     fill: self.choice(field, "fill", &choices, false, false),
@@ -30,29 +30,32 @@ impl Parser<'_, '_> {
             .collect()
     }
 
-    /// A field's `name`: letters, digits, `-` and `_` (a dot would make it a child of another
-    /// field in the PDF form), and not the name of an earlier field.
-    fn field_name(&mut self, field: Node<'_, '_>) -> String {
-        let name = self.required(field, "name");
-        if field.attribute("name").is_none() {
+    /// The `name` of a `<field>` or `<blank>` (the PDF form field's /T; `example` is a good one):
+    /// letters, digits, `-` and `_` (a dot would make it a child of another field in the PDF
+    /// form), and not the name of an earlier field or blank.
+    pub(super) fn form_name(&mut self, node: Node<'_, '_>, example: &str) -> String {
+        let element = node.tag_name().name();
+        let name = self.required(node, "name");
+        if node.attribute("name").is_none() {
             return name;
         }
-        let offset = attr_offset(field, "name");
+        let offset = attr_offset(node, "name");
         let fine = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
         if name.is_empty() || !name.chars().all(fine) {
             self.error_at(
                 offset,
-                "field",
-                format!("attribute `name` on <field> must be letters, digits, `-` or `_` (such as `patient-name`), not `{name}`"),
+                element,
+                format!("attribute `name` on <{element}> must be letters, digits, `-` or `_` (such as `{example}`), not `{name}`"),
             );
-        } else if self.field_names.contains(&name) {
+        } else if let Some((_, earlier)) = self.field_names.iter().find(|(n, _)| *n == name) {
+            let earlier = earlier.clone();
             self.error_at(
                 offset,
-                "field",
-                format!("there is already a <field name=\"{name}\">; give each field its own name"),
+                element,
+                format!("there is already a <{earlier} name=\"{name}\">; give each {element} its own name"),
             );
         } else {
-            self.field_names.push(name.clone());
+            self.field_names.push((name.clone(), element.to_string()));
         }
         name
     }

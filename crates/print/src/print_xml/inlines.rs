@@ -1,10 +1,9 @@
-//! Inline content (`<b>`, `<i>`, `<a>`, `<br/>` and text) → [`Inline`] spans, with whitespace
-//! collapsed across element boundaries the way HTML does it.
+//! Inline content (`<b>`, `<i>`, `<a>`, `<br/>`, `<blank/>` and text) → [`Inline`] spans, with
+//! whitespace collapsed across element boundaries the way HTML does it.
 
 use roxmltree::{Node, NodeType};
 
-use super::super::block::{Inline, Span};
-use super::attributes::attr_offset;
+use super::super::block::{Blank, Inline, Span};
 use super::{is_xml_space, Parser};
 
 /// Elements allowed inside inline content.
@@ -50,6 +49,12 @@ impl Parser<'_, '_> {
                 NodeType::Text => out.text(child.text().unwrap_or_default(), style),
                 NodeType::Element => {
                     let name = child.tag_name().name();
+                    if name == "blank" {
+                        if let Some(blank) = self.blank(child) {
+                            out.blank(blank);
+                        }
+                        continue;
+                    }
                     if !INLINES.contains(&name) {
                         self.misplaced(child, node, INLINES);
                         continue;
@@ -66,16 +71,7 @@ impl Parser<'_, '_> {
                         }
                         "a" => {
                             self.check_attributes(child, &["href"]);
-                            let href = self.required(child, "href");
-                            if child.attribute("href").is_some() && href.is_empty() {
-                                let offset = attr_offset(child, "href");
-                                self.error_at(
-                                    offset,
-                                    "a",
-                                    "attribute `href` on <a> must not be empty".into(),
-                                );
-                            }
-                            inner.link = Some(href);
+                            inner.link = Some(self.required_text(child, "href", ""));
                         }
                         _ => {
                             // "br"
@@ -134,6 +130,13 @@ impl InlineBuilder {
             italic: style.italic,
             link: style.link.clone(),
         }));
+    }
+
+    /// A write-in blank: like a word, it keeps the spaces around it.
+    fn blank(&mut self, blank: Blank) {
+        self.out.push(Inline::Blank(blank));
+        self.after_space = false;
+        self.started = true;
     }
 
     fn line_break(&mut self) {
