@@ -3,6 +3,7 @@
 mod editions;
 pub(crate) mod fixture;
 mod structure;
+pub(crate) mod tables;
 
 use super::super::block::{Block, Document, Inline, ListMark, Paper, ParagraphClass, Row};
 use super::super::font::{Face, Fonts};

@@ -8,7 +8,7 @@ use super::super::block::{Inline, Span};
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Artifact, Color, Item, Rect, Role, Tag};
 use super::super::hyphenate::Language;
-use super::super::linebreak::{break_lines, Align, Line, Piece, Run};
+use super::super::linebreak::{self, break_lines, Align, Line, Piece, Run};
 use super::structure::Tree;
 use super::LayoutError;
 
@@ -91,8 +91,20 @@ pub(super) fn set(
     width: f32,
     owner: &mut Owner<'_>,
 ) -> Result<Vec<LineBox>, LayoutError> {
+    set_widths(fonts, inlines, style, &[width], owner)
+}
+
+/// Like [`set`], with `widths[i]` the width of line i (the last repeats): a run-in label's
+/// value starts on what is left of the label's line.
+pub(super) fn set_widths(
+    fonts: &Fonts,
+    inlines: &[Inline],
+    style: TextStyle,
+    widths: &[f32],
+    owner: &mut Owner<'_>,
+) -> Result<Vec<LineBox>, LayoutError> {
     let runs = runs(inlines, style);
-    let lines = break_lines(&runs, &[width], style.align, fonts)
+    let lines = break_lines(&runs, widths, style.align, fonts)
         .map_err(|e| LayoutError::MissingGlyph(e.ch))?;
     let mut open = None;
     Ok(lines
@@ -282,6 +294,17 @@ fn link_item(
         uri: area.uri,
         tag: Tag::Node(area.node),
     }
+}
+
+/// The narrowest and the widest `inlines` can be set in `style` without cutting a word (see
+/// `linebreak::content_widths`).
+pub(super) fn content_widths(
+    fonts: &Fonts,
+    inlines: &[Inline],
+    style: TextStyle,
+) -> Result<(f32, f32), LayoutError> {
+    linebreak::content_widths(&runs(inlines, style), fonts)
+        .map_err(|e| LayoutError::MissingGlyph(e.ch))
 }
 
 /// Width of `text` set on one line in `face` at `size` (for right-aligning short labels).

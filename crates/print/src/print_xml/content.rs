@@ -62,7 +62,7 @@ impl Parser<'_, '_> {
     pub(super) fn misplaced(&mut self, node: Node<'_, '_>, parent: Node<'_, '_>, allowed: &[&str]) {
         let name = node.tag_name().name();
         let parent_name = parent.tag_name().name();
-        let message = if !ELEMENTS.contains(&name) {
+        let message = if !ELEMENTS.contains(&name) && !super::table::PARTS.contains(&name) {
             format!(
                 "unknown element <{name}>; the print template may use: {}",
                 ELEMENTS.join(", ")
