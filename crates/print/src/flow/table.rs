@@ -303,60 +303,35 @@ impl Builder<'_> {
 /// wraps to spare a column of sentences a few points; the columns left share the rest, each
 /// between its longest word and its widest line, in proportion to what it would still like.
 pub(super) fn column_widths(min: &[f32], max: &[f32], room: f32) -> Option<Vec<f32>> {
-    let least: f32 = min.iter().sum();
     if max.iter().sum::<f32>() <= room {
         return Some(max.to_vec());
     }
-    if least > room {
+    if min.iter().sum::<f32>() > room {
         return None;
     }
-    let mut whole = vec![false; max.len()];
-    loop {
-        let open = whole.iter().filter(|w| !**w).count() as f32;
-        let given: f32 = max
-            .iter()
-            .zip(&whole)
-            .filter(|(_, w)| **w)
-            .map(|(m, _)| m)
-            .sum();
-        let fair = (room - given) / open;
-        let mut changed = false;
-        for (i, m) in max.iter().enumerate() {
-            if !whole[i] && *m <= fair {
-                // Only while the others can still have their longest words.
-                let rest: f32 = min
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| !whole[*j] && *j != i)
-                    .map(|(_, m)| m)
-                    .sum();
-                if given + m + rest <= room {
-                    whole[i] = true;
-                    changed = true;
-                    break;
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let given: f32 = max
-        .iter()
-        .zip(&whole)
-        .filter(|(_, w)| **w)
-        .map(|(m, _)| m)
-        .sum();
-    let open = |v: &[f32]| -> f32 {
+    // The sum of `v` over the columns given their widest line (`given` true) or not.
+    let sum = |v: &[f32], whole: &[bool], given: bool| -> f32 {
         v.iter()
-            .zip(&whole)
-            .filter(|(_, w)| !**w)
-            .map(|(m, _)| m)
+            .zip(whole)
+            .filter(|(_, w)| **w == given)
+            .map(|(x, _)| x)
             .sum()
     };
-    let (least, most) = (open(min), open(max));
+    let mut whole = vec![false; max.len()];
+    // One column at a time, as the fair share grows with each; only while the others can still
+    // have their longest words.
+    while let Some(i) = (0..max.len()).find(|&i| {
+        let given = sum(max, &whole, true);
+        let open = whole.iter().filter(|w| !**w).count() as f32;
+        let others = sum(min, &whole, false) - min[i];
+        !whole[i] && max[i] <= (room - given) / open && given + max[i] + others <= room
+    }) {
+        whole[i] = true;
+    }
+    let left = room - sum(max, &whole, true);
+    let (least, most) = (sum(min, &whole, false), sum(max, &whole, false));
     let share = if most > least {
-        ((room - given - least) / (most - least)).clamp(0.0, 1.0)
+        ((left - least) / (most - least)).clamp(0.0, 1.0)
     } else {
         0.0
     };
@@ -377,13 +352,8 @@ fn repeated(head: &[Chunk]) -> Chunk {
     let mut used = 0.0;
     for chunk in head {
         let top = -(used + chunk.pad_top);
-        for item in &chunk.items {
-            if matches!(item, Item::Link { .. }) {
-                continue;
-            }
-            let mut item = item.clone();
+        for mut item in chunk.items.iter().filter_map(for_the_eye) {
             translate(&mut item, 0.0, top);
-            retag(&mut item, Tag::Artifact(Artifact::Pagination));
             items.push(item);
         }
         used += chunk.pad_top + chunk.height + chunk.pad_bottom;
@@ -395,16 +365,16 @@ fn repeated(head: &[Chunk]) -> Chunk {
     }
 }
 
-/// Sets what `item` is to a reader.
-fn retag(item: &mut Item, to: Tag) {
-    match item {
-        Item::Text { tag, .. }
-        | Item::Rect { tag, .. }
-        | Item::Line { tag, .. }
-        | Item::Link { tag, .. }
-        | Item::Field { tag, .. }
-        | Item::Image { tag, .. }
-        | Item::Qr { tag, .. } => *tag = to,
+/// `item` of the header row as a pagination artifact; `None` for a link's clickable area, which
+/// the first header row has. (Words, the tint and rules are all a header row draws.)
+fn for_the_eye(item: &Item) -> Option<Item> {
+    let mut item = item.clone();
+    match &mut item {
+        Item::Text { tag, .. } | Item::Rect { tag, .. } | Item::Line { tag, .. } => {
+            *tag = Tag::Artifact(Artifact::Pagination);
+            Some(item)
+        }
+        _ => None,
     }
 }
 

@@ -144,6 +144,19 @@ fn extent(layout: &Layout, node: usize) -> (f32, f32) {
         })
 }
 
+/// `count` body lines of the first page, from the one reading `first`.
+fn lines_from(layout: &Layout, first: &str, count: usize) -> Vec<String> {
+    let lines: Vec<String> = body_lines(&layout.pages[0])
+        .into_iter()
+        .map(|l| l.2)
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| l == first)
+        .unwrap_or_else(|| panic!("{first:?} is not in {lines:?}"));
+    lines.into_iter().skip(at).take(count).collect()
+}
+
 /// The header row's tint on `page`: the table's left and right edges.
 fn tint(layout: &Layout, page: usize) -> Rect {
     let fill = Some(Style::regular().info_tint);
@@ -183,16 +196,8 @@ fn a_data_table_is_table_thead_and_tbody() {
     );
     assert_eq!(texts(&layout, 0, Tag::Node(acne)), "Acne scars");
     // Read header first, then row by row.
-    let lines: Vec<String> = body_lines(&layout.pages[0])
-        .into_iter()
-        .map(|l| l.2)
-        .collect();
-    let at = lines
-        .iter()
-        .position(|l| l == "Skin concern Sessions Weeks apart")
-        .unwrap_or_else(|| panic!("{lines:?}"));
     assert_eq!(
-        lines[at..at + 3],
+        lines_from(&layout, "Skin concern Sessions Weeks apart", 3),
         [
             "Skin concern Sessions Weeks apart",
             "Fine lines 3 to 4 4",
@@ -246,28 +251,21 @@ fn columns_take_their_content_width() {
     assert!((table.w - layout.pages[0].body.w).abs() < 0.01, "{table:?}");
     let name = extent(&layout, cell(&layout, 0, 1)).0 - extent(&layout, cell(&layout, 0, 0)).0;
     assert!((name - (widest(&layout, 0, 2) + 0.5 + 2.0 * s.cell_padding)).abs() < 0.01);
-    for row in 1..=2 {
-        let words = cell(&layout, row, 0);
+    // How many lines the words of element `node` take on the page.
+    let lines = |node: usize| {
         let baselines: BTreeSet<i32> = layout.pages[0]
             .items
             .iter()
             .filter_map(|i| match i {
-                Item::Text { y, tag, .. } if *tag == Tag::Node(words) => Some(*y as i32),
+                Item::Text { y, tag, .. } if *tag == Tag::Node(node) => Some(*y as i32),
                 _ => None,
             })
             .collect();
-        assert_eq!(baselines.len(), 1, "the name in row {row} wraps");
-    }
-    let balm = node_of(&layout, "Three");
-    let lines: BTreeSet<i32> = layout.pages[0]
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Text { y, tag, .. } if *tag == Tag::Node(balm) => Some(*y as i32),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(lines.len(), 2);
+        baselines.len()
+    };
+    assert_eq!(lines(cell(&layout, 1, 0)), 1);
+    assert_eq!(lines(cell(&layout, 2, 0)), 1);
+    assert_eq!(lines(node_of(&layout, "Three")), 2);
 }
 
 #[test]
@@ -401,16 +399,8 @@ fn large_print_sets_a_table_too_wide_for_its_words_row_by_row() {
             assert_eq!(roles(&layout, pair), [TH, TD]);
         }
     }
-    let lines: Vec<String> = body_lines(&layout.pages[0])
-        .into_iter()
-        .map(|l| l.2)
-        .collect();
-    let at = lines
-        .iter()
-        .position(|l| l == "Treatment: Microneedling")
-        .unwrap_or_else(|| panic!("{lines:?}"));
     assert_eq!(
-        lines[at..at + 8],
+        lines_from(&layout, "Treatment: Microneedling", 8),
         [
             "Treatment: Microneedling",
             "Hyperpigmentation: Uncommon",

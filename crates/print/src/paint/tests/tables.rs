@@ -102,6 +102,17 @@ fn pagination_artifacts(doc: &Document) -> Vec<usize> {
         .collect()
 }
 
+/// The text `pdftotext -raw` reads from `bytes` (content stream order), `args` before the file;
+/// `None` when pdftotext is not installed.
+fn raw_text(bytes: &[u8], name: &str, args: &[&str]) -> Option<String> {
+    let path = write_temp(name, bytes);
+    let file = path.to_string_lossy().into_owned();
+    let args: Vec<&str> = args.iter().copied().chain(["-raw", &file, "-"]).collect();
+    let out = run("pdftotext", &args);
+    let _ = std::fs::remove_file(path);
+    out.map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 #[test]
 fn a_data_table_reads_in_order_with_column_headers() {
     let bytes = pdf(&handout(SESSIONS), Style::regular());
@@ -109,11 +120,9 @@ fn a_data_table_reads_in_order_with_column_headers() {
     let row = "TR[TD TD TD]";
     let table = format!("Table[THead[TR[TH/Column TH/Column TH/Column]] TBody[{row} {row}]]");
     assert!(tree.starts_with(&format!("Document[H1 {table} ")), "{tree}");
-    let path = write_temp("table.pdf", &bytes);
-    let Some(out) = run("pdftotext", &["-raw", &path.to_string_lossy(), "-"]) else {
+    let Some(text) = raw_text(&bytes, "table.pdf", &[]) else {
         return;
     };
-    let text = String::from_utf8_lossy(&out.stdout);
     assert_in_order(
         &text,
         &[
@@ -123,7 +132,6 @@ fn a_data_table_reads_in_order_with_column_headers() {
             "Acne scars 4 to 6 4 to 6",
         ],
     );
-    let _ = std::fs::remove_file(path);
 }
 
 #[test]
@@ -135,11 +143,9 @@ fn set_row_by_row_each_header_is_a_row_header() {
         tree.starts_with(&format!("Document[H1 Table[{row} {row}] ")),
         "{tree}"
     );
-    let path = write_temp("table-large.pdf", &bytes);
-    let Some(out) = run("pdftotext", &["-raw", &path.to_string_lossy(), "-"]) else {
+    let Some(text) = raw_text(&bytes, "table-large.pdf", &[]) else {
         return;
     };
-    let text = String::from_utf8_lossy(&out.stdout);
     assert_in_order(
         &text,
         &[
@@ -150,7 +156,6 @@ fn set_row_by_row_each_header_is_a_row_header() {
             "Recommendations: Avoid sunlight for a week",
         ],
     );
-    let _ = std::fs::remove_file(path);
 }
 
 #[test]
@@ -167,17 +172,11 @@ fn a_repeated_header_row_is_a_pagination_artifact() {
     assert_eq!(tree.matches("THead").count(), 1);
     assert_eq!(tree.matches("TH/Column").count(), 3);
     assert_eq!(tree.matches("TR[TD TD TD]").count(), 60);
-    let path = write_temp("table-long.pdf", &bytes);
-    let Some(out) = run(
-        "pdftotext",
-        &["-f", "2", "-l", "2", "-raw", &path.to_string_lossy(), "-"],
-    ) else {
+    let Some(page) = raw_text(&bytes, "table-long.pdf", &["-f", "2", "-l", "2"]) else {
         return;
     };
-    let page = String::from_utf8_lossy(&out.stdout);
     assert_in_order(
         &page,
         &["Harbor Skin Clinic", "Week Visits What happens", "Week "],
     );
-    let _ = std::fs::remove_file(path);
 }
