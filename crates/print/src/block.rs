@@ -138,6 +138,8 @@ pub(crate) enum Block {
     Columns(Vec<Vec<Block>>),
     /// `<table>`: two-column label/content rows.
     Table(Vec<Row>),
+    /// `<table>` with `<thead>` and `<tbody>`: a data table, one header cell per column.
+    DataTable(DataTable),
     /// `<box>`: a tinted panel.
     Box {
         /// Colour scheme of the panel.
@@ -278,6 +280,25 @@ pub(crate) struct Row {
     pub head: Vec<Inline>,
     /// The `<td>` cell.
     pub cell: Vec<Inline>,
+}
+
+/// A data table: `<thead>`'s one row of header cells, then `<tbody>`'s rows, each with as many
+/// cells as the header.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct DataTable {
+    /// The `<th>` cells: one per column, left to right.
+    pub head: Vec<Cell>,
+    /// The body's rows of `<td>` cells, top to bottom.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell of a data table.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cell {
+    /// The cell's text, never empty.
+    pub inlines: Vec<Inline>,
+    /// `align="left|center|right"`, left by default.
+    pub align: Align,
 }
 
 /// One `<fact label="…">value</fact>`.

@@ -251,6 +251,9 @@ pub enum Artifact {
     Footer,
     /// Decoration in the body: rules and panel backgrounds.
     Layout,
+    /// A table's header row drawn again where the table goes on on a new page: read once, from
+    /// the table's first page.
+    Pagination,
 }
 
 /// A standard structure type of PDF 1.7 (ISO 32000-1, 14.8.4); only these are used, so the PDF
@@ -279,9 +282,13 @@ pub enum Role {
     LBody,
     /// A table (the timeline, the facts panel).
     Table,
+    /// A data table's header row group.
+    THead,
+    /// A data table's body row group.
+    TBody,
     /// A table row.
     TR,
-    /// A row header cell (`/Scope /Row`).
+    /// A header cell: of its column in a `THead` (`/Scope /Column`), else of its row (`/Scope /Row`).
     TH,
     /// A data cell.
     TD,
@@ -310,6 +317,8 @@ impl Role {
             Role::Lbl => "Lbl",
             Role::LBody => "LBody",
             Role::Table => "Table",
+            Role::THead => "THead",
+            Role::TBody => "TBody",
             Role::TR => "TR",
             Role::TH => "TH",
             Role::TD => "TD",

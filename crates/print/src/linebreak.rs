@@ -66,8 +66,6 @@ pub(crate) enum Align {
     /// paragraph and lines ending in a forced break, which stay flush left.
     Justify,
     /// Centred in the line width.
-    // Part of the line breaker's tested contract, though no block of the vocabulary is centred yet.
-    #[cfg_attr(not(test), allow(dead_code))]
     Center,
     /// Flush right.
     Right,
@@ -171,6 +169,23 @@ pub(crate) fn break_lines(
         .map(|(i, spec)| para.set_line(spec, line_width(widths, i), align, fonts))
         .collect();
     Ok(lines)
+}
+
+/// The narrowest and the widest `runs` can be set: the widest of the words the breaker cuts the
+/// text into (UAX #14 segments, "day 3" one word), so a line that wide never cuts a word, and the
+/// widest line when nothing wraps. A table column's width is chosen between the two.
+pub(crate) fn content_widths(runs: &[Run], fonts: &Fonts) -> Result<(f32, f32), MissingGlyph> {
+    let para = Paragraph::measure(runs, fonts)?;
+    let min = para
+        .words()
+        .iter()
+        .map(|w| para.width(w.start, w.end))
+        .fold(0.0, f64::max) as f32;
+    let max = break_lines(runs, &[], Align::Left, fonts)?
+        .iter()
+        .map(|line| line.width)
+        .fold(min, f32::max);
+    Ok((min, max))
 }
 
 /// The width available to line `index`, as `f64`; nonsense (negative, NaN) counts as no room at all.

@@ -8,7 +8,7 @@
 //!
 //! [`parse`] checks well-formedness, then one `Parser` walks the tree from the root down; each level
 //! of the vocabulary is a file: `handout` (the root element, its header and footer), `blocks`,
-//! `inlines`, `fields` (write-in blanks), `blank` (inline ones), with the checks they share in `attributes` (unknown, missing and invalid attributes)
+//! `inlines`, `fields` (write-in blanks), `blank` (inline ones), `table` (the data-table form of `<table>`), with the checks they share in `attributes` (unknown, missing and invalid attributes)
 //! and `content` (misplaced elements and stray text).
 
 mod attributes;
@@ -20,6 +20,7 @@ mod fields;
 mod handout;
 mod inlines;
 mod lists;
+mod table;
 
 use std::fmt;
 

@@ -184,6 +184,8 @@ style_keys! {
     table_gap: Length,
     /// Padding above and below the text of a table row.
     row_padding: Length,
+    /// Padding left and right of the text of a data table's cell.
+    cell_padding: Length,
     /// Caption size in the facts panel.
     fact_label_size: Length,
     /// Line height of the facts panel's captions.

@@ -3,6 +3,8 @@
 //! its structure elements (a heading's `H1`–`H3`, a paragraph's `P`; lists are in `lists`);
 //! rules are layout artifacts.
 
+use std::rc::Rc;
+
 use super::super::block::{Block, Document, Inline, ParagraphClass};
 use super::super::font::Fonts;
 use super::super::frame::{Artifact, Color, Item, Role, Stroke, Tag};
@@ -132,6 +134,7 @@ impl<'a> Builder<'a> {
             Block::List { mark, items } => self.list(*mark, items, ctx),
             Block::Columns(columns) => self.columns(columns, ctx),
             Block::Table(rows) => self.table(rows, ctx, true),
+            Block::DataTable(table) => self.data_table(table, ctx),
             Block::Box { tone, blocks } => self.panel(*tone, blocks, ctx),
             Block::Facts(facts) => self.facts(facts, ctx),
             Block::Keep(blocks) => {
@@ -403,6 +406,9 @@ pub(super) fn recolor(chunks: &mut [Chunk], map: &[(Color, Color)]) {
         }
     };
     for chunk in chunks {
+        if let Some(repeat) = &mut chunk.repeat {
+            recolor(std::slice::from_mut(Rc::make_mut(repeat)), map);
+        }
         for item in &mut chunk.items {
             match item {
                 Item::Text { color, .. } | Item::Line { color, .. } => swap(color),

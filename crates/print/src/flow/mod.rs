@@ -13,9 +13,10 @@
 //! its links gathered in a group read after the body.
 //!
 //! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
-//! keep rules in `blocks`, lists (nested one level) in `lists`, tables, boxes, facts and columns in
-//! `composite`, write-in blanks in `fields` (inline ones in `blank`), page breaking in `paginate`,
-//! headers and footers in `furniture`, the one-line running head of later pages in `running`.
+//! keep rules in `blocks`, lists (nested one level) in `lists`, timeline tables, boxes, facts and
+//! columns in `composite`, data tables in `table`, write-in blanks in `fields` (inline ones in
+//! `blank`), page breaking in `paginate`, headers and footers in `furniture`, the one-line running
+//! head of later pages in `running`.
 
 pub(super) mod blank;
 mod blocks;
@@ -27,9 +28,11 @@ mod lists;
 mod paginate;
 mod running;
 mod structure;
+mod table;
 mod text;
 
 use std::fmt;
+use std::rc::Rc;
 
 use super::block::Document;
 use super::font::Fonts;
@@ -169,6 +172,9 @@ struct Chunk {
     /// The last chunk of a `<keep>`: a heading inside it already stays with everything the keep
     /// holds, so keeping it with two lines never reaches past it.
     keep_end: bool,
+    /// In a data table's body: its header row, as pagination artifacts, drawn above this chunk when
+    /// it starts a page after the first.
+    repeat: Option<Rc<Chunk>>,
 }
 
 /// How a `fill` blank grows into the room its page has left: more rules under its first, each

@@ -3,13 +3,14 @@
 //!
 //! A keep-group is a run of chunks joined by `keep_with_next`. It goes to the next page whole when it
 //! does not fit the rest of this one; only a group taller than an empty page is split, at the last
-//! chunk that fits, so nothing is ever cut or pushed past the text box.
+//! chunk that fits, so nothing is ever cut or pushed past the text box. A data table's body chunk
+//! that starts a page after the first brings its table's header row with it.
 
 use std::collections::BTreeMap;
 
 use super::super::frame::{Artifact, Item, Rect, Tag};
 use super::blocks::hline;
-use super::{translate, Chunk, Fill, Panel, Slice, Split};
+use super::{translate, Chunk, Fill, Panel, PanelRef, Slice, Split};
 
 /// Rounding slack when testing whether a group fits, in points.
 const FIT_SLACK: f32 = 0.01;
@@ -107,8 +108,9 @@ impl Pager<'_> {
                 return;
             }
         }
-        // Whole on the next page, when that page can hold it.
-        if !self.empty() && self.height_of(&group) <= self.heights[1] + FIT_SLACK {
+        // Whole on the next page, when that page can hold it (and the header row it repeats there).
+        let repeat = group.first().map_or(0.0, repeat_height);
+        if !self.empty() && self.height_of(&group) + repeat <= self.heights[1] + FIT_SLACK {
             self.finish_page();
             group.into_iter().for_each(|c| self.place(c));
             return;
@@ -176,7 +178,7 @@ impl Pager<'_> {
             } else {
                 height
             };
-            if need > self.heights[1] + FIT_SLACK {
+            if need + repeat_height(chunk) > self.heights[1] + FIT_SLACK {
                 self.place_split(piece, ahead);
                 continue;
             }
@@ -190,17 +192,37 @@ impl Pager<'_> {
     /// Height of `chunks` placed at the current position.
     fn height_of<'c>(&self, chunks: impl IntoIterator<Item = &'c Chunk>) -> f32 {
         let at_top = self.empty();
+        let later = !self.pages.is_empty();
         chunks
             .into_iter()
             .enumerate()
             .map(|(i, c)| {
                 let gap = if i == 0 && at_top { 0.0 } else { c.gap };
-                gap + c.pad_top + c.height + c.pad_bottom
+                let repeat = if i == 0 && at_top && later {
+                    repeat_height(c)
+                } else {
+                    0.0
+                };
+                repeat + gap + c.pad_top + c.height + c.pad_bottom
             })
             .sum()
     }
 
     fn place(&mut self, chunk: Chunk) {
+        // A table going on on a new page shows its header row again first.
+        if let Some(repeat) = chunk.repeat.as_deref().filter(|_| !self.pages.is_empty()) {
+            if self.empty() {
+                let panels = chunk.panels.iter().map(|p| PanelRef {
+                    open: None,
+                    close: None,
+                    ..*p
+                });
+                self.place(Chunk {
+                    panels: panels.collect(),
+                    ..repeat.clone()
+                });
+            }
+        }
         let gap = if self.empty() { 0.0 } else { chunk.gap };
         let top = -(self.page.used + gap + chunk.pad_top);
         let bottom = top - chunk.height;
@@ -294,6 +316,11 @@ impl Pager<'_> {
         self.page.items.splice(g.end..g.end, rules);
         self.page.used += delta;
     }
+}
+
+/// Height of the header row `chunk` repeats when it starts a page (0 outside a data table).
+fn repeat_height(chunk: &Chunk) -> f32 {
+    chunk.repeat.as_ref().map_or(0.0, |r| r.height)
 }
 
 /// How many chunks from the start of `chunks` a heading there must keep together: its own lines

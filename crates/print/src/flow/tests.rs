@@ -4,6 +4,7 @@ mod editions;
 pub(crate) mod fixture;
 mod lists;
 mod structure;
+pub(crate) mod tables;
 
 use super::super::block::{
     Block, Document, Inline, ListItem, ListMark, Paper, ParagraphClass, Row,

@@ -8,7 +8,7 @@ use super::super::block::{Blank, Inline, Span};
 use super::super::font::{Face, Fonts};
 use super::super::frame::{Artifact, Color, Item, Rect, Role, Stroke, Tag};
 use super::super::hyphenate::Language;
-use super::super::linebreak::{break_lines, Align, Line, Piece, Run};
+use super::super::linebreak::{self, break_lines, Align, Line, Piece, Run};
 use super::blank::{self, LineFrame};
 use super::structure::Tree;
 use super::LayoutError;
@@ -103,8 +103,22 @@ pub(super) fn set(
     width: f32,
     owner: &mut Owner<'_>,
 ) -> Result<Vec<LineBox>, LayoutError> {
-    let runs = runs(inlines, style, width);
-    let lines = break_lines(&runs, &[width], style.align, fonts)
+    set_widths(fonts, inlines, style, &[width], owner)
+}
+
+/// Like [`set`], with `widths[i]` the width of line i (the last repeats): a run-in label's
+/// value starts on what is left of the label's line.
+pub(super) fn set_widths(
+    fonts: &Fonts,
+    inlines: &[Inline],
+    style: TextStyle,
+    widths: &[f32],
+    owner: &mut Owner<'_>,
+) -> Result<Vec<LineBox>, LayoutError> {
+    // A blank is at most as wide as the narrowest line it could go on.
+    let narrowest = widths.iter().copied().fold(f32::INFINITY, f32::min);
+    let runs = runs(inlines, style, narrowest);
+    let lines = break_lines(&runs, widths, style.align, fonts)
         .map_err(|e| LayoutError::MissingGlyph(e.ch))?;
     let mut open = None;
     // The blanks in order: the n-th blank piece set is the n-th blank, as none ever splits.
@@ -315,6 +329,18 @@ fn link_item(
         uri: area.uri,
         tag: Tag::Node(area.node),
     }
+}
+
+/// The narrowest and the widest `inlines` can be set in `style` without cutting a word (see
+/// `linebreak::content_widths`).
+pub(super) fn content_widths(
+    fonts: &Fonts,
+    inlines: &[Inline],
+    style: TextStyle,
+) -> Result<(f32, f32), LayoutError> {
+    // Measured without a line to fit: a blank is as wide as its underscores ask.
+    linebreak::content_widths(&runs(inlines, style, f32::INFINITY), fonts)
+        .map_err(|e| LayoutError::MissingGlyph(e.ch))
 }
 
 /// Width of `text` set on one line in `face` at `size` (for right-aligning short labels).

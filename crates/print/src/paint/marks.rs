@@ -120,7 +120,7 @@ impl<'a> PageMarks<'a> {
     }
 }
 
-/// The property list of an artifact: pagination artifacts say which band they are.
+/// The property list of an artifact: pagination artifacts say which band they are, if any.
 fn artifact(kind: Artifact) -> BTreeMap<String, DictItem> {
     let name = |s: &str| DictItem::Name(s.as_bytes().to_vec());
     match kind {
@@ -133,5 +133,6 @@ fn artifact(kind: Artifact) -> BTreeMap<String, DictItem> {
             ("Subtype".into(), name("Footer")),
         ]),
         Artifact::Layout => BTreeMap::from([("Type".into(), name("Layout"))]),
+        Artifact::Pagination => BTreeMap::from([("Type".into(), name("Pagination"))]),
     }
 }

@@ -127,12 +127,13 @@ pub(super) fn tag(
         kids.extend(mine.map(kid));
         dict.set("K", Object::Array(kids));
         match node.role {
-            // Every header cell here heads its row (a timeline stage, a fact's label).
+            // A header cell heads its row (a timeline stage, a fact's label), unless it is in a
+            // data table's header row, where it heads its column.
             Role::TH => dict.set(
                 "A",
                 Dictionary::from_iter([
                     ("O", Object::Name(b"Table".to_vec())),
-                    ("Scope", Object::Name(b"Row".to_vec())),
+                    ("Scope", Object::Name(scope(tree, node).to_vec())),
                 ]),
             ),
             Role::Figure => dict.set("Alt", text_string(node.alt.as_deref().unwrap_or(""))),
@@ -184,6 +185,19 @@ pub(super) fn tag(
         Dictionary::from_iter([("Marked", Object::Boolean(true))]),
     );
     Ok(())
+}
+
+/// The `/Scope` of the header cell `node`: `Column` when its row is a `THead`'s, else `Row`.
+fn scope(tree: &[Node], node: &Node) -> &'static [u8] {
+    let group = node
+        .parent
+        .and_then(|row| tree.get(row))
+        .and_then(|row| row.parent)
+        .and_then(|group| tree.get(group));
+    match group {
+        Some(group) if group.role == Role::THead => b"Column",
+        _ => b"Row",
+    }
 }
 
 /// Fills `first[n]` with the earliest content (index into the record) in the subtree of `n`.

@@ -95,6 +95,7 @@ impl Parser<'_, '_> {
                     .collect();
                 Block::Columns(columns)
             }
+            "table" if super::table::is_data_table(node) => Block::DataTable(self.data_table(node)),
             "table" => {
                 self.check_attributes(node, &[]);
                 let rows = self

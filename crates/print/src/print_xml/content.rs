@@ -62,9 +62,12 @@ impl Parser<'_, '_> {
     pub(super) fn misplaced(&mut self, node: Node<'_, '_>, parent: Node<'_, '_>, allowed: &[&str]) {
         let name = node.tag_name().name();
         let parent_name = parent.tag_name().name();
-        // `<blank>` is known, though it is not in the list (whose wording the tests pin): a blank
-        // in the wrong place is misplaced, not unknown.
-        let message = if !ELEMENTS.contains(&name) && name != "blank" {
+        // `<blank>` and the data table's parts are known, though they are not in the list (whose
+        // wording the tests pin): one in the wrong place is misplaced, not unknown.
+        let message = if !ELEMENTS.contains(&name)
+            && name != "blank"
+            && !super::table::PARTS.contains(&name)
+        {
             format!(
                 "unknown element <{name}>; the print template may use: {}",
                 ELEMENTS.join(", ")

@@ -393,3 +393,5 @@ fn a_field_needs_a_usable_unique_name_and_sensible_lines() {
         ]
     );
 }
+
+mod tables;

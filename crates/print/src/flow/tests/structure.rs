@@ -9,7 +9,7 @@ use super::fixture::HANDOUT;
 use super::{fixture, lay};
 
 /// The roles of the children of element `n`.
-fn roles(layout: &Layout, n: usize) -> Vec<Role> {
+pub(super) fn roles(layout: &Layout, n: usize) -> Vec<Role> {
     layout.tree[n]
         .children
         .iter()
@@ -32,7 +32,7 @@ fn has_content(layout: &Layout, n: usize) -> bool {
 }
 
 /// The element of the first text item reading `text`.
-fn node_of(layout: &Layout, text: &str) -> usize {
+pub(super) fn node_of(layout: &Layout, text: &str) -> usize {
     layout
         .pages
         .iter()
