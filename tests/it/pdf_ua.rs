@@ -83,18 +83,19 @@ fn the_prp_handout_is_tagged_in_reading_order() {
             "P", "Form", "P", "Form", "P", "Form", "P", "Form",  // the write-in blanks
             "Table", // facts
             "H2", "P", // what it is
-            "H2", "P", // what to expect
+            "H2", "L", // before your visit: a checklist
+            "H2", "P", // what to expect (its blank is a Form inside the P)
             "H2", "Table", // recovery timeline
             "H2", "L", "H2", "L", // Do, then Don't
             "H2", "L",   // risks
             "Div", // when to call us
-            "H2", "H3", "P", "H3", "P", "H3", "P", // FAQ
+            "H2", "H3", "P", // FAQ
             "P", "Form", "P", "Form", // next appointment, notes
             "P",    // the disclaimer
             "Div",  // the page furniture's links
         ]
     );
-    let call = top.elems().nth(23).unwrap();
+    let call = top.elems().nth(25).unwrap();
     // The list, the phone, after hours, and the emergency line on its own.
     assert_eq!(call.roles(), ["H2", "L", "P", "P", "P"]);
     let furniture = top.elems().last().unwrap();
@@ -114,8 +115,8 @@ fn the_prp_handout_is_tagged_in_reading_order() {
             _ => {}
         }
     }
-    // Facts (sessions, downtime), then the timeline's four stages; five Do items before six Don’ts;
-    // the risks.
+    // Facts (sessions, downtime), then the timeline's four stages; the Before your visit
+    // checklist's three items; five Do items before six Don’ts; the three risks.
     let rows: Vec<usize> = top
         .elems()
         .filter(|e| e.role == "Table")
@@ -127,7 +128,7 @@ fn the_prp_handout_is_tagged_in_reading_order() {
         .filter(|e| e.role == "L")
         .map(|l| l.kids.len())
         .collect();
-    assert_eq!(items, [5, 6, 5]);
+    assert_eq!(items, [3, 5, 6, 3]);
     // Bold and links stay inside their paragraph: the box's phone line is a P holding a Link.
     let phone = call.elems().nth(2).unwrap();
     assert_eq!(phone.roles(), ["Link"]);

@@ -117,6 +117,11 @@ fn write_in_blanks_are_named_form_fields_with_tooltips_and_print_blank() {
             ("treatment-date", "Treatment date"),
             ("treated-area", "Treated area"),
             ("clinician", "Clinician"),
+            // A blank in a sentence (`____` in What to expect), its sentence the tooltip.
+            (
+                "blank-1",
+                "Leave the PRP on your skin for ____ hours, as your clinician tells you."
+            ),
             ("next-appointment", "Next appointment"),
             ("notes", "Notes"),
         ]
@@ -175,8 +180,13 @@ fn write_in_blanks_are_named_form_fields_with_tooltips_and_print_blank() {
     let mut count = 0;
     for page in &layout.pages {
         for (i, item) in page.items.iter().enumerate() {
+            // The form's write-in blanks; a blank inside a sentence is read in its sentence.
             let Item::Field {
-                rect, tag, tooltip, ..
+                rect,
+                tag,
+                tooltip,
+                underscores: None,
+                ..
             } = item
             else {
                 continue;
@@ -224,9 +234,9 @@ fn write_in_blanks_are_named_form_fields_with_tooltips_and_print_blank() {
         }
         assert!(!text.contains("patient-name"));
     }
-    // Large print keeps them, bigger.
+    // Large print keeps them (the six of the form and the one in a sentence), bigger.
     let large = prp(PrintSize::Large);
-    assert_eq!(fields(&Document::load_mem(&large.bytes).unwrap()).len(), 6);
+    assert_eq!(fields(&Document::load_mem(&large.bytes).unwrap()).len(), 7);
     let label_size = |layout: &Layout| {
         layout
             .pages
@@ -738,7 +748,12 @@ fn the_blanks_of_a_column_start_level_as_on_a_printed_form() {
                 .items
                 .iter()
                 .filter_map(|item| match item {
-                    Item::Field { rect, .. } => Some((rect.x * 100.0).round() / 100.0),
+                    // The write-in blanks of the form, not a blank inside a sentence.
+                    Item::Field {
+                        rect,
+                        underscores: None,
+                        ..
+                    } => Some((rect.x * 100.0).round() / 100.0),
                     _ => None,
                 })
                 .collect();

@@ -64,20 +64,19 @@ impl Parser<'_, '_> {
         let parent_name = parent.tag_name().name();
         // `<blank>` and the data table's parts are known, though they are not in the list (whose
         // wording the tests pin): one in the wrong place is misplaced, not unknown.
-        let message = if !ELEMENTS.contains(&name)
-            && name != "blank"
-            && !super::table::PARTS.contains(&name)
-        {
-            format!(
-                "unknown element <{name}>; the print template may use: {}",
-                ELEMENTS.join(", ")
-            )
-        } else {
-            format!(
+        let message =
+            if !ELEMENTS.contains(&name) && name != "blank" && !super::table::PARTS.contains(&name)
+            {
+                format!(
+                    "unknown element <{name}>; the print template may use: {}",
+                    ELEMENTS.join(", ")
+                )
+            } else {
+                format!(
                 "<{name}> is not allowed inside <{parent_name}>; <{parent_name}> may contain: {}",
                 allowed.join(", ")
             )
-        };
+            };
         self.error(node, message);
     }
 
