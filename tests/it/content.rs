@@ -253,3 +253,117 @@ fn required_sections_decide_what_may_be_left_out() {
     let out = f.run(&["check"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
 }
+
+/// The structure tree of the PDF at `pdf` as text (`pdfinfo -struct-text`, from poppler-utils,
+/// which the CI installs).
+fn struct_text(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
+    assert!(out.status.success(), "pdfinfo: {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The sample built into a temporary folder (kept alive with the returned guard).
+fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("output");
+    handouts::build(&common::build_options(&root.join("content"), &out))
+        .unwrap_or_else(|d| panic!("the sample does not build: {d}"));
+    (dir, out)
+}
+
+#[test]
+fn the_samples_table_callout_and_numbered_list_on_the_page_and_in_the_tagged_pdf() {
+    let (_dir, out) = sample();
+    let page = std::fs::read_to_string(out.join("microneedling/classic/index.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    common::assert_in_order(
+        &page,
+        &[
+            "<div class=\"callout callout-important\" role=\"note\">",
+            "<p class=\"callout-label\">Important</p>",
+            "<table>",
+            "<th scope=\"col\">Treatments</th><th scope=\"col\" class=\"align-center\">How many</th>",
+            "<td>First series</td><td class=\"align-center\">4–6 sessions</td>",
+            "</table>",
+            "<section id=\"day-of-treatment\" class=\"section section-own shape-list\"",
+            "<ol class=\"points points-own\">",
+            "<li>We clean your skin and put on numbing cream.</li>",
+        ],
+    );
+    let es = std::fs::read_to_string(out.join("es/microneedling/classic/index.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        es.contains("<p class=\"callout-label\">Importante</p>"),
+        "{es}"
+    );
+    for pdf in [
+        "microneedling-classic.pdf",
+        "microneedling-classic-large.pdf",
+    ] {
+        let tree = struct_text(&out.join("microneedling/classic").join(pdf));
+        common::assert_in_order(
+            &tree,
+            &[
+                "Div",
+                "\"Important \"",
+                "Table",
+                "THead",
+                "TH:",
+                "/Scope /Column",
+                "\"Treatments \"",
+                "TBody",
+                "TD",
+                "\"First series \"",
+                "\"Day of treatment \"",
+                "Lbl",
+                "\"1. \"",
+                "LBody",
+                "\"We clean your skin",
+            ],
+        );
+    }
+    // In large print the three columns still fit at 18 pt: the table stays a table.
+    let text =
+        common::pdftotext(&out.join("microneedling/classic/microneedling-classic-large.pdf"));
+    assert!(text.contains("Treatments"), "{text}");
+}
+
+#[test]
+fn the_samples_checklist_nested_list_and_blank_on_the_page_and_in_the_tagged_pdf() {
+    let (_dir, out) = sample();
+    let page = std::fs::read_to_string(out.join("microneedling/prp/index.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    common::assert_in_order(
+        &page,
+        &[
+            "<li><a href=\"#before-your-visit\">Before your visit</a></li>",
+            "<section id=\"before-your-visit\" class=\"section section-before-your-visit shape-checklist\"",
+            "<ul class=\"points points-before-your-visit checklist\">",
+            "<li>Tell us every medicine and supplement you take, and if you have a bleeding disorder.\n<ul>\n<li><strong>Blood thinners or prescribed aspirin:</strong>",
+            "Leave the PRP on your skin for <span class=\"blank\" role=\"img\" aria-label=\"blank to fill in\" style=\"--chars:4\"></span> hours",
+        ],
+    );
+    let tree = struct_text(&out.join("microneedling/prp/microneedling-prp.pdf"));
+    common::assert_in_order(
+        &tree,
+        &[
+            "\"Before your visit \"",
+            "L (block)",
+            "LI (block)",
+            "Lbl",
+            "LBody",
+            "\"Tell us every medicine",
+            "L (block)",
+            "\"Blood thinners or prescribed aspirin:",
+            "\"What to expect \"",
+            "\"Leave the PRP on your skin for ",
+            "Form",
+            "hours, as your clinician tells you.",
+        ],
+    );
+}
