@@ -322,6 +322,10 @@ fn unsupported(tag: &Tag<'_>) -> (&'static str, &'static str) {
             "a code block (text indented by four spaces or fenced with ```)",
             "remove the indentation or the ``` fences so it becomes a normal paragraph.",
         ),
+        Tag::Table(_) => (
+            "a table inside a list item",
+            "end the list, then put the table on its own after an empty line.",
+        ),
         Tag::HtmlBlock => (
             "raw HTML",
             "write it in Markdown instead: **bold**, *italic*, [link](https://…), or a `-` list.",

@@ -367,3 +367,44 @@ fn the_samples_checklist_nested_list_and_blank_on_the_page_and_in_the_tagged_pdf
         ],
     );
 }
+
+#[test]
+fn every_construct_a_handout_cannot_show_is_an_error_at_its_line() {
+    // Everything pulldown-cmark produces with the options a handout is read with, but cannot
+    // show, each inserted under `## What it is` (line 14 is the first line after its paragraph).
+    let cases: &[(&str, &str)] = &[
+        ("```\ncode\n```", "14:1: a code block (text indented by four spaces or fenced with ```) cannot be shown in a handout."),
+        ("    indented code", "14:5: a code block (text indented by four spaces or fenced with ```) cannot be shown in a handout."),
+        ("<div>\nhidden\n</div>", "14:1: raw HTML cannot be shown in a handout."),
+        ("<!-- a note -->", "14:1: raw HTML cannot be shown in a handout."),
+        ("Some <b>bold</b> words.", "14:6: raw HTML is not allowed in handout text."),
+        ("***", "14:1: a horizontal rule (`---` or `***`) cannot be shown in a handout."),
+        ("# A title", "14:1: a `#` heading is not used in the body; the title comes from the front matter."),
+        ("A title\n=======", "14:1: a `#` heading is not used in the body; the title comes from the front matter."),
+        ("> A quote.", "14:1: a quote block (lines starting with `>`) cannot be shown in a handout."),
+        ("Words ![a picture](images/x.png) in a sentence.", "14:7: a picture cannot stand inside a sentence or a list item."),
+        ("- An item\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |", "16:3: a table inside a list item cannot be shown in a handout."),
+        ("> [!NOTE]\n> ### A heading", "15:3: a callout box can hold paragraphs, lists, tables and pictures, not headings or other boxes."),
+        ("> [!TIP]", "14:1: this callout box is empty."),
+        ("- a\n  - b\n    - c", "16:5: this list is nested two levels deep; a handout shows lists one level deep inside a list item, no deeper."),
+    ];
+    for (markdown, first) in cases {
+        let f = Fixture::new();
+        f.edit(VARIANT, WHAT_IT_IS, &format!("{WHAT_IT_IS}\n\n{markdown}"));
+        let out = f.run(&["check"]);
+        assert_eq!(out.code, Some(1), "{markdown:?}: {}", out.stderr);
+        let line = out.stderr.lines().next().unwrap_or_default();
+        assert_eq!(
+            line,
+            format!("content/microneedling/classic.md:{first}"),
+            "{markdown:?}:\n{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr
+                .ends_with("1 problem found; nothing was written.\n"),
+            "{markdown:?}: one mistake, one message:\n{}",
+            out.stderr
+        );
+    }
+}
