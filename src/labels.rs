@@ -455,13 +455,7 @@ fn read_mapping(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Vec<
             None
         }
         Err(errors) => {
-            for e in errors {
-                let mut d = Diagnostic::error(e.message).in_file(path).hint(e.hint);
-                if let Some(l) = e.location {
-                    d = d.at(text, l);
-                }
-                diags.push(d);
-            }
+            yaml::report(errors, path, text, diags);
             None
         }
     }

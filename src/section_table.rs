@@ -72,13 +72,7 @@ impl SectionTable {
                 return None;
             }
             Err(errors) => {
-                for e in errors {
-                    let mut d = Diagnostic::error(e.message).in_file(path).hint(e.hint);
-                    if let Some(l) = e.location {
-                        d = d.at(text, l);
-                    }
-                    diags.push(d);
-                }
+                yaml::report(errors, path, text, diags);
                 return None;
             }
         };

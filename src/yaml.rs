@@ -3,7 +3,8 @@
 //! The parser is yaml_serde, the YAML organization's maintained fork of the archived serde_yaml.
 //! Keeping it behind this module means the next replacement, too, edits this file alone.
 
-use crate::diag::Location;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use std::path::Path;
 
 /// A YAML document reduced to what front matter needs: scalars as text, lists and mappings.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +28,17 @@ pub struct YamlError {
     pub message: String,
     /// How to fix it.
     pub hint: String,
+}
+
+/// Adds `errors`, found parsing `text` (the whole file at `path`), to `diags`, each at its place.
+pub fn report(errors: Vec<YamlError>, path: &Path, text: &str, diags: &mut Diagnostics) {
+    for e in errors {
+        let mut d = Diagnostic::error(e.message).in_file(path).hint(e.hint);
+        if let Some(l) = e.location {
+            d = d.at(text, l);
+        }
+        diags.push(d);
+    }
 }
 
 /// Parses `text`, reporting problems an editor can fix. Tabs used for indentation and top-level

@@ -53,7 +53,7 @@ pub(super) fn variant(labels: &Labels, draft: &VariantDraft<'_>) -> String {
     out += &comment(labels.get("new_optional_note"));
     out += &format!("# sessions: {}\n", labels.get("new_sessions_example"));
     out += &format!("# downtime: {}\n", labels.get("new_downtime_example"));
-    for key in MORE {
+    for key in more() {
         out += &comment(labels.get(key));
     }
     if let Some((file, kinds)) = &draft.shared {
@@ -99,16 +99,14 @@ pub(super) fn variant(labels: &Labels, draft: &VariantDraft<'_>) -> String {
 }
 
 /// The labels that tell, as comments in a new file's front matter, what else a handout may have:
-/// optional sections, sections of the clinic's own, lists, tables, callouts and blanks.
-const MORE: [&str; 7] = [
-    "new_more_note",
-    "new_more_sections",
-    "new_more_own",
-    "new_more_lists",
-    "new_more_table",
-    "new_more_callout",
-    "new_more_blank",
-];
+/// optional sections, sections of the clinic's own, lists, tables, callouts and blanks (the
+/// `new_more_…` labels, in the order the labels list them).
+fn more() -> impl Iterator<Item = &'static str> {
+    crate::labels::KEYS
+        .iter()
+        .copied()
+        .filter(|k| k.starts_with("new_more_"))
+}
 
 /// A new `_procedure.md`: its title and summary, and a note on the sections it may share.
 pub(super) fn procedure(labels: &Labels, title: &str) -> String {

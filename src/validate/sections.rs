@@ -392,10 +392,7 @@ fn points(
     for block in blocks {
         match block.value {
             MdBlock::Figure { src, alt, caption } => {
-                match figure(&src, alt, caption, block.offset, body, diags) {
-                    Some(f) => figures.push(f),
-                    None => ok = false,
-                }
+                ok &= push_figure(&mut figures, (&src, alt, caption), block.offset, body, diags);
             }
             MdBlock::List(list) => {
                 lists += 1;
@@ -485,10 +482,7 @@ fn intro_and_list(
     for block in blocks {
         match (block.value, &list) {
             (MdBlock::Figure { src, alt, caption }, _) => {
-                match figure(&src, alt, caption, block.offset, body, diags) {
-                    Some(f) => figures.push(f),
-                    None => ok = false,
-                }
+                ok &= push_figure(&mut figures, (&src, alt, caption), block.offset, body, diags);
             }
             (MdBlock::Paragraph(p), None) => intro.push(p),
             (MdBlock::List(l), None) => list = Some(l),
@@ -644,6 +638,23 @@ fn to_block(block: Located<MdBlock>, body: &Body<'_>, diags: &mut Diagnostics) -
             Block::Callout(Callout { kind, blocks: out })
         }
     })
+}
+
+/// Checks the picture written at `offset` and adds it to `figures`; whether it could be shown.
+fn push_figure(
+    figures: &mut Vec<Figure>,
+    (src, alt, caption): (&str, String, Vec<Inline>),
+    offset: usize,
+    body: &Body<'_>,
+    diags: &mut Diagnostics,
+) -> bool {
+    match figure(src, alt, caption, offset, body, diags) {
+        Some(f) => {
+            figures.push(f);
+            true
+        }
+        None => false,
+    }
 }
 
 /// The picture `src` written at `offset`, checked: it needs alt text, and a readable PNG or JPEG file.
