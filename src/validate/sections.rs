@@ -392,7 +392,13 @@ fn points(
     for block in blocks {
         match block.value {
             MdBlock::Figure { src, alt, caption } => {
-                ok &= push_figure(&mut figures, (&src, alt, caption), block.offset, body, diags);
+                ok &= push_figure(
+                    &mut figures,
+                    (&src, alt, caption),
+                    block.offset,
+                    body,
+                    diags,
+                );
             }
             MdBlock::List(list) => {
                 lists += 1;
@@ -482,7 +488,13 @@ fn intro_and_list(
     for block in blocks {
         match (block.value, &list) {
             (MdBlock::Figure { src, alt, caption }, _) => {
-                ok &= push_figure(&mut figures, (&src, alt, caption), block.offset, body, diags);
+                ok &= push_figure(
+                    &mut figures,
+                    (&src, alt, caption),
+                    block.offset,
+                    body,
+                    diags,
+                );
             }
             (MdBlock::Paragraph(p), None) => intro.push(p),
             (MdBlock::List(l), None) => list = Some(l),

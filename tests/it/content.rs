@@ -266,6 +266,35 @@ fn struct_text(pdf: &std::path::Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The outline (bookmark) titles of the PDF at `pdf`, in order.
+fn outline(pdf: &std::path::Path) -> Vec<String> {
+    use handouts_print::lopdf;
+    let doc = lopdf::Document::load(pdf).unwrap_or_else(|e| panic!("{e}"));
+    let catalog = doc.catalog().unwrap_or_else(|e| panic!("{e}"));
+    let root = catalog
+        .get(b"Outlines")
+        .and_then(|o| o.as_reference())
+        .and_then(|id| doc.get_dictionary(id));
+    let mut next = root
+        .ok()
+        .and_then(|r| r.get(b"First").ok())
+        .and_then(|f| f.as_reference().ok());
+    let mut titles = Vec::new();
+    while let Some(id) = next {
+        let entry = doc.get_dictionary(id).unwrap_or_else(|e| panic!("{e}"));
+        let title = entry
+            .get(b"Title")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default();
+        titles.push(
+            lopdf::decode_text_string(entry.get(b"Title").unwrap_or(&lopdf::Object::Null))
+                .unwrap_or_else(|_| String::from_utf8_lossy(title).into_owned()),
+        );
+        next = entry.get(b"Next").ok().and_then(|n| n.as_reference().ok());
+    }
+    titles
+}
+
 /// The sample built into a temporary folder (kept alive with the returned guard).
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -327,6 +356,27 @@ fn the_samples_table_callout_and_numbered_list_on_the_page_and_in_the_tagged_pdf
             ],
         );
     }
+    // The section of the clinic's own is an H2 of the tagged structure and an outline entry,
+    // where it is written.
+    let tree = struct_text(&out.join("microneedling/classic/microneedling-classic.pdf"));
+    assert!(
+        tree.contains("H2 (block)\n    \"Day of treatment \""),
+        "{tree}"
+    );
+    assert_eq!(
+        outline(&out.join("microneedling/classic/microneedling-classic.pdf")),
+        [
+            "What it is",
+            "What to expect",
+            "Day of treatment",
+            "Recovery timeline",
+            "Do",
+            "Don’t",
+            "Risks",
+            "When to call us",
+            "FAQ"
+        ]
+    );
     // In large print the three columns still fit at 18 pt: the table stays a table.
     let text =
         common::pdftotext(&out.join("microneedling/classic/microneedling-classic-large.pdf"));
