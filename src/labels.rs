@@ -70,6 +70,7 @@ pub const KEYS: &[&str] = &[
     "print_running",
     "print_form",
     "print_emergency_number",
+    "source",
     "callout_note",
     "callout_tip",
     "callout_important",

@@ -418,6 +418,18 @@ pub struct Card<'a> {
     pub facts: &'a Facts,
     /// Whether its handout has write-in blanks.
     pub write_in: bool,
+    /// Where its content comes from.
+    pub attribution: Option<&'a Attribution>,
+}
+
+/// Where a handout's content comes from: a credit line (`source`) and its address
+/// (`source_url`), at least one of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The credit line, e.g. "Adapted from the CDC Vaccine Information Statement, edition 8/6/2021".
+    pub text: Option<String>,
+    /// An absolute `https://` (or `http://`) address of the source.
+    pub url: Option<String>,
 }
 
 /// A file from `content/` that a handout links to, published at the same place under the site.
@@ -448,6 +460,8 @@ pub struct Variant {
     pub order: i64,
     /// Whether the printed handout has its write-in blanks (front matter `write_in`, default on).
     pub write_in: bool,
+    /// Where its content comes from (front matter `source` and `source_url`), when it says.
+    pub attribution: Option<Attribution>,
     /// Its sections, in reading order.
     pub sections: Sections,
     /// The variant's file, for messages.
@@ -530,6 +544,7 @@ impl Variant {
             revision: &self.revision,
             facts: &self.facts,
             write_in: self.write_in,
+            attribution: self.attribution.as_ref(),
         }
     }
 

@@ -31,7 +31,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The first line of the memo; a file that does not start with it is ignored.
-const HEADER: &str = "handouts folder memo 3";
+const HEADER: &str = "handouts folder memo 4";
 
 /// What the last build found in one procedure folder (see the module documentation).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -81,6 +81,8 @@ struct Card {
     downtime: Option<String>,
     order: i64,
     write_in: bool,
+    /// The credit line and its address (`source`, `source_url`).
+    attribution: Option<(Option<String>, Option<String>)>,
     source: PathBuf,
     /// The variant's [`Variant::digest`], in hexadecimal.
     digest: String,
@@ -359,6 +361,10 @@ impl Listed {
                     downtime: v.facts.downtime.clone(),
                     order: v.order,
                     write_in: v.write_in,
+                    attribution: v
+                        .attribution
+                        .as_ref()
+                        .map(|a| (a.text.clone(), a.url.clone())),
                     source: v.source.clone(),
                     digest: hex(&v.digest),
                 })
@@ -390,6 +396,10 @@ impl Listed {
                     },
                     order: c.order,
                     write_in: c.write_in,
+                    attribution: c
+                        .attribution
+                        .clone()
+                        .map(|(text, url)| crate::model::Attribution { text, url }),
                     sections: Default::default(),
                     source: c.source.clone(),
                     lang,

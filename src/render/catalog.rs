@@ -25,6 +25,12 @@ struct Entry<'a> {
     large_print_pdf_url: String,
     reviewed: String,
     next_review: String,
+    /// The credit line of its content, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    /// The address of its content's source, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_url: Option<&'a str>,
 }
 
 /// Every variant of every language with its procedure and book.
@@ -60,6 +66,8 @@ pub fn json(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
                 large_print_pdf_url: pdf(PrintSize::Large),
                 reviewed: v.revision.reviewed.iso(),
                 next_review: v.revision.next_review.iso(),
+                source: v.attribution.as_ref().and_then(|a| a.text.as_deref()),
+                source_url: v.attribution.as_ref().and_then(|a| a.url.as_deref()),
             }
         })
         .collect();

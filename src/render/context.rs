@@ -126,6 +126,10 @@ pub struct VariantCtx {
     pub downtime: Option<String>,
     /// Whether the printed handout has its write-in blanks.
     pub write_in: bool,
+    /// Where its content comes from: the credit line (`source`).
+    pub source: Option<String>,
+    /// The source's web address (`source_url`).
+    pub source_url: Option<String>,
     /// Link from the site root's point of view, made relative by the page's `root`.
     pub href: String,
     /// Absolute URL of the page.
@@ -178,6 +182,8 @@ impl VariantCtx {
             sessions: v.facts.sessions.clone(),
             downtime: v.facts.downtime.clone(),
             write_in: v.write_in,
+            source: v.attribution.as_ref().and_then(|a| a.text.clone()),
+            source_url: v.attribution.as_ref().and_then(|a| a.url.clone()),
             href: format!("{}{path}", here.root),
             url: here.routes.url(lang, page),
             pdf_href: format!("{}{path}{pdf_name}", here.root),

@@ -344,7 +344,7 @@ fn json_ld(job: &Job<'_>, p: &Procedure, v: &Variant, url: &str) -> String {
         .theme
         .labels(job.edition.lang)
         .map_or("", |l| l.get("html_lang"));
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": v.title,
@@ -361,6 +361,17 @@ fn json_ld(job: &Job<'_>, p: &Procedure, v: &Variant, url: &str) -> String {
             "telephone": site.clinic.phone.display,
         },
     });
+    // What the handout was adapted from: `source` and `source_url`.
+    if let (Some(a), Some(map)) = (&v.attribution, value.as_object_mut()) {
+        let mut work = serde_json::json!({ "@type": "CreativeWork" });
+        if let Some(text) = &a.text {
+            work["name"] = serde_json::Value::from(text.as_str());
+        }
+        if let Some(url) = &a.url {
+            work["url"] = serde_json::Value::from(url.as_str());
+        }
+        map.insert("isBasedOn".into(), work);
+    }
     value
         .to_string()
         .replace('<', "\\u003c")

@@ -17,7 +17,9 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, SplitError};
 use crate::labels::{LabelSets, Labels};
 use crate::load::{ProcedureFiles, SourceFile, PROCEDURE_FILE};
-use crate::model::{Date, Facts, Lang, Procedure, Revision, Section, Sections, Slug, Variant};
+use crate::model::{
+    Attribution, Date, Facts, Lang, Procedure, Revision, Section, Sections, Slug, Variant,
+};
 use fields::{Describe, Fields};
 use links::ContentContext;
 use sections::{Body, SectionMap};
@@ -39,11 +41,20 @@ const VARIANT_KEYS: Describe = Describe {
         "order",
         "write_in",
         "required_sections",
+        "source",
+        "source_url",
     ],
 };
 const PROCEDURE_KEYS: Describe = Describe {
     what: "a procedure",
-    keys: &["title", "summary", "order", "required_sections"],
+    keys: &[
+        "title",
+        "summary",
+        "order",
+        "required_sections",
+        "source",
+        "source_url",
+    ],
 };
 
 /// What every file is checked against.
@@ -76,6 +87,8 @@ struct ProcedureInfo {
     reading: plain::FileReading,
     /// Its `required_sections`, by key, when it sets them.
     required: Option<Vec<String>>,
+    /// Its `source` and `source_url`, for the variants that give none.
+    attribution: Attribution,
 }
 
 /// A procedure in each language it has variants in, the default language first, with its sort key.
@@ -331,6 +344,33 @@ fn front<'a>(
     Some((fields, body))
 }
 
+/// `source` (a credit line) and `source_url` (an absolute web address), as far as they are
+/// written and valid.
+fn attribution(fields: &Fields<'_>, diags: &mut Diagnostics) -> Attribution {
+    let text = fields.text(
+        "source",
+        false,
+        "Adapted from the CDC Vaccine Information Statement, edition 8/6/2021",
+        diags,
+    );
+    let url = fields
+        .text("source_url", false, "https://www.cdc.gov/vaccines/hcp/current-vis/", diags)
+        .filter(|u| {
+            let ok = url::Url::parse(u).is_ok_and(|p| {
+                matches!(p.scheme(), "https" | "http") && p.host_str().is_some_and(|h| !h.is_empty())
+            }) && !u.contains(char::is_whitespace);
+            if !ok {
+                diags.push(fields.problem(
+                    "source_url",
+                    format!("`{u}` is not a web address."),
+                    "write the full address of the source, starting with https://, for example `source_url: https://www.cdc.gov/vaccines/hcp/current-vis/`.",
+                ));
+            }
+            ok
+        });
+    Attribution { text, url }
+}
+
 fn summary(fields: &Fields<'_>, labels: &Labels, diags: &mut Diagnostics) -> Option<String> {
     let s = fields.text(
         "summary",
@@ -369,6 +409,7 @@ fn procedure_info(
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
     let required = fields.required_sections(default_labels, diags);
+    let attribution = attribution(&fields, diags);
     let mut sections = sections::sections(&body, diags);
     // Checked here once, not in every variant that inherits them.
     let reading = plain::read(&body, diags);
@@ -382,6 +423,7 @@ fn procedure_info(
         attachments: checked.attachments,
         reading,
         required,
+        attribution,
     })
 }
 
@@ -459,6 +501,23 @@ fn variant(
             ));
         }
     }
+    // A field the variant does not give comes from its procedure's file, then (for a
+    // translation) from its original, then from the default language's procedure file.
+    let own_attribution = attribution(&fields, diags);
+    let inherited = [
+        context.shared.map(|s| s.attribution.clone()),
+        context.original.and_then(|o| o.attribution.clone()),
+        context.default_shared.map(|s| s.attribution.clone()),
+    ];
+    let attribution = inherited
+        .into_iter()
+        .flatten()
+        .fold(own_attribution, |a, b| Attribution {
+            text: a.text.or(b.text),
+            url: a.url.or(b.url),
+        });
+    let attribution =
+        (attribution.text.is_some() || attribution.url.is_some()).then_some(attribution);
     let required = fields
         .required_sections(context.default_labels, diags)
         .or_else(|| context.shared.and_then(|s| s.required.clone()))
@@ -536,6 +595,7 @@ fn variant(
         facts: Facts { sessions, downtime },
         order,
         write_in,
+        attribution,
         sections,
         source: file.path.clone(),
         lang: context.lang,

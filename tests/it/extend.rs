@@ -179,6 +179,7 @@ print_qr_alt: "Code QR : un lien vers la dernière version de ce document à {ur
 print_running: "{title} · {language}"
 print_form: "Formulaire {code} · Rév. {date}"
 print_emergency_number: "911"
+source: "Source :"
 callout_note: "Remarque"
 callout_tip: "Conseil"
 callout_important: "Important"

@@ -15,6 +15,7 @@ mod common;
 mod tagged;
 
 mod agree;
+mod around;
 mod content;
 mod errors;
 mod extend;
