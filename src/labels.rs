@@ -69,7 +69,7 @@ pub const KEYS: &[&str] = &[
     "print_qr_alt",
     "print_running",
     "print_form",
-    "print_emergency_number",
+    "emergency_line",
     "source",
     "callout_note",
     "callout_tip",

@@ -83,6 +83,9 @@ pub struct Clinic {
     pub phone: Phone,
     /// The number to call out of hours.
     pub after_hours_phone: Option<Phone>,
+    /// The number to dial in an emergency (`emergency:`, default 911): every text that names it
+    /// takes it from here.
+    pub emergency: Phone,
     /// Postal address, one line.
     pub address: Option<String>,
     /// Contact e-mail address.

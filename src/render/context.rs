@@ -51,6 +51,8 @@ pub struct ClinicCtx {
     pub phone: PhoneCtx,
     /// After-hours phone.
     pub after_hours_phone: Option<PhoneCtx>,
+    /// The number to dial in an emergency.
+    pub emergency: PhoneCtx,
     /// Postal address.
     pub address: Option<String>,
     /// E-mail address.
@@ -86,6 +88,7 @@ impl ClinicCtx {
             name: c.name.clone(),
             phone: (&c.phone).into(),
             after_hours_phone: c.after_hours_phone.as_ref().map(Into::into),
+            emergency: (&c.emergency).into(),
             address: c.address.clone(),
             email: c.email.clone(),
             base_url: c.base_url.as_str().to_string(),

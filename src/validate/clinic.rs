@@ -21,6 +21,7 @@ const CLINIC_KEYS: Describe = Describe {
         "max_grade",
         "logo",
         "required_sections",
+        "emergency",
     ],
 };
 const SITE_KEYS: Describe = Describe {
@@ -44,6 +45,7 @@ pub(crate) fn clinic(
     let name = fields.text("name", true, "Maple Grove Skin Clinic", diags);
     let main_phone = phone(&fields, "phone", true, diags);
     let after_hours_phone = phone(&fields, "after_hours_phone", false, diags);
+    let emergency = emergency(&fields, diags);
     let address = fields.text("address", false, "12 Example Street, Springfield", diags);
     let email = fields.text("email", false, "care@clinic.example", diags);
     if let Some(e) = &email {
@@ -140,6 +142,7 @@ pub(crate) fn clinic(
         name: name?,
         phone: main_phone?,
         after_hours_phone,
+        emergency,
         address,
         email,
         base_url: base_url?,
@@ -152,6 +155,34 @@ pub(crate) fn clinic(
         logo,
         required_sections,
     })
+}
+
+/// The emergency number patients are told to dial when no `emergency:` is given.
+pub const DEFAULT_EMERGENCY: &str = "911";
+
+/// `emergency: 112`: the number to dial in an emergency, two to fifteen digits.
+fn emergency(fields: &Fields<'_>, diags: &mut Diagnostics) -> Phone {
+    let default = Phone {
+        display: DEFAULT_EMERGENCY.to_string(),
+        dial: DEFAULT_EMERGENCY.to_string(),
+    };
+    let Some(text) = fields.text("emergency", false, "911", diags) else {
+        return default;
+    };
+    let text = text.trim().to_string();
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if (2..=15).contains(&digits.len()) && text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        return Phone {
+            display: text,
+            dial: digits,
+        };
+    }
+    diags.push(fields.problem(
+        "emergency",
+        format!("`{text}` is not an emergency number."),
+        "write the number people dial in an emergency where the clinic is, digits only, for example `emergency: 911` (US, Canada) or `emergency: 112` (EU).",
+    ));
+    default
 }
 
 /// The reading grade patient handouts should not go above, when `clinic.yaml` sets none: the top

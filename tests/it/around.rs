@@ -92,3 +92,89 @@ fn the_samples_classic_handout_credits_its_source_in_both_languages() {
         "{es}"
     );
 }
+
+#[test]
+fn the_emergency_line_opens_the_call_box_on_the_page_and_in_both_pdfs_in_every_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("output");
+    handouts::build(&common::build_options(&root.join("content"), &out))
+        .unwrap_or_else(|d| panic!("{d}"));
+    for (lang, line, box_title, clinic) in [
+        (
+            "",
+            "In an emergency, call 911 or go to the nearest emergency room.",
+            "When to call us",
+            "Call (555) 010-0142",
+        ),
+        (
+            "es/",
+            "En una emergencia, llame al 911 o vaya a la sala de emergencias más cercana.",
+            "Cuándo llamarnos",
+            "Llame al (555) 010-0142",
+        ),
+    ] {
+        let page = std::fs::read_to_string(out.join(format!("{lang}microneedling/prp/index.html")))
+            .unwrap_or_default();
+        let html_line = line.replace("911", "<a href=\"tel:911\">911</a>");
+        common::assert_in_order(
+            &page,
+            &[
+                &format!(">{box_title}</h2>"),
+                &format!("<p class=\"emergency-line\"><strong>{html_line}</strong></p>"),
+                "<ul class=\"points points-when-to-call\">",
+                "<p class=\"call-now\">",
+            ],
+        );
+        for pdf in ["microneedling-prp.pdf", "microneedling-prp-large.pdf"] {
+            let text = common::pdftotext(&out.join(format!("{lang}microneedling/prp/{pdf}")));
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            common::assert_in_order(&flat, &[box_title, line, clinic]);
+        }
+    }
+}
+
+#[test]
+fn the_clinics_emergency_number_replaces_911_everywhere() {
+    let f = Fixture::new();
+    f.edit("content/clinic.yaml", "site:", "emergency: 112\nsite:");
+    let out = f.run(&["build"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let page = f.read("output/microneedling/classic/index.html");
+    assert!(page.contains("In an emergency, call <a href=\"tel:112\">112</a> or go to the nearest emergency room."), "{page}");
+    assert!(
+        page.contains("In an emergency, call 112.</p>"),
+        "the disclaimer: {page}"
+    );
+    assert!(!page.contains("911"), "{page}");
+    let text = common::pdftotext(&f.path("output/microneedling/classic/microneedling-classic.pdf"));
+    assert!(!text.contains("911"), "{text}");
+    assert!(text.contains("In an emergency, call 112"), "{text}");
+    // The after-hours number is in the facts, on the page and on page 1 of the handout.
+    assert!(
+        page.contains(
+            "<div><dt>After hours</dt><dd><a href=\"tel:5550100199\">(555) 010-0199</a></dd></div>"
+        ),
+        "{page}"
+    );
+    let first = std::process::Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1", "-raw"])
+        .arg(f.path("output/microneedling/classic/microneedling-classic.pdf"))
+        .arg("-")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    assert!(first.contains("After hours"), "{first}");
+
+    let f = Fixture::new();
+    f.edit(
+        "content/clinic.yaml",
+        "site:",
+        "emergency: call the police\nsite:",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(
+        out.stderr,
+        "content/clinic.yaml:4:12: `call the police` is not an emergency number.\n 4 | emergency: call the police\n   |            ^\n  fix: write the number people dial in an emergency where the clinic is, digits only, for example `emergency: 911` (US, Canada) or `emergency: 112` (EU).\n\n1 problem found; nothing was written.\n"
+    );
+}
