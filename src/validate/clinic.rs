@@ -157,6 +157,50 @@ pub(crate) fn clinic(
     })
 }
 
+/// What every folder's check reads of `clinic.yaml` besides the clinic itself, taken field by
+/// field even when another field is wrong: one mistake in `clinic.yaml` is one message, not a
+/// fallback to English that turns every translation into an error of its own.
+pub(crate) struct Settings {
+    /// The languages, the default first.
+    pub languages: Vec<Lang>,
+    /// Raw HTML tags editors may use.
+    pub allowed_html: Vec<String>,
+    /// Months between reviews.
+    pub review_interval_months: u32,
+    /// The plain-language grade limit.
+    pub max_grade: f64,
+    /// The standard sections every handout needs, by key.
+    pub required_sections: Vec<String>,
+}
+
+/// The [`Settings`] of the clinic file, each field read on its own; its problems are reported by
+/// [`clinic`], so here they are dropped.
+pub(crate) fn settings(file: &SourceFile, labels: &crate::labels::LabelSets) -> Option<Settings> {
+    let diags = &mut Diagnostics::new();
+    let fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
+    let known: Vec<Lang> = labels.keys().copied().collect();
+    let languages = languages(&fields, &known, diags);
+    let required_sections = match languages.first().and_then(|l| labels.get(l)) {
+        Some(default) => fields.required_sections(default, diags).unwrap_or_else(|| {
+            default
+                .standard()
+                .filter(|s| s.required)
+                .map(|s| s.key.clone())
+                .collect()
+        }),
+        None => Vec::new(),
+    };
+    Some(Settings {
+        allowed_html: allowed_html(&fields, diags),
+        review_interval_months: fields
+            .integer("review_interval_months", 1, 12, diags)
+            .map_or(12, |n| n.min(120) as u32),
+        max_grade: max_grade(&fields, diags),
+        languages,
+        required_sections,
+    })
+}
+
 /// The emergency number patients are told to dial when no `emergency:` is given.
 pub const DEFAULT_EMERGENCY: &str = "911";
 

@@ -61,38 +61,44 @@ impl Rules {
                     .hint("add a folder such as `microneedling/` with a `_procedure.md` and one `.md` file per variant."),
             );
         }
+        // The settings come field by field, so a wrong phone number does not also turn every
+        // translation into an error (as a fallback to the defaults would).
+        let settings = sources
+            .clinic
+            .as_ref()
+            .and_then(|file| crate::validate::clinic::settings(file, labels));
+        let default_required = || {
+            labels.values().next().map_or_else(Vec::new, |l| {
+                l.standard()
+                    .filter(|s| s.required)
+                    .map(|s| s.key.clone())
+                    .collect()
+            })
+        };
         let rules = Rules {
-            interval: clinic.as_ref().map_or(12, |c| c.review_interval_months),
-            max_grade: clinic
+            interval: settings.as_ref().map_or(12, |c| c.review_interval_months),
+            max_grade: settings
                 .as_ref()
                 .map_or(crate::validate::clinic::DEFAULT_MAX_GRADE, |c| c.max_grade),
             today,
-            languages: clinic
+            languages: settings
                 .as_ref()
-                .map_or_else(|| vec![Lang::EN], |c| c.languages.clone()),
+                .map(|c| c.languages.clone())
+                .filter(|l| !l.is_empty())
+                .unwrap_or_else(|| vec![Lang::EN]),
             links: ContentContext {
                 root: content_root.to_path_buf(),
                 real_root: std::fs::canonicalize(content_root).ok(),
                 base_url: clinic.as_ref().map(|c| c.base_url.clone()),
-                allowed_html: clinic
+                allowed_html: settings
                     .as_ref()
                     .map_or_else(Vec::new, |c| c.allowed_html.clone()),
                 images,
             },
             labels: labels.clone(),
-            // Without a readable clinic.yaml, the theme's required sections, so a handout's
-            // missing ones are still reported with the clinic's own problems.
-            required: clinic.as_ref().map_or_else(
-                || {
-                    labels.values().next().map_or_else(Vec::new, |l| {
-                        l.standard()
-                            .filter(|s| s.required)
-                            .map(|s| s.key.clone())
-                            .collect()
-                    })
-                },
-                |c| c.required_sections.clone(),
-            ),
+            required: settings
+                .as_ref()
+                .map_or_else(default_required, |c| c.required_sections.clone()),
             clinic,
         };
         (rules, diags)

@@ -178,3 +178,56 @@ fn the_clinics_emergency_number_replaces_911_everywhere() {
         "content/clinic.yaml:4:12: `call the police` is not an emergency number.\n 4 | emergency: call the police\n   |            ^\n  fix: write the number people dial in an emergency where the clinic is, digits only, for example `emergency: 911` (US, Canada) or `emergency: 112` (EU).\n\n1 problem found; nothing was written.\n"
     );
 }
+
+#[test]
+fn one_mistake_in_clinic_yaml_is_one_message_and_every_other_field_still_holds() {
+    // Each field broken in turn, with Spanish handouts present: exactly one error, on that field
+    // (before, a wrong phone number fell back to English and made every translation an error).
+    let cases = [
+        (
+            "phone: (555) 010-0100",
+            "phone: call us",
+            "content/clinic.yaml:2:8: ",
+        ),
+        (
+            "after_hours_phone: (555) 010-0199",
+            "after_hours_phone: later",
+            "content/clinic.yaml:3:20: ",
+        ),
+        ("site:", "email: nobody\nsite:", "content/clinic.yaml:5:8: "),
+        ("site:", "paper: legal\nsite:", "content/clinic.yaml:5:8: "),
+        (
+            "site:",
+            "max_grade: hard\nsite:",
+            "content/clinic.yaml:5:12: ",
+        ),
+        (
+            "site:",
+            "emergency: soon\nsite:",
+            "content/clinic.yaml:5:12: ",
+        ),
+        (
+            "base_url: https://clinic.example/care/handouts/",
+            "base_url: handouts",
+            "content/clinic.yaml:6:13: ",
+        ),
+    ];
+    for (from, to, at) in cases {
+        let f = Fixture::new();
+        f.edit("content/clinic.yaml", "site:", "languages: [en, es]\nsite:");
+        f.edit("content/clinic.yaml", from, to);
+        f.write(
+            "content/microneedling/_procedure.es.md",
+            "---\ntitle: Microagujas\nsummary: Agujas finas que ayudan a la piel a renovarse.\n---\n\n## Haga\n\n- Lávese con suavidad.\n\n## No haga\n\n- No se rasque.\n\n## Riesgos\n\n- Una infección, que es rara.\n\n## Cuándo llamarnos\n\n- **Fiebre** o enrojecimiento.\n",
+        );
+        f.write(
+            "content/microneedling/classic.es.md",
+            "---\ntitle: Microagujas clásicas\nsummary: Qué esperar del tratamiento.\nreviewed: 2026-03-14\nreviewed_by: Dra. Prueba\n---\n\n## Qué es\n\nUn tratamiento.\n\n## Qué esperar\n\nCrema primero.\n\n## Recuperación\n\n- **Días 1–3:** enrojecimiento.\n\n## Preguntas frecuentes\n\n### ¿Duele?\n\nUn poco.\n",
+        );
+        let out = f.run(&["check"]);
+        assert_eq!(out.code, Some(1), "{to}");
+        let firsts = common::message_lines(&out.stderr);
+        assert_eq!(firsts.len(), 1, "{to}: {}", out.stderr);
+        assert!(firsts[0].starts_with(at), "{to}: {}", out.stderr);
+    }
+}
