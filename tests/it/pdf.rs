@@ -575,7 +575,7 @@ fn every_text_colour_prints_at_least_as_dark_as_luma_70() {
 }
 
 #[test]
-fn the_call_box_ends_with_call_911_on_its_own_bold_line() {
+fn the_call_box_opens_with_the_emergency_line_in_bold_before_the_clinics_numbers() {
     use handouts::render::pdf::{Role, Tag};
     let r = long_handout(Paper::Letter, PrintSize::Regular);
     let tree = &r.layout.tree;
@@ -589,22 +589,48 @@ fn the_call_box_ends_with_call_911_on_its_own_bold_line() {
             None => return false,
         }
     };
-    let mut prominent = 0;
-    for item in r.layout.pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text {
-            text, face, size, ..
-        } = item
-        {
-            if !text.contains("911") {
-                continue;
-            }
-            if let Tag::Node(n) = item.tag() {
-                assert!(!in_list_item(n), "{text:?} is a bullet");
-            }
-            if *face == Face::Bold && *size > 12.0 {
-                prominent += 1;
+    // The texts in painting order: the emergency line is one of them, bold and larger, not a
+    // bullet, and it comes before the clinic's number in the box.
+    let texts: Vec<&Item> = r
+        .layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| matches!(i, Item::Text { .. }))
+        .collect();
+    // Text is painted in runs (a word, a line): the item where `words` start, read word by word.
+    let at = |words: &str| {
+        let mut flat = String::new();
+        let mut index = Vec::new();
+        for (n, item) in texts.iter().enumerate() {
+            if let Item::Text { text, .. } = item {
+                for word in text.split_whitespace() {
+                    index.push((flat.len(), n));
+                    flat.push_str(word);
+                    flat.push(' ');
+                }
             }
         }
+        let byte = flat
+            .find(words)
+            .unwrap_or_else(|| panic!("{words:?} is not printed"));
+        index
+            .iter()
+            .rev()
+            .find(|(b, _)| *b <= byte)
+            .map_or(0, |(_, n)| *n)
+    };
+    let emergency = at("In an emergency");
+    let Item::Text { face, size, .. } = texts[emergency] else {
+        unreachable!()
+    };
+    assert_eq!(*face, Face::Bold);
+    assert!(*size > 12.0, "{size}");
+    if let Tag::Node(n) = texts[emergency].tag() {
+        assert!(!in_list_item(n), "the emergency line is a bullet");
     }
-    assert_eq!(prominent, 1);
+    assert!(
+        emergency < at("After hours: (555)"),
+        "the clinic's numbers come first"
+    );
 }

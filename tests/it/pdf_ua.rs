@@ -96,8 +96,8 @@ fn the_prp_handout_is_tagged_in_reading_order() {
         ]
     );
     let call = top.elems().nth(25).unwrap();
-    // The list, the phone, after hours, and the emergency line on its own.
-    assert_eq!(call.roles(), ["H2", "L", "P", "P", "P"]);
+    // The emergency line first, then the list, the phone and after hours.
+    assert_eq!(call.roles(), ["H2", "P", "L", "P", "P"]);
     let furniture = top.elems().last().unwrap();
     assert_eq!(furniture.roles(), ["Link", "Link", "Link"]);
     let mut all = Vec::new();
@@ -115,14 +115,14 @@ fn the_prp_handout_is_tagged_in_reading_order() {
             _ => {}
         }
     }
-    // Facts (sessions, downtime), then the timeline's four stages; the Before your visit
+    // Facts (sessions, downtime, the after-hours number), then the timeline's four stages; the Before your visit
     // checklist's three items; five Do items before six Don’ts; the three risks.
     let rows: Vec<usize> = top
         .elems()
         .filter(|e| e.role == "Table")
         .map(|t| t.kids.len())
         .collect();
-    assert_eq!(rows, [2, 4]);
+    assert_eq!(rows, [3, 4]);
     let items: Vec<usize> = top
         .elems()
         .filter(|e| e.role == "L")
@@ -130,7 +130,7 @@ fn the_prp_handout_is_tagged_in_reading_order() {
         .collect();
     assert_eq!(items, [3, 5, 6, 3]);
     // Bold and links stay inside their paragraph: the box's phone line is a P holding a Link.
-    let phone = call.elems().nth(2).unwrap();
+    let phone = call.elems().nth(3).unwrap();
     assert_eq!(phone.roles(), ["Link"]);
 }
 
