@@ -37,8 +37,6 @@ pub(crate) fn clinic(
     images: &super::images::Images,
     diags: &mut Diagnostics,
 ) -> Option<Clinic> {
-    let known: Vec<Lang> = labels.keys().copied().collect();
-    let known = known.as_slice();
     let before = diags.error_count();
     let mut fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
     fields.reject_unknown(&CLINIC_KEYS, diags);
@@ -108,24 +106,13 @@ pub(crate) fn clinic(
             Paper::Letter
         }
     };
-    let allowed_html = allowed_html(&fields, diags);
-    let review_interval_months = fields
-        .integer("review_interval_months", 1, 12, diags)
-        .map_or(12, |n| n.min(120) as u32);
-    let languages = languages(&fields, known, diags);
-    let max_grade = max_grade(&fields, diags);
-    // Section names are those of the default language; with no labels for it, the languages'
-    // own error says why.
-    let required_sections = match languages.first().and_then(|l| labels.get(l)) {
-        Some(default) => fields.required_sections(default, diags).unwrap_or_else(|| {
-            default
-                .standard()
-                .filter(|s| s.required)
-                .map(|s| s.key.clone())
-                .collect()
-        }),
-        None => Vec::new(),
-    };
+    let Settings {
+        languages,
+        allowed_html,
+        review_interval_months,
+        max_grade,
+        required_sections,
+    } = read_settings(&fields, labels, diags);
     let logo = fields
         .text("logo", false, "logo.png", diags)
         .and_then(|src| match images.load(&file.path, &src) {
@@ -178,8 +165,19 @@ pub(crate) struct Settings {
 pub(crate) fn settings(file: &SourceFile, labels: &crate::labels::LabelSets) -> Option<Settings> {
     let diags = &mut Diagnostics::new();
     let fields = Fields::parse(&file.path, &file.text, &file.text, 0, diags)?;
+    Some(read_settings(&fields, labels, diags))
+}
+
+/// Reads the [`Settings`] fields, reporting their problems.
+fn read_settings(
+    fields: &Fields<'_>,
+    labels: &crate::labels::LabelSets,
+    diags: &mut Diagnostics,
+) -> Settings {
     let known: Vec<Lang> = labels.keys().copied().collect();
-    let languages = languages(&fields, &known, diags);
+    let languages = languages(fields, &known, diags);
+    // Section names are those of the default language; with no labels for it, the languages'
+    // own error says why.
     let required_sections = match languages.first().and_then(|l| labels.get(l)) {
         Some(default) => fields.required_sections(default, diags).unwrap_or_else(|| {
             default
@@ -190,15 +188,15 @@ pub(crate) fn settings(file: &SourceFile, labels: &crate::labels::LabelSets) -> 
         }),
         None => Vec::new(),
     };
-    Some(Settings {
-        allowed_html: allowed_html(&fields, diags),
+    Settings {
+        allowed_html: allowed_html(fields, diags),
         review_interval_months: fields
             .integer("review_interval_months", 1, 12, diags)
             .map_or(12, |n| n.min(120) as u32),
-        max_grade: max_grade(&fields, diags),
+        max_grade: max_grade(fields, diags),
         languages,
         required_sections,
-    })
+    }
 }
 
 /// The emergency number patients are told to dial when no `emergency:` is given.
