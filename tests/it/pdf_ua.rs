@@ -1,6 +1,7 @@
 //! Tagged PDF (PDF/UA-1): the sample's handouts read back with lopdf. The structure tree mirrors the
 //! handout in reading order, every marked-content id is reached from it and from the parent tree,
-//! furniture is artifacts, links are `Link` elements holding their annotations, the catalog and XMP
+//! page 1's furniture is read (before and after the body) and later pages' is artifacts, links are
+//! `Link` elements holding their annotations, the catalog and XMP
 //! declare PDF/UA; `pdfinfo -struct-text` reads like the web page; large print is large and complete.
 
 use crate::tagged;
@@ -79,6 +80,7 @@ fn the_prp_handout_is_tagged_in_reading_order() {
     assert_eq!(
         top.roles(),
         [
+            "Div", // the page header: the clinic's name, the phone line
             "H1", "P", // title, summary
             "P", "Form", "P", "Form", "P", "Form", "P", "Form",  // the write-in blanks
             "Table", // facts
@@ -92,14 +94,20 @@ fn the_prp_handout_is_tagged_in_reading_order() {
             "H2", "H3", "P", // FAQ
             "P", "Form", "P", "Form", // next appointment, notes
             "P",    // the disclaimer
-            "Div",  // the page furniture's links
+            "Div",  // the page footer: its lines, caption and web address
         ]
     );
-    let call = top.elems().nth(25).unwrap();
+    let header = top.elems().next().unwrap();
+    // The phone link inside the phone line's paragraph.
+    assert_eq!(header.roles(), ["P", "P"]);
+    assert_eq!(header.elems().nth(1).unwrap().roles(), ["Link"]);
+    let call = top.elems().nth(26).unwrap();
     // The emergency line first, then the list, the phone and after hours.
     assert_eq!(call.roles(), ["H2", "P", "L", "P", "P"]);
-    let furniture = top.elems().last().unwrap();
-    assert_eq!(furniture.roles(), ["Link", "Link", "Link"]);
+    let footer = top.elems().last().unwrap();
+    // Review line, address (holding the e-mail link), form line, caption; the QR code's link.
+    assert_eq!(footer.roles(), ["P", "P", "P", "P", "Link"]);
+    assert_eq!(footer.elems().nth(1).unwrap().roles(), ["Link"]);
     let mut all = Vec::new();
     top.walk(&mut all);
     for e in &all {
@@ -280,12 +288,16 @@ fn header_and_footer_are_pagination_artifacts() {
                     if !in_band(&band) {
                         continue;
                     }
-                    // Only links (and, on page 1, their words and the QR code) are in the tree.
+                    // Only links (and, on page 1, the words and the QR code) are in the tree.
                     let allowed = match item {
                         Item::Link { .. } => role(layout, tag) == Some(Role::Link),
                         Item::Qr { .. } if i == 0 => role(layout, tag) == Some(Role::Figure),
                         Item::Text { .. } if i == 0 && tag.node().is_some() => {
-                            role(layout, tag) == Some(Role::Link)
+                            matches!(role(layout, tag), Some(Role::P | Role::Link))
+                        }
+                        // As in the body, a hyphen that line breaking put in read words.
+                        Item::Text { text, .. } if i == 0 && text == "-" => {
+                            tag == Tag::Artifact(Artifact::Layout)
                         }
                         _ => tag == Tag::Artifact(kind),
                     };
@@ -293,18 +305,34 @@ fn header_and_footer_are_pagination_artifacts() {
                 }
             }
         }
-        // The furniture's links are the last group of the tree: read once, after the body.
-        let group = *layout.tree[0].children.last().unwrap();
-        assert_eq!(layout.tree[group].role, Role::Div);
+        // Page 1's header is the first group of the tree, its footer the last: read once, before
+        // and after the body; each furniture link is in one of them, on every page.
+        let header = layout.tree[0].children[0];
+        let footer = *layout.tree[0].children.last().unwrap();
+        assert_eq!(layout.tree[header].role, Role::Div);
+        assert_eq!(layout.tree[footer].role, Role::Div);
+        let group = |mut n: usize| {
+            while let Some(parent) = layout.tree[n].parent.filter(|&p| p != 0) {
+                n = parent;
+            }
+            n
+        };
         for page in &layout.pages {
             for item in &page.items {
                 if let Item::Link { tag, rect, .. } = item {
-                    let parent = layout.tree[tag.node().unwrap()].parent;
-                    assert_eq!(
-                        parent == Some(group),
-                        !page.body.contains(rect, 0.05),
-                        "{rect:?}"
-                    );
+                    let group = group(tag.node().unwrap());
+                    let furniture = if page.header.contains(rect, 0.05) {
+                        Some(header)
+                    } else if page.footer.contains(rect, 0.05) {
+                        Some(footer)
+                    } else {
+                        None
+                    };
+                    if let Some(furniture) = furniture {
+                        assert_eq!(group, furniture, "{rect:?}");
+                    } else {
+                        assert!(group != header && group != footer, "{rect:?}");
+                    }
                 }
             }
         }
@@ -563,12 +591,31 @@ fn pairs() -> Vec<(String, String)> {
 fn large_print_body_text_is_at_least_18_pt() {
     for (_, large) in pairs() {
         let doc = load(&large);
+        // Page 1's header and footer (the first and last groups of the tree) are read too, but are
+        // furniture, at the footer's 14 pt.
+        let top = tree(&doc);
+        let mut furniture = Vec::new();
+        for group in [top.elems().next().unwrap(), top.elems().last().unwrap()] {
+            group.walk(&mut furniture);
+        }
+        let furniture: BTreeSet<(ObjectId, i64)> = furniture
+            .iter()
+            .flat_map(|e| &e.kids)
+            .filter_map(|k| match k {
+                Kid::Mcid { page, mcid } => Some((*page, *mcid)),
+                _ => None,
+            })
+            .collect();
         for (n, page) in doc.get_pages() {
             let content = Content::decode(&doc.get_page_content(page)).unwrap();
-            let mut open: Vec<String> = Vec::new();
+            let mut open: Vec<(String, Option<i64>)> = Vec::new();
             for op in &content.operations {
                 match op.operator.as_str() {
-                    "BDC" | "BMC" => open.push(name(&op.operands[0])),
+                    "BDC" | "BMC" => {
+                        let mcid = op.operands.get(1).and_then(|p| p.as_dict().ok());
+                        let mcid = mcid.and_then(|p| p.get(b"MCID").and_then(Object::as_i64).ok());
+                        open.push((name(&op.operands[0]), mcid));
+                    }
                     "EMC" => {
                         open.pop();
                     }
@@ -576,7 +623,10 @@ fn large_print_body_text_is_at_least_18_pt() {
                         let size = op.operands[1].as_float().unwrap();
                         assert!(size >= 14.0, "{large} p{n}: {size} pt");
                         let reading = ["P", "LBody", "TD", "Lbl", "H1", "H2", "H3"];
-                        if open.last().is_some_and(|t| reading.contains(&t.as_str())) {
+                        if open.last().is_some_and(|(t, mcid)| {
+                            reading.contains(&t.as_str())
+                                && !mcid.is_some_and(|m| furniture.contains(&(page, m)))
+                        }) {
                             assert!(size >= 18.0, "{large} p{n}: {size} pt in {open:?}");
                         }
                     }
@@ -588,12 +638,16 @@ fn large_print_body_text_is_at_least_18_pt() {
     // And in the layout: every word of a paragraph, list item or table cell.
     let rendered = prp_layout(PrintSize::Large);
     let layout = &rendered.layout;
-    for item in layout.pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text {
-            size, tag, text, ..
-        } = item
-        {
-            if matches!(role(layout, *tag), Some(Role::P | Role::LBody | Role::TD)) {
+    for page in &layout.pages {
+        for item in &page.items {
+            let Item::Text {
+                size, tag, text, y, ..
+            } = item
+            else {
+                continue;
+            };
+            let body = *y <= page.body.top() && *y >= page.body.y;
+            if body && matches!(role(layout, *tag), Some(Role::P | Role::LBody | Role::TD)) {
                 assert!(*size >= 18.0, "{text:?} at {size} pt");
             }
         }

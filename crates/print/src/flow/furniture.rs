@@ -8,9 +8,12 @@
 //! again for every page, once the page count is known. The footer is measured once, before the body
 //! is laid out, because its height decides the text box.
 //!
-//! All of it is an artifact (a reader hears it once, not on every page), except its links and the
-//! first page's QR code: they belong to a trailing `Div` of the structure tree, one `Link` element per
-//! link holding its annotation on every page, the web address's link also holding the QR `Figure`.
+//! Page 1's furniture is content, read once: the header's words first, before the body, a `P` per
+//! text in a leading `Div`; the footer's lines and caption last, a `P` each in a trailing `Div`,
+//! then the web address's `Link` holding the QR `Figure`. Each link is one `Link` element inside the
+//! `P` of its words, holding its annotation on every page. On later pages the same words (and the
+//! running head, and the QR code) are pagination artifacts: they repeat what page 1 said. The rules,
+//! the logo and the printed web address (the QR code's alt text says it) are artifacts everywhere.
 
 use super::super::block::{Document, FooterLine, Inline, LinePages, LineTone, Span};
 use super::super::font::Fonts;
@@ -22,7 +25,7 @@ use super::super::qr::{self, QrSymbol, QUIET_ZONE};
 use super::super::style::Style;
 use super::blocks::hline;
 use super::running;
-use super::structure::Tree;
+use super::structure::{Tree, ROOT};
 use super::text::{self, LineBox, Owner, TextStyle};
 use super::{translate, LayoutError};
 use std::sync::Arc;
@@ -78,7 +81,7 @@ pub(super) struct Furniture<'a> {
     qr: QrSymbol,
     /// The footer band's height on page 1 and on later pages.
     footer_heights: [f32; 2],
-    /// The trailing group of the furniture's links, attached to the tree after the body.
+    /// The footer's `Div`, attached to the tree after the body.
     group: usize,
     /// The `Link` element of the web address and its QR code.
     url_link: usize,
@@ -96,18 +99,16 @@ struct LineSetter<'a> {
     lang: Option<Language>,
     /// Width of the footer's left column.
     width: f32,
-    /// The group the lines' links go in.
-    group: usize,
 }
 
 impl LineSetter<'_> {
-    /// `line` as set on page `page` of `pages`, its links added to `tree`.
+    /// `line` as set on page `page` of `pages`, tagged as `owner` says.
     fn set(
         &self,
         line: &FooterLine,
         page: usize,
         pages: usize,
-        tree: &mut Tree,
+        owner: &mut Owner<'_>,
     ) -> Result<Vec<LineBox>, LayoutError> {
         let color = match line.tone {
             LineTone::Muted => self.style.muted,
@@ -115,8 +116,7 @@ impl LineSetter<'_> {
         };
         let style = footer_style(self.style, self.lang, color, Align::Left);
         let inlines = numbered(&line.inlines, page, pages);
-        let mut furniture = owner(tree, Artifact::Footer, self.group);
-        text::set(self.fonts, &inlines, style, self.width, &mut furniture)
+        text::set(self.fonts, &inlines, style, self.width, owner)
     }
 }
 
@@ -124,8 +124,8 @@ impl LineSetter<'_> {
 enum FooterText<'a> {
     /// Set once: the same on every page.
     Fixed(Vec<LineBox>),
-    /// Has `{page}` or `{pages}`: set per page.
-    PerPage(&'a FooterLine),
+    /// Has `{page}` or `{pages}`: set per page; on page 1 as the content of its `P`, if it has one.
+    PerPage(&'a FooterLine, Option<usize>),
 }
 
 /// Furniture text: an artifact of `kind`, its links in `group`.
@@ -136,6 +136,29 @@ fn owner(tree: &mut Tree, kind: Artifact, group: usize) -> Owner<'_> {
         links: group,
         blank_rule: None,
     }
+}
+
+/// Furniture text as page 1 reads it: the content of `node`, its links inside it; without an
+/// element (the text has no words) as [`owner`] says.
+fn read(tree: &mut Tree, node: Option<usize>, kind: Artifact, group: usize) -> Owner<'_> {
+    match node {
+        Some(node) => Owner::node(tree, node),
+        None => owner(tree, kind, group),
+    }
+}
+
+/// A new `P` under `parent` for furniture text made of `inlines`, when it has words to read (an
+/// element without content would be an empty paragraph in the tree).
+fn paragraph(tree: &mut Tree, parent: usize, inlines: &[Inline]) -> Option<usize> {
+    has_words(inlines).then(|| tree.add(Role::P, parent))
+}
+
+/// Whether `inlines` have any text besides white space.
+fn has_words(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text(span) => !span.text.trim().is_empty(),
+        Inline::Break | Inline::Blank(_) => false,
+    })
 }
 
 /// How footer text in `color` is set.
@@ -152,7 +175,8 @@ fn footer_style(s: &Style, lang: Option<Language>, color: Color, align: Align) -
 }
 
 impl<'a> Furniture<'a> {
-    /// Measures the header and footer of `doc`, adding their links to `tree` in a group of their own.
+    /// Measures the header and footer of `doc`, adding page 1's furniture to `tree`: the header's
+    /// `Div` as the first element of the document, the footer's as a group attached after the body.
     pub(super) fn new(
         doc: &'a Document,
         fonts: &'a Fonts,
@@ -161,6 +185,17 @@ impl<'a> Furniture<'a> {
         tree: &mut Tree,
     ) -> Result<Furniture<'a>, LayoutError> {
         let s = style;
+        // Read first, before the title: the clinic's name, then the phone line.
+        let header_words = [&doc.header.left, &doc.header.right];
+        let (left_p, right_p) = if header_words.iter().any(|inlines| has_words(inlines)) {
+            let div = tree.add(Role::Div, ROOT);
+            (
+                paragraph(tree, div, &doc.header.left),
+                paragraph(tree, div, &doc.header.right),
+            )
+        } else {
+            (None, None)
+        };
         let group = tree.detached(Role::Div);
         let logo = match &doc.header.logo {
             Some(src) => {
@@ -189,7 +224,6 @@ impl<'a> Furniture<'a> {
             align: Align::Right,
             lang,
         };
-        // The left text is read first, so its links come first in the group.
         let mut scratch = Tree::new();
         let right_width = widest(&text::set(
             fonts,
@@ -211,20 +245,21 @@ impl<'a> Furniture<'a> {
         // line would squeeze it (a long name, Spanish large print), the phone line goes under it.
         let full_width = (inner - logo_room).max(1.0);
         let beside = inner - right_width - HEADER_GAP - logo_room;
-        let set_left = |width: f32, tree: &mut Tree| {
-            let mut owner = owner(tree, Artifact::Header, group);
+        let set_left = |width: f32, tree: &mut Tree, node: Option<usize>| {
+            let mut owner = read(tree, node, Artifact::Header, group);
             text::set(fonts, &doc.header.left, left_style, width, &mut owner)
         };
         let stacked = beside < inner * MIN_LEFT_SHARE
-            || set_left(beside, &mut scratch)?.len() > set_left(full_width, &mut scratch)?.len();
+            || set_left(beside, &mut scratch, None)?.len()
+                > set_left(full_width, &mut scratch, None)?.len();
         let left_width = if stacked { full_width } else { beside };
-        let left = set_left(left_width, tree)?;
+        let left = set_left(left_width, tree, left_p)?;
         let right = text::set(
             fonts,
             &doc.header.right,
             right_style,
             inner * RIGHT_SHARE,
-            &mut owner(tree, Artifact::Header, group),
+            &mut read(tree, right_p, Artifact::Header, group),
         )?;
         // The running head is plain text: no links, so nothing of it goes in the structure tree.
         let later = if doc.header.later.is_empty() {
@@ -255,12 +290,19 @@ impl<'a> Furniture<'a> {
             .max(left_height.max(logo_height) + under + s.header_padding);
 
         let qr = qr::encode(&doc.footer.url).map_err(LayoutError::Qr)?;
-        let mut url = text::set_plain(
+        // The footer reads as the page shows it: the left column's lines, then the caption and the
+        // web address's link.
+        let line_nodes: Vec<Option<usize>> = (doc.footer.lines.iter())
+            .map(|line| paragraph(tree, group, &line.inlines))
+            .collect();
+        let caption = [Inline::plain(&doc.footer.caption)];
+        let caption_p = paragraph(tree, group, &caption);
+        let mut url = text::set(
             fonts,
-            &doc.footer.caption,
+            &caption,
             footer_style(s, lang, s.muted, Align::Right),
             s.footer_url_width,
-            &mut owner(tree, Artifact::Footer, group),
+            &mut read(tree, caption_p, Artifact::Footer, group),
         )?;
         url.extend(text::set_plain(
             fonts,
@@ -275,22 +317,23 @@ impl<'a> Furniture<'a> {
             style,
             lang,
             width: (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3),
-            group,
         };
         // Both text columns start level with the QR's dark modules, below its quiet zone.
         let offset = text_offset(&qr, s);
         let mut lines = Vec::with_capacity(doc.footer.lines.len());
         // The left column on page 1 and on later pages, which leave out `pages="first"` lines.
         let (mut first_column, mut later_column) = (offset, offset);
-        for line in &doc.footer.lines {
+        for (line, &node) in doc.footer.lines.iter().zip(&line_nodes) {
             let (text, height) = if names_page(&line.inlines) {
-                // Measured only: its links are added page by page.
-                let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &mut scratch)?;
+                // Measured only: it is set again on every page.
+                let mut measuring = owner(&mut scratch, Artifact::Footer, group);
+                let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &mut measuring)?;
                 let height = measured.iter().map(|l| l.height).sum::<f32>();
-                (FooterText::PerPage(line), height)
+                (FooterText::PerPage(line, node), height)
             } else {
                 // No placeholder: any numbers give the same lines.
-                let fixed = setter.set(line, 0, 0, tree)?;
+                let mut owner = read(tree, node, Artifact::Footer, group);
+                let fixed = setter.set(line, 0, 0, &mut owner)?;
                 let height = fixed.iter().map(|l| l.height).sum::<f32>();
                 (FooterText::Fixed(fixed), height)
             };
@@ -425,7 +468,7 @@ impl<'a> Furniture<'a> {
         (self.width - 2.0 * self.style.margin_x) * RIGHT_SHARE
     }
 
-    /// The group of the furniture's links, to be read after the body.
+    /// The footer's `Div`, to be read after the body.
     pub(super) fn group(&self) -> usize {
         self.group
     }
@@ -461,8 +504,13 @@ impl<'a> Furniture<'a> {
             let per_page;
             let boxes = match line {
                 FooterText::Fixed(boxes) => boxes,
-                FooterText::PerPage(line) => {
-                    per_page = self.setter.set(line, index + 1, total, tree)?;
+                FooterText::PerPage(line, node) if index == 0 => {
+                    let mut owner = read(tree, *node, Artifact::Footer, self.group);
+                    per_page = self.setter.set(line, 1, total, &mut owner)?;
+                    &per_page
+                }
+                FooterText::PerPage(line, node) => {
+                    per_page = self.set_again(line, index + 1, total, *node, tree)?;
                     &per_page
                 }
             };
@@ -508,11 +556,53 @@ impl<'a> Furniture<'a> {
         words_once(&mut items, index, Artifact::Footer);
         Ok(items)
     }
+
+    /// `line`, whose `P` is `node`, as set on page `page` (after the first) of `pages`: its links'
+    /// annotations go to the `Link` elements page 1 made for them, in order, so each link is one
+    /// element, read once.
+    fn set_again(
+        &self,
+        line: &FooterLine,
+        page: usize,
+        pages: usize,
+        node: Option<usize>,
+        tree: &mut Tree,
+    ) -> Result<Vec<LineBox>, LayoutError> {
+        let mut scratch = Tree::new();
+        let mut measuring = owner(&mut scratch, Artifact::Footer, ROOT);
+        let mut boxes = self.setter.set(line, page, pages, &mut measuring)?;
+        let first = node.map_or(Vec::new(), |p| tree.children_of_role(p, Role::Link));
+        // This page's `Link` elements (in the scratch tree), in order.
+        let mut here: Vec<usize> = Vec::new();
+        for item in boxes.iter().flat_map(|b| &b.items) {
+            if let Item::Link {
+                tag: Tag::Node(n), ..
+            } = item
+            {
+                if !here.contains(n) {
+                    here.push(*n);
+                }
+            }
+        }
+        if here.len() != first.len() {
+            // Not the links page 1 has (the same `<a>`s give the same links): elements of their own.
+            let mut furniture = owner(tree, Artifact::Footer, self.group);
+            return self.setter.set(line, page, pages, &mut furniture);
+        }
+        for item in boxes.iter_mut().flat_map(|b| b.items.iter_mut()) {
+            if let Item::Link { tag, .. } = item {
+                let at = tag.node().and_then(|n| here.iter().position(|&h| h == n));
+                if let Some(&link) = at.and_then(|at| first.get(at)) {
+                    *tag = Tag::Node(link);
+                }
+            }
+        }
+        Ok(boxes)
+    }
 }
 
-/// Makes the words of links in the furniture of page `index` artifacts of `kind` after the first
-/// page: a reader hears them once, from page 1, while each page's annotations stay in the links'
-/// elements.
+/// Makes the furniture's words on page `index` artifacts of `kind` after the first page: a reader
+/// hears them once, from page 1, while each page's link annotations stay in the links' elements.
 fn words_once(items: &mut [Item], index: usize, kind: Artifact) {
     if index == 0 {
         return;

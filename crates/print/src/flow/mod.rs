@@ -9,8 +9,8 @@
 //! is drawn.
 //!
 //! Layout also builds the structure tree (`structure`): each block adds its elements under its
-//! container's and tags what it draws with them, in reading order; furniture is tagged as artifacts,
-//! its links gathered in a group read after the body.
+//! container's and tags what it draws with them, in reading order; page 1's header is read before
+//! the body and its footer after it, later pages' furniture is artifacts.
 //!
 //! The typography comes in as a [`Style`] value. Text setting lives in `text`, simple blocks and
 //! keep rules in `blocks`, lists (nested one level) in `lists`, timeline tables, boxes, facts and
@@ -98,7 +98,7 @@ pub(crate) fn layout_with(
     blocks::keep_headings_with_next(&mut chunks);
     // Chunks fill pages first-fit, whole keep-groups at a time.
     let bodies = paginate::paginate(chunks, &builder.panels, [geometry.body.h, later.body.h]);
-    // The furniture's links are read once, after the body.
+    // Page 1's footer is read once, after the body.
     let mut tree = builder.tree;
     tree.attach(structure::ROOT, furniture.group());
     // Only now is the page count known for the footer's `{pages}`.

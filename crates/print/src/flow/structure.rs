@@ -33,8 +33,8 @@ impl Tree {
         id
     }
 
-    /// A new element with no parent yet (the furniture's links, which are set before the body but
-    /// read after it); [`Tree::attach`] places it.
+    /// A new element with no parent yet (the page footer, which is set before the body but read
+    /// after it); [`Tree::attach`] places it.
     pub(super) fn detached(&mut self, role: Role) -> usize {
         self.nodes.push(Node {
             role,
@@ -53,6 +53,14 @@ impl Tree {
         if let Some(node) = self.nodes.get_mut(parent) {
             node.children.push(child);
         }
+    }
+
+    /// The children of `id` that are `role` elements, in reading order.
+    pub(super) fn children_of_role(&self, id: usize, role: Role) -> Vec<usize> {
+        let children = self.nodes.get(id).map_or(&[][..], |n| &n.children);
+        (children.iter().copied())
+            .filter(|&c| self.nodes.get(c).is_some_and(|n| n.role == role))
+            .collect()
     }
 
     /// Sets the alt text of `id`.

@@ -2,6 +2,7 @@
 
 mod editions;
 pub(crate) mod fixture;
+mod furniture;
 mod lists;
 mod structure;
 pub(crate) mod tables;

@@ -251,4 +251,5 @@ fn the_qr_code_scans_back_to_the_url() {
     let _ = std::fs::remove_file(path);
 }
 
+mod furniture;
 mod tables;

@@ -31,14 +31,17 @@ fn has_content(layout: &Layout, n: usize) -> bool {
             .any(|&c| has_content(layout, c))
 }
 
-/// The element of the first text item reading `text`.
+/// The element of the first text item of a page's body reading `text` (page 1's furniture is
+/// tagged too, and its words may be the body's).
 pub(super) fn node_of(layout: &Layout, text: &str) -> usize {
     layout
         .pages
         .iter()
-        .flat_map(|p| &p.items)
-        .find_map(|i| match i {
-            Item::Text { text: t, tag, .. } if t == text => tag.node(),
+        .flat_map(|p| p.items.iter().map(move |i| (p, i)))
+        .find_map(|(p, i)| match i {
+            Item::Text {
+                text: t, tag, y, ..
+            } if t == text && *y <= p.body.top() && *y >= p.body.y => tag.node(),
             _ => None,
         })
         .unwrap_or_else(|| panic!("no tagged text {text:?}"))
@@ -52,8 +55,8 @@ fn the_fixture_reads_in_document_order() {
     assert_eq!(
         roles(&layout, 0),
         [
-            H1, P, Table, H2, P, H2, L, H2, P, Table, H2, H3, L, H3, L, H2, P, Div, H2, H3, P, H3,
-            P, H3, P, Div
+            Div, H1, P, Table, H2, P, H2, L, H2, P, Table, H2, H3, L, H3, L, H2, P, Div, H2, H3, P,
+            H3, P, H3, P, Div
         ]
     );
     // Do's heading and list come before Don't's, though they sit side by side.
@@ -119,7 +122,7 @@ fn bold_and_links_stay_in_their_paragraph() {
 }
 
 #[test]
-fn furniture_is_artifacts_and_its_links_a_trailing_group() {
+fn furniture_is_read_on_page_1_and_artifacts_after() {
     let xml = HANDOUT.replace(
         "caption=\"Scan or visit for the latest version:\"",
         "caption=\"Scan or visit for the latest version:\" qr-alt=\"QR code of our page\"",
@@ -127,7 +130,20 @@ fn furniture_is_artifacts_and_its_links_a_trailing_group() {
     let layout = lay_in(&xml, Style::regular());
     let group = *layout.tree[0].children.last().unwrap_or(&0);
     assert_eq!(layout.tree[group].role, Role::Div);
-    assert!(roles(&layout, group).iter().all(|r| *r == Role::Link));
+    use Role::{Link, P};
+    assert_eq!(roles(&layout, group), [P, P, P, P, Link]);
+    let header = layout.tree[0].children[0];
+    assert_eq!(roles(&layout, header), [P, P]);
+    let in_furniture = |n: usize| {
+        let mut at = Some(n);
+        while let Some(n) = at {
+            if n == group || n == header {
+                return true;
+            }
+            at = layout.tree[n].parent;
+        }
+        false
+    };
     for (i, page) in layout.pages.iter().enumerate() {
         for item in &page.items {
             let tag = item.tag();
@@ -142,12 +158,12 @@ fn furniture_is_artifacts_and_its_links_a_trailing_group() {
                     );
                 }
                 Item::Qr { .. } => assert_eq!(tag, Tag::Artifact(Artifact::Footer)),
-                // Words of the furniture's links are read once, from page 1.
+                // The furniture's words are read once, from page 1.
                 Item::Text { text, y, .. }
-                    if role == Some(Role::Link)
-                        && (*y > page.header.y || *y < page.footer.top()) =>
+                    if tag.node().is_some() && (*y > page.header.y || *y < page.footer.top()) =>
                 {
                     assert_eq!(i, 0, "{text}");
+                    assert!(tag.node().is_some_and(in_furniture), "{text}");
                 }
                 Item::Text { text, y, .. } if *y > page.header.y => {
                     assert_eq!(tag, Tag::Artifact(Artifact::Header), "{text}");
