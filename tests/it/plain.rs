@@ -259,3 +259,32 @@ fn the_bundled_sample_has_no_plain_language_warnings() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert!(out.status.success());
 }
+
+#[test]
+fn jargon_in_a_name_a_link_or_beside_a_plain_word_is_not_reported() {
+    let f = Fixture::new();
+    f.edit(
+        "content/microneedling/classic.md",
+        "so the skin builds collagen.",
+        "so the skin builds collagen. Tell the Vaccine Adverse Event Reporting System, or see [adverse event reports](https://vaers.hhs.gov/). We use germ-free (sterile) needles and sterile (germ-free) gauze. An adverse event is rare.",
+    );
+    assert_warns(
+        &f,
+        "content/microneedling/classic.md:12:239: warning: `adverse event` is jargon that many patients do not know.\n 12 | …terile) needles and sterile (germ-free) gauze. An adverse event is rare.\n    |                                                    ^\n  fix: write `side effect` instead.\n\n",
+    );
+}
+
+#[test]
+fn spanish_names_and_a_serious_injury_are_not_jargon_and_a_sore_keeps_its_senses() {
+    let f = Fixture::new();
+    spanish(
+        &f,
+        "El Programa de Compensación por Lesiones Causadas por Vacunas ayuda si hay una lesión grave. Una lesión en la piel sana sola.",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(0));
+    assert_eq!(
+        out.stderr,
+        "content/microneedling/classic.es.md:10:98: warning: `lesión` is jargon that many patients do not know.\n 10 | …as por Vacunas ayuda si hay una lesión grave. Una lesión en la piel sana sola.\n    |                                                    ^\n  fix: write `herida, llaga o mancha, según el caso` instead.\n\n"
+    );
+}

@@ -96,7 +96,11 @@ pub(crate) fn read(body: &Body<'_>, diags: &mut Diagnostics) -> FileReading {
                     warnings.push(findings::long_sentence(body, offset, s.words.len()));
                 }
             }
-            for hit in readability::jargon(&unit.text, lang) {
+            // A link's text names a page as it is called, like a proper name.
+            for hit in readability::jargon(&unit.text, lang)
+                .into_iter()
+                .filter(|hit| !unit.in_link(hit.start))
+            {
                 let offset = unit.source_offset(hit.start);
                 warnings.push(findings::jargon(body, offset, hit.text, hit.plain));
             }
