@@ -39,11 +39,18 @@ const VARIANT_KEYS: Describe = Describe {
         "order",
         "write_in",
         "required_sections",
+        "plain_language_exempt",
     ],
 };
 const PROCEDURE_KEYS: Describe = Describe {
     what: "a procedure",
-    keys: &["title", "summary", "order", "required_sections"],
+    keys: &[
+        "title",
+        "summary",
+        "order",
+        "required_sections",
+        "plain_language_exempt",
+    ],
 };
 
 /// What every file is checked against.
@@ -76,6 +83,8 @@ struct ProcedureInfo {
     reading: plain::FileReading,
     /// Its `required_sections`, by key, when it sets them.
     required: Option<Vec<String>>,
+    /// Why its handouts are exempt from the plain-language checks, when they are.
+    exempt: Option<String>,
 }
 
 /// A procedure in each language it has variants in, the default language first, with its sort key.
@@ -97,7 +106,14 @@ fn procedure(
     let default_lang = rules.languages[0];
     let default_labels = rules.labels.get(&default_lang)?;
     let info = match &files.procedure {
-        Some(file) => procedure_info(file, rules.links, default_labels, default_labels, diags),
+        Some(file) => procedure_info(
+            file,
+            rules.links,
+            default_labels,
+            default_labels,
+            None,
+            diags,
+        ),
         None => {
             diags.push(
                 Diagnostic::error(format!("the procedure folder has no `{PROCEDURE_FILE}`."))
@@ -218,7 +234,14 @@ fn translations(
         }
         let proc_file = mine.iter().find(|t| t.original == "_procedure");
         let info = match proc_file {
-            Some(t) => procedure_info(&t.file, rules.links, labels, original.default_labels, diags),
+            Some(t) => procedure_info(
+                &t.file,
+                rules.links,
+                labels,
+                original.default_labels,
+                original.default_shared.and_then(|s| s.exempt.as_deref()),
+                diags,
+            ),
             None => {
                 let name = format!("_procedure.{lang}.md");
                 diags.push(
@@ -357,10 +380,13 @@ fn procedure_info(
     links: &ContentContext,
     labels: &Labels,
     default_labels: &Labels,
+    original_exempt: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<ProcedureInfo> {
     let (mut fields, body) = front(file, links, labels, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
+    // A translation of a text fixed by law is fixed too, unless it says otherwise.
+    let exempt = plain::exemption(&fields, diags).or_else(|| original_exempt.map(str::to_string));
     let title = fields
         .text("title", true, "Microneedling", diags)
         .map(|t| quotes::text(&t));
@@ -371,7 +397,7 @@ fn procedure_info(
     let required = fields.required_sections(default_labels, diags);
     let mut sections = sections::sections(&body, diags);
     // Checked here once, not in every variant that inherits them.
-    let reading = plain::read(&body, diags);
+    let reading = plain::read(&body, exempt.is_some(), diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut sections);
     Some(ProcedureInfo {
@@ -382,6 +408,7 @@ fn procedure_info(
         attachments: checked.attachments,
         reading,
         required,
+        exempt,
     })
 }
 
@@ -474,7 +501,11 @@ fn variant(
             .collect();
         own_count_matches(&file.path, &own, &original.source, &theirs, diags);
     }
-    let own_reading = plain::read(&body, diags);
+    // A variant is exempt if it says so, or its procedure, or (a translation) its original.
+    let exempt = plain::exemption(&fields, diags)
+        .or_else(|| context.shared.and_then(|s| s.exempt.clone()))
+        .or_else(|| context.original.and_then(|o| o.reading.exempt.clone()));
+    let own_reading = plain::read(&body, exempt.is_some(), diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut own);
     attachments.extend(checked.attachments);
@@ -498,6 +529,7 @@ fn variant(
     let limit = plain::Limit {
         handout: &name,
         max_grade: context.rules.max_grade,
+        exempt: exempt.as_deref(),
     };
     let reading = own_reading.resolve(context.shared.map(|s| &s.reading), &sections, &limit, diags);
     let next_review = next_review.unwrap_or_else(|| reviewed.add_months(context.rules.interval));
