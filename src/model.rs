@@ -486,6 +486,9 @@ pub struct Reading {
     pub counts: Option<handouts_readability::Report>,
     /// The plain-language warnings on that prose, from its own file and its inherited sections.
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// Why the handout is exempt from the plain-language checks (`plain_language_exempt`, its own
+    /// or its procedure's), when it is: then `warnings` is empty.
+    pub exempt: Option<String>,
 }
 
 /// The review record of a variant.

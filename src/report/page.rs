@@ -29,6 +29,15 @@ pub(super) fn html(site: &Site, theme: &Theme, rows: &[Row<'_>], today: Date) ->
     let max = site.clinic.max_grade;
     let overdue = rows.iter().filter(|r| r.overdue).count();
     let warned = rows.iter().filter(|r| !r.warnings.is_empty()).count();
+    let exempt = rows
+        .iter()
+        .filter(|r| r.variant.reading.exempt.is_some())
+        .count();
+    // Said only when there are any, so a clinic without fixed texts reads no news about them.
+    let exempt = match exempt {
+        0 => String::new(),
+        n => format!("; {n} exempt from the plain-language checks"),
+    };
     let mut out = String::new();
     let _ = write!(
         out,
@@ -39,7 +48,7 @@ pub(super) fn html(site: &Site, theme: &Theme, rows: &[Row<'_>], today: Date) ->
          <p>{clinic}, {date}. Patient handouts should read at school grade 6 to 8 (AMA, NIH and CDC guidance); \
          this clinic's limit is grade {max} (<code>max_grade</code> in clinic.yaml). \
          The grade is Flesch–Kincaid for English and, for Spanish, the school grade of the Fernández-Huerta score with Law's correction. The warnings are the plain-language checks of each section the handout shows.</p>\n\
-         <p>{n} {handouts}; {overdue} overdue for review; {warned} with warnings.</p>\n\
+         <p>{n} {handouts}; {overdue} overdue for review; {warned} with warnings{exempt}.</p>\n\
          <table>\n<caption>Every handout and translation, overdue reviews first</caption>\n<thead>\n<tr>\
          <th scope=\"col\">Handout</th><th scope=\"col\">Language</th><th scope=\"col\">Grade</th>\
          <th scope=\"col\">SMOG (English) or INFLESZ (Spanish)</th><th scope=\"col\">Words</th>\
@@ -66,7 +75,8 @@ fn row_html(out: &mut String, row: &Row<'_>, theme: &Theme, max: f64) {
     let (grade, second, words) = match &v.reading.counts {
         Some(c) => {
             let grade = (c.grade_corrected() * 10.0).round() / 10.0;
-            let above = if grade > max {
+            // An exempt handout's text may not be changed, so its grade is shown, not flagged.
+            let above = if grade > max && v.reading.exempt.is_none() {
                 format!(" <span class=\"flag\">above {}</span>", max)
             } else {
                 String::new()
@@ -99,15 +109,25 @@ fn row_html(out: &mut String, row: &Row<'_>, theme: &Theme, max: f64) {
         code = v.lang,
         reviewed = time_tag(v.revision.reviewed),
         next = time_tag(v.revision.next_review),
-        warnings = warnings_html(&row.warnings),
+        warnings = warnings_html(&row.warnings, v.reading.exempt.as_deref()),
     );
 }
 
-fn warnings_html(warnings: &[&Diagnostic]) -> String {
-    if warnings.is_empty() {
-        return "0".into();
+/// The warnings cell: how many, then each; an exempt handout says so first, with the reason.
+fn warnings_html(warnings: &[&Diagnostic], exempt: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(reason) = exempt {
+        let _ = write!(
+            out,
+            "<p><strong>Exempt</strong> from the plain-language checks: {}</p>",
+            escape(reason)
+        );
     }
-    let mut out = format!("{}<ul>", warnings.len());
+    if warnings.is_empty() {
+        out.push('0');
+        return out;
+    }
+    let _ = write!(out, "{}<ul>", warnings.len());
     for d in warnings {
         let _ = write!(out, "<li>{}</li>", escape(&where_and_what(d)));
     }

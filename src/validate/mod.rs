@@ -43,6 +43,7 @@ const VARIANT_KEYS: Describe = Describe {
         "required_sections",
         "source",
         "source_url",
+        "plain_language_exempt",
     ],
 };
 const PROCEDURE_KEYS: Describe = Describe {
@@ -54,6 +55,7 @@ const PROCEDURE_KEYS: Describe = Describe {
         "required_sections",
         "source",
         "source_url",
+        "plain_language_exempt",
     ],
 };
 
@@ -89,6 +91,8 @@ struct ProcedureInfo {
     required: Option<Vec<String>>,
     /// Its `source` and `source_url`, for the variants that give none.
     attribution: Attribution,
+    /// Why its handouts are exempt from the plain-language checks, when they are.
+    exempt: Option<String>,
 }
 
 /// A procedure in each language it has variants in, the default language first, with its sort key.
@@ -110,7 +114,14 @@ fn procedure(
     let default_lang = rules.languages[0];
     let default_labels = rules.labels.get(&default_lang)?;
     let info = match &files.procedure {
-        Some(file) => procedure_info(file, rules.links, default_labels, default_labels, diags),
+        Some(file) => procedure_info(
+            file,
+            rules.links,
+            default_labels,
+            default_labels,
+            None,
+            diags,
+        ),
         None => {
             diags.push(
                 Diagnostic::error(format!("the procedure folder has no `{PROCEDURE_FILE}`."))
@@ -231,7 +242,14 @@ fn translations(
         }
         let proc_file = mine.iter().find(|t| t.original == "_procedure");
         let info = match proc_file {
-            Some(t) => procedure_info(&t.file, rules.links, labels, original.default_labels, diags),
+            Some(t) => procedure_info(
+                &t.file,
+                rules.links,
+                labels,
+                original.default_labels,
+                original.default_shared.and_then(|s| s.exempt.as_deref()),
+                diags,
+            ),
             None => {
                 let name = format!("_procedure.{lang}.md");
                 diags.push(
@@ -397,10 +415,13 @@ fn procedure_info(
     links: &ContentContext,
     labels: &Labels,
     default_labels: &Labels,
+    original_exempt: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<ProcedureInfo> {
     let (mut fields, body) = front(file, links, labels, diags)?;
     fields.reject_unknown(&PROCEDURE_KEYS, diags);
+    // A translation of a text fixed by law is fixed too, unless it says otherwise.
+    let exempt = plain::exemption(&fields, diags).or_else(|| original_exempt.map(str::to_string));
     let title = fields
         .text("title", true, "Microneedling", diags)
         .map(|t| quotes::text(&t));
@@ -412,7 +433,7 @@ fn procedure_info(
     let attribution = attribution(&fields, diags);
     let mut sections = sections::sections(&body, diags);
     // Checked here once, not in every variant that inherits them.
-    let reading = plain::read(&body, diags);
+    let reading = plain::read(&body, exempt.is_some(), diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut sections);
     Some(ProcedureInfo {
@@ -424,6 +445,7 @@ fn procedure_info(
         reading,
         required,
         attribution,
+        exempt,
     })
 }
 
@@ -533,7 +555,11 @@ fn variant(
             .collect();
         own_count_matches(&file.path, &own, &original.source, &theirs, diags);
     }
-    let own_reading = plain::read(&body, diags);
+    // A variant is exempt if it says so, or its procedure, or (a translation) its original.
+    let exempt = plain::exemption(&fields, diags)
+        .or_else(|| context.shared.and_then(|s| s.exempt.clone()))
+        .or_else(|| context.original.and_then(|o| o.reading.exempt.clone()));
+    let own_reading = plain::read(&body, exempt.is_some(), diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut own);
     attachments.extend(checked.attachments);
@@ -557,6 +583,7 @@ fn variant(
     let limit = plain::Limit {
         handout: &name,
         max_grade: context.rules.max_grade,
+        exempt: exempt.as_deref(),
     };
     let reading = own_reading.resolve(context.shared.map(|s| &s.reading), &sections, &limit, diags);
     let next_review = next_review.unwrap_or_else(|| reviewed.add_months(context.rules.interval));

@@ -83,7 +83,7 @@ fn unknown_key_with_suggestion() {
         "content/microneedling/classic.md",
         "reviewed:",
         "reviewd:",
-        "content/microneedling/classic.md:4:1: unknown key `reviewd`.\n 4 | reviewd: 2026-03-14\n   | ^\n  fix: did you mean `reviewed`? The keys a variant may have are: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order, write_in, required_sections, source, source_url.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:4:1: unknown key `reviewd`.\n 4 | reviewd: 2026-03-14\n   | ^\n  fix: did you mean `reviewed`? The keys a variant may have are: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order, write_in, required_sections, source, source_url, plain_language_exempt.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]
@@ -92,7 +92,7 @@ fn unknown_key_without_suggestion() {
         "content/microneedling/classic.md",
         "sessions:",
         "colour: blue\nsessions:",
-        "content/microneedling/classic.md:6:1: unknown key `colour`.\n 6 | colour: blue\n   | ^\n  fix: remove it, or use one of the keys a variant may have: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order, write_in, required_sections, source, source_url.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:6:1: unknown key `colour`.\n 6 | colour: blue\n   | ^\n  fix: remove it, or use one of the keys a variant may have: title, summary, reviewed, reviewed_by, next_review, sessions, downtime, order, write_in, required_sections, source, source_url, plain_language_exempt.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]

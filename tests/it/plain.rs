@@ -259,3 +259,126 @@ fn the_bundled_sample_has_no_plain_language_warnings() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert!(out.status.success());
 }
+
+#[test]
+fn jargon_in_a_name_a_link_or_beside_a_plain_word_is_not_reported() {
+    let f = Fixture::new();
+    f.edit(
+        "content/microneedling/classic.md",
+        "so the skin builds collagen.",
+        "so the skin builds collagen. Tell the Vaccine Adverse Event Reporting System, or see [adverse event reports](https://vaers.hhs.gov/). We use germ-free (sterile) needles and sterile (germ-free) gauze. An adverse event is rare.",
+    );
+    assert_warns(
+        &f,
+        "content/microneedling/classic.md:12:239: warning: `adverse event` is jargon that many patients do not know.\n 12 | …terile) needles and sterile (germ-free) gauze. An adverse event is rare.\n    |                                                    ^\n  fix: write `side effect` instead.\n\n",
+    );
+}
+
+#[test]
+fn spanish_names_and_a_serious_injury_are_not_jargon_and_a_sore_keeps_its_senses() {
+    let f = Fixture::new();
+    spanish(
+        &f,
+        "El Programa de Compensación por Lesiones Causadas por Vacunas ayuda si hay una lesión grave. Una lesión en la piel sana sola.",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.code, Some(0));
+    assert_eq!(
+        out.stderr,
+        "content/microneedling/classic.es.md:10:98: warning: `lesión` is jargon that many patients do not know.\n 10 | …as por Vacunas ayuda si hay una lesión grave. Una lesión en la piel sana sola.\n    |                                                    ^\n  fix: write `herida, llaga o mancha, según el caso` instead.\n\n"
+    );
+}
+
+/// The reason the sample of a fixed text gives, as a federal vaccine statement would.
+const REASON: &str = "federal vaccine statement, must be used unaltered (42 U.S.C. 300aa-26)";
+
+/// A variant that draws every kind of plain-language warning: its grade, a long sentence and
+/// jargon.
+fn hard() -> String {
+    counted(
+        "Individuals occasionally experience considerable erythema, tenderness, and discomfort following the procedure, particularly individuals with sensitive complexions, previously irritated areas, or additional underlying dermatological conditions requiring specialized evaluation.",
+    )
+}
+
+#[test]
+fn an_exempt_handout_gets_no_plain_language_warnings_and_passes_strict() {
+    let f = Fixture::new();
+    f.write("content/microneedling/counted.md", &hard());
+    let out = f.run(&["check"]);
+    for warning in [
+        "warning: `counted.md` reads at grade",
+        "warning: this sentence has 27 words",
+        "warning: `erythema` is jargon",
+    ] {
+        assert!(out.stderr.contains(warning), "{warning}: {}", out.stderr);
+    }
+    assert_eq!(f.run(&["check", "--strict"]).code, Some(1));
+    f.edit(
+        "content/microneedling/counted.md",
+        "reviewed:",
+        &format!("plain_language_exempt: {REASON}\nreviewed:"),
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.stdout, "All 2 handouts are correct.\n");
+    let out = f.run(&["check", "--strict"]);
+    assert_eq!((out.code, out.stderr.as_str()), (Some(0), ""));
+    assert_eq!(f.run(&["build", "--strict"]).code, Some(0));
+}
+
+#[test]
+fn a_variant_and_its_translation_inherit_the_procedures_exemption() {
+    let f = Fixture::new();
+    f.edit(
+        "content/microneedling/_procedure.md",
+        "- Infection, which is rare.",
+        "- Infection or an adverse reaction, which is rare.",
+    );
+    f.write("content/microneedling/counted.md", &hard());
+    spanish(&f, "Puede haber eritema.");
+    f.edit(
+        "content/microneedling/_procedure.es.md",
+        "- Una infección, que es rara.",
+        "- Una infección o una reacción adversa, que es rara.",
+    );
+    let out = f.run(&["check"]);
+    for warning in [
+        "_procedure.md:17:19: warning: `adverse reaction`",
+        "counted.md:8:1: warning: `counted.md` reads at grade",
+        "classic.es.md:10:13: warning: `eritema`",
+        "_procedure.es.md:16:23: warning: `reacción adversa`",
+    ] {
+        assert!(out.stderr.contains(warning), "{warning}: {}", out.stderr);
+    }
+    f.edit(
+        "content/microneedling/_procedure.md",
+        "summary:",
+        &format!("plain_language_exempt: {REASON}\nsummary:"),
+    );
+    let out = f.run(&["check", "--strict"]);
+    assert_eq!((out.code, out.stderr.as_str()), (Some(0), ""));
+    assert_eq!(out.stdout, "All 2 handouts are correct.\n");
+}
+
+#[test]
+fn an_exemption_without_a_reason_is_an_error_at_its_line() {
+    for (value, shown, message) in [
+        ("", "plain_language_exempt:", "`plain_language_exempt` is empty; it must give the reason this handout is exempt from the plain-language checks."),
+        (" \"\"", "plain_language_exempt: \"\"", "`plain_language_exempt` is empty; it must give the reason this handout is exempt from the plain-language checks."),
+        (" true", "plain_language_exempt: true", "`plain_language_exempt` must give the reason this handout is exempt from the plain-language checks, not `true`."),
+    ] {
+        let f = Fixture::new();
+        f.edit(
+            "content/microneedling/classic.md",
+            "reviewed:",
+            &format!("plain_language_exempt:{value}\nreviewed:"),
+        );
+        let out = f.run(&["check"]);
+        assert_eq!(out.code, Some(1));
+        let column = if value.is_empty() { 1 } else { 24 };
+        assert_eq!(
+            out.stderr,
+            format!("content/microneedling/classic.md:4:{column}: {message}\n 4 | {shown}\n   | {caret}^\n  fix: write the reason, for example `plain_language_exempt: {REASON}`, or delete the line to check the handout.\n\n1 problem found; nothing was written.\n", caret = " ".repeat(column - 1))
+        );
+    }
+}

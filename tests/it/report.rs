@@ -236,3 +236,50 @@ fn content_problems_write_no_report() {
     );
     assert!(!f.path("handouts-report.html").exists());
 }
+
+#[test]
+fn an_exempt_handout_is_listed_as_exempt_with_its_reason() {
+    let f = Fixture::new();
+    // Reads at grade 30.3 with jargon: without the exemption, flagged and warned about.
+    let hard = COUNTED.replace(
+        "Wash your face gently. Avoid direct sunlight for two days. Call the clinic if you notice swelling, blisters, or infection.",
+        "Occasionally, individuals experience considerable discomfort and erythema following the procedure.",
+    );
+    f.write("content/microneedling/counted.md", &hard);
+    assert_eq!(f.run(&["report"]).code, Some(0));
+    let html = f.read("handouts-report.html");
+    assert!(html.contains("<p>2 handouts; 0 overdue for review; 1 with warnings.</p>"));
+    assert_in_order(
+        rows(&html)[1],
+        &[
+            "Counted microneedling",
+            "<span class=\"flag\">above 8</span>",
+            "<td>2<ul>",
+        ],
+    );
+    f.edit(
+        "content/microneedling/counted.md",
+        "reviewed:",
+        "plain_language_exempt: federal vaccine statement, must be used unaltered (42 U.S.C. 300aa-26)\nreviewed:",
+    );
+    let out = f.run(&["report"]);
+    assert_eq!((out.code, out.stderr.as_str()), (Some(0), ""));
+    let html = f.read("handouts-report.html");
+    assert!(html.contains(
+        "<p>2 handouts; 0 overdue for review; 0 with warnings; 1 exempt from the plain-language checks.</p>"
+    ));
+    let rows = rows(&html);
+    assert_in_order(
+        rows[1],
+        &[
+            "Counted microneedling",
+            "<td>English (en)</td>",
+            "<td class=\"num\">",
+            "<td><p><strong>Exempt</strong> from the plain-language checks: federal vaccine statement, must be used unaltered (42 U.S.C. 300aa-26)</p>0</td>",
+        ],
+    );
+    // Its grade is shown, but not flagged: the text may not be changed.
+    assert!(!rows[1].contains("class=\"flag\""), "{}", rows[1]);
+    assert!(!rows[0].contains("Exempt"));
+    assert_balanced(&html);
+}

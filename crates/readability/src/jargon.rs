@@ -1,8 +1,11 @@
 //! Jargon finder: flags medical and bureaucratic terms and offers plain alternatives.
 //!
 //! The lists live in `jargon_en.txt` / `jargon_es.txt` so clinicians can edit them without
-//! touching code; they are compiled in with `include_str!` and parsed once.
+//! touching code; they are compiled in with `include_str!` and parsed once. A term is not
+//! flagged inside a proper name or beside a plain word for it in parentheses (see
+//! [`super::excused`]), nor inside a phrase the list marks as plain as it stands.
 
+use super::excused;
 use super::tokenize::{is_combining, words, Word};
 use super::Lang;
 use fnv::FnvHashMap as FnvMap;
@@ -28,11 +31,14 @@ struct Entry {
     plain: &'static str,
     /// Folded words of the term; matched against folded words of the text.
     keys: Vec<String>,
+    /// A phrase that is plain as it stands (`! lesión grave`): matched like a term, so no
+    /// shorter term inside it is flagged, but never reported itself.
+    keep: bool,
 }
 
 /// Comparison key for a word: lowercase, accents and hyphens removed, apostrophes unified,
 /// possessive "'s" dropped. "ñ" is kept, because "año" and "ano" are different words.
-fn fold(word: &str) -> String {
+pub(super) fn fold(word: &str) -> String {
     // Most words are plain ASCII letters: nothing to fold but the case (a tenth of a check's
     // time went here, mostly on these).
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -63,16 +69,48 @@ fn fold(word: &str) -> String {
     out
 }
 
+/// One line of a list file: `Ok(None)` for a blank or comment line, the entry it writes, or
+/// what is wrong with it.
+fn parse_line(line: &'static str) -> Result<Option<Entry>, &'static str> {
+    let line = line.split('#').next().unwrap_or("").trim();
+    if line.is_empty() {
+        return Ok(None);
+    }
+    let keys = |term: &str| -> Vec<String> { words(term).iter().map(|w| fold(w.text)).collect() };
+    if let Some(phrase) = line.strip_prefix('!') {
+        let term = phrase.trim();
+        let keys = keys(term);
+        if keys.is_empty() || term.contains('=') {
+            return Err("a `!` line names a plain phrase, with no `=`");
+        }
+        return Ok(Some(Entry {
+            term,
+            plain: "",
+            keys,
+            keep: true,
+        }));
+    }
+    let (term, plain) = line
+        .split_once('=')
+        .ok_or("no `=` between term and plain word")?;
+    let (term, plain) = (term.trim(), plain.trim());
+    let keys = keys(term);
+    if keys.is_empty() || plain.is_empty() || plain.contains('=') {
+        return Err("a line must be `term = plain word`");
+    }
+    Ok(Some(Entry {
+        term,
+        plain,
+        keys,
+        keep: false,
+    }))
+}
+
 fn parse(data: &'static str) -> Vec<Entry> {
+    // A line that does not parse is left out; the tests read every line of both lists.
     let mut entries: Vec<Entry> = data
         .lines()
-        .filter_map(|line| {
-            let line = line.split('#').next().unwrap_or("");
-            let (term, plain) = line.split_once('=')?;
-            let (term, plain) = (term.trim(), plain.trim());
-            let keys: Vec<String> = words(term).iter().map(|w| fold(w.text)).collect();
-            (!keys.is_empty() && !plain.is_empty()).then_some(Entry { term, plain, keys })
-        })
+        .filter_map(|line| parse_line(line).ok().flatten())
         .collect();
     // Longest first, so "post-inflammatory hyperpigmentation" beats "post-inflammatory".
     entries.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
@@ -111,9 +149,10 @@ impl List {
     }
 }
 
+/// The jargon entries of a language's list (not its plain phrases).
 #[cfg(test)]
-fn entries(lang: Lang) -> &'static [Entry] {
-    &list(lang).entries
+fn entries(lang: Lang) -> Vec<&'static Entry> {
+    list(lang).entries.iter().filter(|e| !e.keep).collect()
 }
 
 /// Each word of a text was compared with every entry; looking entries up by first word makes
@@ -122,18 +161,26 @@ fn list(lang: Lang) -> &'static List {
     static EN: OnceLock<List> = OnceLock::new();
     static ES: OnceLock<List> = OnceLock::new();
     match lang {
-        Lang::En => EN.get_or_init(|| List::new(parse(include_str!("jargon_en.txt")))),
-        Lang::Es => ES.get_or_init(|| List::new(parse(include_str!("jargon_es.txt")))),
+        Lang::En => EN.get_or_init(|| List::new(parse(source(lang)))),
+        Lang::Es => ES.get_or_init(|| List::new(parse(source(lang)))),
     }
 }
 
-/// Whether text word `got` matches term word `want`; the last word may carry a plural ending.
-fn word_matches(got: &str, want: &str, last: bool) -> bool {
+/// The list file of a language, as bundled.
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("jargon_en.txt"),
+        Lang::Es => include_str!("jargon_es.txt"),
+    }
+}
+
+/// Whether text word `got` matches term word `want`, which may carry a plural ending: in Spanish
+/// every word of a phrase takes one ("reacciones adversas" for "reacción adversa").
+fn word_matches(got: &str, want: &str) -> bool {
     got == want
-        || (last
-            && got
-                .strip_prefix(want)
-                .is_some_and(|tail| tail == "s" || tail == "es"))
+        || got
+            .strip_prefix(want)
+            .is_some_and(|tail| tail == "s" || tail == "es")
 }
 
 /// Whether every word of `entry` matches the text words starting at `toks[i]`.
@@ -150,7 +197,7 @@ fn match_at(text: &str, toks: &[Word<'_>], keys: &[String], i: usize, entry: &En
             || text[toks[j - 1].end()..toks[j].start]
                 .chars()
                 .all(char::is_whitespace);
-        gap_ok && word_matches(&keys[j], &entry.keys[k], k + 1 == n)
+        gap_ok && word_matches(&keys[j], &entry.keys[k])
     })
 }
 
@@ -158,7 +205,9 @@ fn match_at(text: &str, toks: &[Word<'_>], keys: &[String], i: usize, entry: &En
 ///
 /// Whole words only and case-insensitive (Spanish and English alike are also matched
 /// without regard to accents), so "edematous" is not "edema" and "prior" alone is not
-/// "prior to". Where terms overlap, the longest one starting first wins.
+/// "prior to". Where terms overlap, the longest one starting first wins. A term inside a
+/// proper name ("Vaccine Adverse Event Reporting System") or with a plain word for it beside it
+/// in parentheses ("germ-free (sterile)") is not jargon there, and is left out.
 pub fn jargon(text: &str, lang: Lang) -> Vec<JargonHit<'_>> {
     let toks: Vec<Word<'_>> = words(text).into_iter().filter(|w| !w.is_number).collect();
     let keys: Vec<String> = toks.iter().map(|w| fold(w.text)).collect();
@@ -173,16 +222,21 @@ pub fn jargon(text: &str, lang: Lang) -> Vec<JargonHit<'_>> {
             .find(|e| match_at(text, &toks, &keys, i, e));
         match found {
             Some(e) => {
-                let last = &toks[i + e.keys.len() - 1];
-                let (start, end) = (toks[i].start, last.end());
-                hits.push(JargonHit {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    term: e.term,
-                    plain: e.plain,
-                });
-                i += e.keys.len();
+                let n = e.keys.len();
+                let (start, end) = (toks[i].start, toks[i + n - 1].end());
+                let excused = e.keep
+                    || excused::in_name(text, &toks, i, n)
+                    || excused::explained(text, start, end, e.plain);
+                if !excused {
+                    hits.push(JargonHit {
+                        start,
+                        end,
+                        text: &text[start..end],
+                        term: e.term,
+                        plain: e.plain,
+                    });
+                }
+                i += n;
             }
             None => i += 1,
         }
@@ -325,5 +379,163 @@ mod tests {
     fn empty_and_numbers() {
         assert!(jargon("", Lang::En).is_empty());
         assert!(jargon("100.4 38 2–3", Lang::Es).is_empty());
+    }
+
+    #[test]
+    fn every_line_parses_and_the_lists_know_medicine() {
+        for (lang, min, sources) in [
+            (
+                Lang::En,
+                400,
+                &[
+                    "cdc.gov/ccindex/everydaywords",
+                    "stacks.cdc.gov/view/cdc/11500",
+                    "cancer.gov",
+                    "plainlanguage.gov",
+                ][..],
+            ),
+            (
+                Lang::Es,
+                250,
+                &[
+                    "cancer.gov/espanol",
+                    "medlineplus.gov/spanish",
+                    "stacks.cdc.gov/view/cdc/11500",
+                ][..],
+            ),
+        ] {
+            let text = source(lang);
+            let mut terms = 0;
+            for (n, line) in text.lines().enumerate() {
+                match parse_line(line) {
+                    Ok(Some(e)) if !e.keep => terms += 1,
+                    Ok(_) => {}
+                    Err(why) => panic!("{lang:?} line {}: {why}: {line:?}", n + 1),
+                }
+            }
+            assert!(terms >= min, "{lang:?}: {terms} entries, fewer than {min}");
+            assert_eq!(terms, entries(lang).len());
+            // Each source is credited in the file's opening comment.
+            let header: String = text.lines().take_while(|l| l.starts_with('#')).collect();
+            for s in sources {
+                assert!(header.contains(s), "{lang:?} does not credit {s}");
+            }
+        }
+        for bad in [
+            "sedation",
+            "sedation =",
+            "= calm",
+            "a = b = c",
+            "!",
+            "! a = b",
+        ] {
+            assert!(parse_line(bad).is_err(), "{bad:?}");
+        }
+        assert!(matches!(parse_line("  # a comment"), Ok(None)));
+    }
+
+    #[test]
+    fn the_words_of_common_procedures_are_found() {
+        let en = "Sedation helps. A polyp was removed. Hemorrhoids and rectal bleeding. \
+                  The suture and the incision. Anesthesia, an analgesic, a topical retinoid, \
+                  hydroquinone, a depilatory cream. Edema is contraindicated. Perioral herpes.";
+        let terms: Vec<&str> = jargon(en, Lang::En).iter().map(|h| h.term).collect();
+        assert_eq!(
+            terms,
+            [
+                "sedation",
+                "polyp",
+                "hemorrhoids",
+                "rectal",
+                "suture",
+                "incision",
+                "anesthesia",
+                "analgesic",
+                "topical retinoid",
+                "hydroquinone",
+                "depilatory",
+                "edema",
+                "contraindicated",
+                "perioral herpes"
+            ]
+        );
+        let es = "La sedación ayuda. Le quitamos un pólipo. Hemorroides y sangrado rectal. \
+                  La sutura y la incisión. Anestesia, un analgésico, un retinoide tópico, \
+                  hidroquinona, crema depilatoria. El edema está contraindicado. Herpes perioral.";
+        let terms: Vec<&str> = jargon(es, Lang::Es).iter().map(|h| h.term).collect();
+        assert_eq!(
+            terms,
+            [
+                "sedación",
+                "pólipo",
+                "hemorroides",
+                "rectal",
+                "sutura",
+                "incisión",
+                "anestesia",
+                "analgésico",
+                "retinoide tópico",
+                "hidroquinona",
+                "crema depilatoria",
+                "edema",
+                "contraindicado",
+                "herpes perioral"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_and_explained_terms_are_not_jargon() {
+        assert!(jargon(
+            "Report it to the Vaccine Adverse Event Reporting System (VAERS).",
+            Lang::En
+        )
+        .is_empty());
+        assert!(jargon(
+            "El Programa de Compensación por Lesiones Causadas por Vacunas le puede ayudar.",
+            Lang::Es
+        )
+        .is_empty());
+        assert!(jargon("Use germ-free (sterile) gauze.", Lang::En).is_empty());
+        assert!(jargon("Use sterile (germ-free) gauze.", Lang::En).is_empty());
+        assert!(jargon("Tiene un herpes labial (fuego o calentura).", Lang::Es).is_empty());
+        // The same words outside a name, or beside a parenthesis about something else, are.
+        let hits = jargon("An adverse event is rare. Use sterile gauze.", Lang::En);
+        assert_eq!(found(&hits), ["adverse event", "sterile"]);
+        let hits = jargon("Use sterile (new) gauze.", Lang::En);
+        assert_eq!(found(&hits), ["sterile"]);
+        let hits = jargon("Las lesiones de la piel sanan.", Lang::Es);
+        assert_eq!(found(&hits), ["lesiones"]);
+    }
+
+    #[test]
+    fn a_suggestion_never_changes_the_meaning() {
+        // "lesión grave" is a serious injury: plain as it stands, never "a sore or a spot".
+        for text in [
+            "Una lesión grave.",
+            "Lesiones graves, que son raras.",
+            "Una lesión seria.",
+        ] {
+            assert!(jargon(text, Lang::Es).is_empty(), "{text}");
+        }
+        // Alone, "lesión" carries all its senses, so the writer picks the one meant.
+        let hits = jargon("Una lesión en la piel.", Lang::Es);
+        assert_eq!(found(&hits), ["lesión"]);
+        assert_eq!(hits[0].plain, "herida, llaga o mancha, según el caso");
+        let hits = jargon("Una celulitis.", Lang::Es);
+        assert!(
+            hits[0].plain.ends_with("según el caso"),
+            "{}",
+            hits[0].plain
+        );
+        // "puntos de sutura" is the plain way to say stitches; "sutura" alone is not.
+        assert!(jargon("Le quitamos los puntos de sutura.", Lang::Es).is_empty());
+        // Words with two everyday meanings are left out of the lists.
+        assert!(jargon(
+            "Discharge instructions. Prone to bruising. Siga recto.",
+            Lang::En
+        )
+        .is_empty());
+        assert!(jargon("Siga recto. Una melena larga.", Lang::Es).is_empty());
     }
 }

@@ -8,6 +8,7 @@
 //! It needs nothing but `std` and the `fnv` hasher for its word maps, and
 //! knows nothing of the site generator: text in, counts and findings out.
 
+mod excused;
 mod jargon;
 mod scores;
 mod syllables;

@@ -8,6 +8,10 @@
 //! section swings by grades on a single word), so it is checked per variant, at the heading of the
 //! section that reads hardest. The results also go into the model ([`Reading`]) for the clinic
 //! manager's report. All of them are warnings, which `--strict` makes errors.
+//!
+//! A handout whose text may not be changed (a federal vaccine statement must be handed out as
+//! published) says so with `plain_language_exempt:` and the reason; it is still measured for the
+//! report, but none of these warnings is given for it.
 
 mod findings;
 mod prose;
@@ -15,6 +19,7 @@ mod prose;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::labels::normalise_heading;
 use crate::model::{Reading, Section, Sections};
+use crate::validate::fields::Fields;
 use crate::validate::sections::Body;
 use findings::{MAX_ITEM_WORDS, MAX_SENTENCE_WORDS};
 use handouts_readability::{self as readability, Report};
@@ -47,6 +52,45 @@ pub(crate) struct Limit<'a> {
     pub handout: &'a str,
     /// The clinic's `max_grade`.
     pub max_grade: f64,
+    /// Why the handout is exempt from the plain-language checks, when it is: then it gets no
+    /// grade warning, and its reading lists no warnings.
+    pub exempt: Option<&'a str>,
+}
+
+/// The front-matter key of a variant or `_procedure.md` that exempts it from these checks.
+pub(crate) const EXEMPT_KEY: &str = "plain_language_exempt";
+
+/// The reason a file gives with `plain_language_exempt:`, if it sets the key. A reason is text;
+/// an empty one, or a bare yes or no, is an error at the key's line.
+pub(crate) fn exemption(fields: &Fields<'_>, diags: &mut Diagnostics) -> Option<String> {
+    const EXAMPLE: &str = "federal vaccine statement, must be used unaltered (42 U.S.C. 300aa-26)";
+    if !fields.has(EXEMPT_KEY) {
+        return None;
+    }
+    // A list or a group of keys is reported by the text reading itself.
+    let mut problems = Diagnostics::new();
+    let reason = fields.text(EXEMPT_KEY, false, EXAMPLE, &mut problems);
+    let is_flag =
+        |r: &str| ["true", "false", "yes", "no", "on", "off"].contains(&r.to_lowercase().as_str());
+    let problem = match reason.as_deref() {
+        None if problems.is_empty() => Some(format!(
+            "`{EXEMPT_KEY}` is empty; it must give the reason this handout is exempt from the plain-language checks."
+        )),
+        Some(r) if is_flag(r) => Some(format!(
+            "`{EXEMPT_KEY}` must give the reason this handout is exempt from the plain-language checks, not `{r}`."
+        )),
+        _ => None,
+    };
+    diags.extend(problems);
+    if let Some(message) = problem {
+        diags.push(fields.problem(
+            EXEMPT_KEY,
+            message,
+            format!("write the reason, for example `{EXEMPT_KEY}: {EXAMPLE}`, or delete the line to check the handout."),
+        ));
+        return None;
+    }
+    reason
 }
 
 /// The fewest words a section needs for its own grade to mean something when the hardest section
@@ -62,8 +106,9 @@ fn rules_for(lang: crate::model::Lang) -> Option<readability::Lang> {
     }
 }
 
-/// Measures and checks the prose of `body`; every warning is also added to `diags`.
-pub(crate) fn read(body: &Body<'_>, diags: &mut Diagnostics) -> FileReading {
+/// Measures and checks the prose of `body`; every warning is also added to `diags`, unless the
+/// file is `exempt` from the checks: then it is measured only.
+pub(crate) fn read(body: &Body<'_>, exempt: bool, diags: &mut Diagnostics) -> FileReading {
     let Some(lang) = rules_for(body.labels.lang) else {
         return FileReading::default();
     };
@@ -96,10 +141,17 @@ pub(crate) fn read(body: &Body<'_>, diags: &mut Diagnostics) -> FileReading {
                     warnings.push(findings::long_sentence(body, offset, s.words.len()));
                 }
             }
-            for hit in readability::jargon(&unit.text, lang) {
+            // A link's text names a page as it is called, like a proper name.
+            for hit in readability::jargon(&unit.text, lang)
+                .into_iter()
+                .filter(|hit| !unit.in_link(hit.start))
+            {
                 let offset = unit.source_offset(hit.start);
                 warnings.push(findings::jargon(body, offset, hit.text, hit.plain));
             }
+        }
+        if exempt {
+            warnings.clear();
         }
         for w in &warnings {
             diags.push(w.clone());
@@ -141,8 +193,12 @@ impl FileReading {
         limit: &Limit<'_>,
         diags: &mut Diagnostics,
     ) -> Reading {
+        let exempt = limit.exempt.map(str::to_string);
         let Some(own) = &self.sections else {
-            return Reading::default();
+            return Reading {
+                exempt,
+                ..Reading::default()
+            };
         };
         let shown: Vec<&SectionReading> = sections
             .iter()
@@ -156,8 +212,18 @@ impl FileReading {
             })
             .collect();
         let Some(counts) = shown.iter().map(|s| s.counts).reduce(|a, b| sum(&a, &b)) else {
-            return Reading::default();
+            return Reading {
+                exempt,
+                ..Reading::default()
+            };
         };
+        if exempt.is_some() {
+            return Reading {
+                counts: Some(counts),
+                warnings: Vec::new(),
+                exempt,
+            };
+        }
         let mut warnings = Vec::new();
         if let Some(hardest) = hardest(&shown) {
             let grade = findings::Grade {
@@ -176,6 +242,7 @@ impl FileReading {
         Reading {
             counts: Some(counts),
             warnings,
+            exempt,
         }
     }
 }

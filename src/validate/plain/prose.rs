@@ -26,6 +26,9 @@ pub(crate) struct Unit {
     pub text: String,
     /// Pieces of `text` in order, each with its place in the file.
     pieces: Vec<Piece>,
+    /// Byte ranges of `text` that are the text of a link: a link names a page or a program as
+    /// it is called, so its words are not checked for jargon.
+    links: Vec<Range<usize>>,
 }
 
 /// A run of `text` that came from one Markdown text event.
@@ -48,7 +51,13 @@ impl Unit {
             kind,
             text: String::new(),
             pieces: Vec::new(),
+            links: Vec::new(),
         }
+    }
+
+    /// Whether byte `at` of the unit's text is inside the text of a link.
+    pub(crate) fn in_link(&self, at: usize) -> bool {
+        self.links.iter().any(|r| r.contains(&at))
     }
 
     /// Appends text whose source is `range` of `body` (file offset `base`).
@@ -104,6 +113,8 @@ pub(crate) fn parts(parsed: &Parsed<'_>, base: usize) -> Vec<Part> {
     let mut in_heading = false;
     // Depth inside things whose text is not prose: code blocks, images, raw HTML blocks.
     let mut skip = 0usize;
+    // Where the text of the link being read starts in the open unit's text.
+    let mut link: Option<usize> = None;
     let finish = |unit: Unit, parts: &mut Vec<Part>| {
         if let (Some(part), false) = (parts.last_mut(), unit.text.trim().is_empty()) {
             part.units.push(unit);
@@ -138,6 +149,13 @@ pub(crate) fn parts(parsed: &Parsed<'_>, base: usize) -> Vec<Part> {
                 }
             }
             _ if in_heading => {}
+            Event::Start(Tag::Link { .. }) => link = open.last().map(|u| u.text.len()),
+            Event::End(TagEnd::Link) => {
+                if let (Some(start), Some(unit)) = (link.take(), open.last_mut()) {
+                    let end = unit.text.len();
+                    unit.links.push(start..end);
+                }
+            }
             Event::Start(Tag::Item) => open.push(Unit::new(UnitKind::ListItem)),
             // A table cell is measured as prose, a paragraph of its own.
             Event::Start(Tag::TableCell) => open.push(Unit::new(UnitKind::Paragraph)),
@@ -263,6 +281,22 @@ mod tests {
                 ("Rest.", UnitKind::ListItem),
             ]
         );
+    }
+
+    #[test]
+    fn link_text_is_marked() {
+        let body = "## Do\n\nReport it to [the Vaccine **Adverse** Event system](https://vaers.hhs.gov/) or call.\n";
+        let parts = parts(&Parsed::new(body), 0);
+        let unit = &parts[0].units[0];
+        assert_eq!(
+            unit.text,
+            "Report it to the Vaccine Adverse Event system or call."
+        );
+        let adverse = unit.text.find("Adverse").unwrap_or(0);
+        assert!(unit.in_link(adverse));
+        assert!(unit.in_link(unit.text.find("the Vaccine").unwrap_or(0)));
+        assert!(!unit.in_link(unit.text.find("Report").unwrap_or(0)));
+        assert!(!unit.in_link(unit.text.find(" or call").unwrap_or(0)));
     }
 
     #[test]

@@ -9,6 +9,11 @@ fn labels() -> LabelSets {
 
 /// Reads `text` (a whole file: front matter, then body) as English or Spanish.
 fn read_text(text: &str, lang: &str) -> (FileReading, Diagnostics) {
+    read_file(text, lang, false)
+}
+
+/// Reads `text` as English or Spanish, as a file `exempt` from the checks or not.
+fn read_file(text: &str, lang: &str, exempt: bool) -> (FileReading, Diagnostics) {
     let sets = labels();
     let labels = sets
         .get(&ModelLang::parse(lang).unwrap_or(ModelLang::EN))
@@ -24,7 +29,7 @@ fn read_text(text: &str, lang: &str) -> (FileReading, Diagnostics) {
         images: &crate::validate::images::Images::new(Path::new("content")),
     };
     let mut diags = Diagnostics::new();
-    let reading = read(&body, &mut diags);
+    let reading = read(&body, exempt, &mut diags);
     (reading, diags)
 }
 
@@ -199,6 +204,22 @@ fn a_language_without_rules_is_not_measured() {
         images: &crate::validate::images::Images::new(Path::new("content")),
     };
     let mut diags = Diagnostics::new();
-    assert_eq!(read(&body, &mut diags), FileReading::default());
+    assert_eq!(read(&body, false, &mut diags), FileReading::default());
     assert!(diags.is_empty());
+}
+
+#[test]
+fn an_exempt_file_is_measured_but_warns_of_nothing() {
+    let text = "---\ntitle: T\n---\n\n## What it is\n\nMild erythema. Occasionally, individuals experience considerable discomfort.\n";
+    let (checked, diags) = read_text(text, "en");
+    assert_eq!(
+        messages(&diags),
+        ["7:6: `erythema` is jargon that many patients do not know."]
+    );
+    let (exempt, diags) = read_file(text, "en", true);
+    assert!(diags.is_empty(), "{diags}");
+    assert_eq!(
+        counts(&exempt, "what-it-is"),
+        counts(&checked, "what-it-is")
+    );
 }
