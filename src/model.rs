@@ -114,33 +114,65 @@ pub struct Clinic {
 /// A phone number as written, and as a `tel:` URI.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phone {
-    /// As the clinic writes it, e.g. `(555) 010-0142`.
+    /// As the clinic writes it, e.g. `(555) 010-0142` or `(555) 010-0142 ext. 3`.
     pub display: String,
-    /// Digits only (with a leading `+` if given), for `tel:` links.
+    /// Digits only (with a leading `+` if given), for `tel:` links; an extension follows as RFC
+    /// 3966 writes it, `5550100142;ext=3`.
     pub dial: String,
 }
 
 impl Phone {
-    /// Parses a number that has at least three digits and only phone punctuation.
+    /// The words that introduce an extension, lowercase, longest first so `ext.` is not read as
+    /// `ext`.
+    pub const EXTENSION_WORDS: [&str; 5] = ["extensión", "extension", "ext.", "ext", "x"];
+
+    /// Parses a number that has at least three digits and only phone punctuation, optionally
+    /// followed by an extension: `ext. 3`, `ext 3`, `extension 3`, `x3` (after a comma or not).
     pub fn parse(text: &str) -> Option<Phone> {
         let text = text.trim();
+        let (number, ext) = match split_extension(text) {
+            Some((number, ext)) => (number, format!(";ext={ext}")),
+            None => (text, String::new()),
+        };
         let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        if digits.len() < 3 || !text.chars().all(allowed) || text.rfind('+').is_some_and(|i| i > 0)
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() < 3
+            || !number.chars().all(allowed)
+            || number.rfind('+').is_some_and(|i| i > 0)
         {
             return None;
         }
-        let plus = if text.starts_with('+') { "+" } else { "" };
+        let plus = if number.starts_with('+') { "+" } else { "" };
         Some(Phone {
             display: text.to_string(),
-            dial: format!("{plus}{digits}"),
+            dial: format!("{plus}{digits}{ext}"),
         })
     }
 
-    /// The `tel:` URI.
+    /// The `tel:` URI (`tel:5550100142`, `tel:5550100142;ext=3`).
     pub fn href(&self) -> String {
         format!("tel:{}", self.dial)
     }
+}
+
+/// `text` split into the number and its extension's digits, when it ends in one (`… ext. 3`).
+fn split_extension(text: &str) -> Option<(&str, &str)> {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=6).contains(&digits) {
+        return None;
+    }
+    let (head, ext) = text.split_at(text.len() - digits);
+    let head = head.trim_end();
+    let lower = head.to_lowercase();
+    let word = Phone::EXTENSION_WORDS
+        .iter()
+        .find(|w| lower.ends_with(*w))?;
+    let number = head.get(..head.len().checked_sub(word.len())?)?.trim_end();
+    let number = number.strip_suffix(',').unwrap_or(number).trim_end();
+    // The word follows the number's last digit or bracket (spaces and a comma between are fine):
+    // a letter before it makes it part of another word ("fax 3").
+    let before = number.chars().next_back()?;
+    (before.is_ascii_digit() || before == ')').then_some((number, ext))
 }
 
 /// The absolute URL the site is published at, ending in `/`.

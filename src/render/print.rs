@@ -11,6 +11,7 @@ use crate::model::{
     plain_text, walk, Block, Inline, List, ListItem, Procedure, Table, Variant, Visit,
 };
 use crate::theme::Theme;
+use crate::validate::phones;
 use handouts_print::{self as pdf, Fonts, PrintError, Rendered};
 
 /// The print template's name in the theme.
@@ -84,10 +85,21 @@ impl Markup for PrintXml<'_> {
         // A blank's tooltip is the sentence it stands in, read with its underscores.
         let mut run: Option<String> = None;
         let mut nth = 0;
+        // Inside a link whose words are a phone number: a number split over two lines is misread.
+        let mut number = 0;
         walk(items, &mut |visit| match visit {
+            Visit::Enter(Inline::Text(t) | Inline::Code(t)) if number > 0 => {
+                out.push_str(&escape(&phones::unbreakable(t)))
+            }
             Visit::Enter(Inline::Text(t) | Inline::Code(t)) => out.push_str(&escape(t)),
-            Visit::Enter(Inline::Link { href, .. }) => open_link(&mut out, href),
-            Visit::Leave(Inline::Link { .. }) => out.push_str("</a>"),
+            Visit::Enter(link @ Inline::Link { href, .. }) => {
+                number += usize::from(is_number_link(link));
+                open_link(&mut out, href)
+            }
+            Visit::Leave(link @ Inline::Link { .. }) => {
+                number -= usize::from(is_number_link(link));
+                out.push_str("</a>")
+            }
             Visit::Enter(Inline::Break) => out.push_str("<br/>"),
             Visit::Enter(Inline::Blank(chars)) => {
                 let run = run.get_or_insert_with(|| plain_text(items));
@@ -183,6 +195,13 @@ fn sentence_with_blank(text: &str, nth: usize) -> String {
         })
         .map_or(text.len(), |(i, c)| run.end + i + c.len_utf8());
     text[from..to].trim().to_string()
+}
+
+/// Whether `inline` is a `tel:` link whose words are the number itself (`555-014-2200`, not
+/// "call the front desk"), which is set so no line breaks inside it.
+fn is_number_link(inline: &Inline) -> bool {
+    matches!(inline, Inline::Link { href, children }
+        if href.starts_with("tel:") && phones::is_number(&plain_text(children)))
 }
 
 /// The print element an inline is set in: `b` or `i`. The handout's type has bold and italic; other

@@ -305,7 +305,7 @@ fn phone(fields: &Fields<'_>, key: &str, required: bool, diags: &mut Diagnostics
         diags.push(fields.problem(
             key,
             format!("`{text}` is not a phone number."),
-            format!("use digits with spaces, dashes, dots or brackets, for example `{key}: (555) 010-0142`."),
+            format!("use digits with spaces, dashes, dots or brackets, for example `{key}: (555) 010-0142`; write an extension after `ext.` or `x`, as in `{key}: (555) 010-0142 ext. 3`."),
         ));
     }
     phone

@@ -8,6 +8,7 @@ pub mod glyphs;
 pub(crate) mod images;
 pub mod incremental;
 mod links;
+pub mod phones;
 pub mod placeholders;
 mod plain;
 mod quotes;
@@ -436,6 +437,7 @@ fn procedure_info(
     let reading = plain::read(&body, exempt.is_some(), diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut sections);
+    phones::link(&mut sections);
     Some(ProcedureInfo {
         title: title?,
         summary: summary?,
@@ -562,6 +564,7 @@ fn variant(
     let own_reading = plain::read(&body, exempt.is_some(), diags);
     let checked = links::check(&body, links, diags);
     checked.rewrite(&mut own);
+    phones::link(&mut own);
     attachments.extend(checked.attachments);
     let sections = inherit(
         own,

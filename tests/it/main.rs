@@ -27,6 +27,7 @@ mod memo;
 mod new;
 mod pdf;
 mod pdf_ua;
+mod phones;
 mod plain;
 mod report;
 mod safety;
