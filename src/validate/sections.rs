@@ -427,17 +427,22 @@ fn points(
         }
     }
     if lists == 0 {
-        diags.push(body.error(
-            heading.offset,
-            format!("the `{title}` section has no list items."),
-            "write each point on its own line starting with `- `.",
-        ));
+        diags.push(no_list_items(title, heading, body));
         return None;
     }
     ok.then_some(Points {
         blocks: out,
         figures,
     })
+}
+
+/// The error for a list section (titled `title`, headed at `heading`) without a list.
+fn no_list_items(title: &str, heading: &Located<String>, body: &Body<'_>) -> Diagnostic {
+    body.error(
+        heading.offset,
+        format!("the `{title}` section has no list items."),
+        "write each point on its own line starting with `- `.",
+    )
 }
 
 /// Reports every empty item of `list` and of the lists nested in it; whether there was none.
@@ -509,11 +514,7 @@ fn intro_and_list(
         }
     }
     let Some(list) = list else {
-        diags.push(body.error(
-            heading.offset,
-            format!("the `{title}` section has no list items."),
-            "write each point on its own line starting with `- `.",
-        ));
+        diags.push(no_list_items(title, heading, body));
         return None;
     };
     ok &= no_empty_items(&list, body, diags);
