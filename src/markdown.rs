@@ -589,15 +589,14 @@ fn list(
                             skip_to_end(events);
                         }
                         other => {
-                            let mut words = std::mem::take(&mut item.text);
-                            let ended = inline(other, range, events, problems, &mut words, 0);
-                            item.text = blanks(words);
-                            if ended {
+                            if inline(other, range, events, problems, &mut item.text, 0) {
                                 break;
                             }
                         }
                     }
                 }
+                // Text read event by event is one run now: its blanks are found once.
+                item.text = blanks(std::mem::take(&mut item.text));
                 items.push(Located {
                     offset: item_offset,
                     value: item,

@@ -160,6 +160,19 @@ pub(crate) struct Settings {
     pub required_sections: Vec<String>,
 }
 
+impl Settings {
+    /// The settings of a clinic read without errors.
+    pub(crate) fn of(c: &Clinic) -> Settings {
+        Settings {
+            languages: c.languages.clone(),
+            allowed_html: c.allowed_html.clone(),
+            review_interval_months: c.review_interval_months,
+            max_grade: c.max_grade,
+            required_sections: c.required_sections.clone(),
+        }
+    }
+}
+
 /// The [`Settings`] of the clinic file, each field read on its own; its problems are reported by
 /// [`clinic`], so here they are dropped.
 pub(crate) fn settings(file: &SourceFile, labels: &crate::labels::LabelSets) -> Option<Settings> {

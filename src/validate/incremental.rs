@@ -63,10 +63,14 @@ impl Rules {
         }
         // The settings come field by field, so a wrong phone number does not also turn every
         // translation into an error (as a fallback to the defaults would).
-        let settings = sources
-            .clinic
-            .as_ref()
-            .and_then(|file| crate::validate::clinic::settings(file, labels));
+        // A clinic read without errors already holds them; only a broken file is read again.
+        let settings = match &clinic {
+            Some(c) => Some(crate::validate::clinic::Settings::of(c)),
+            None => sources
+                .clinic
+                .as_ref()
+                .and_then(|file| crate::validate::clinic::settings(file, labels)),
+        };
         let default_required = || {
             labels.values().next().map_or_else(Vec::new, |l| {
                 l.standard()
