@@ -5,6 +5,7 @@
 //! and Rust code holds no reader-facing English. A clinic's theme overrides single keys; a key that is
 //! missing after that is an error naming the file and the key.
 
+use crate::blank_table::{Blank, BlankTable};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::edition::Lang;
 use crate::model::Date;
@@ -77,12 +78,6 @@ pub const KEYS: &[&str] = &[
     "callout_warning",
     "callout_caution",
     "blank",
-    "print_field_patient",
-    "print_field_date",
-    "print_field_area",
-    "print_field_clinician",
-    "print_field_next",
-    "print_field_notes",
     // Written by `handouts new` into a new handout, for its editor.
     "new_placeholder",
     "new_title_note",
@@ -119,7 +114,16 @@ pub const KEYS: &[&str] = &[
 pub type LabelSets = BTreeMap<Lang, Labels>;
 
 /// Keys holding lists or mappings rather than one text.
-const STRUCTURED: &[&str] = &["months", "sections"];
+const STRUCTURED: &[&str] = &["months", "sections", "blanks"];
+
+/// The theme's tables whose every entry the labels must name.
+#[derive(Clone, Copy, Debug)]
+pub struct Tables<'a> {
+    /// The standard sections (`sections.yaml`): each needs a title under `sections:`.
+    pub sections: &'a SectionTable,
+    /// The write-in blanks (`blanks.yaml`): each needs a label under `blanks:`.
+    pub blanks: &'a BlankTable,
+}
 
 /// One section's heading and the other headings that name it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +147,8 @@ pub struct Labels {
     pub months: Vec<String>,
     /// Each standard section of the theme's table, in reading order, with its labels.
     pub sections: Vec<(Standard, SectionLabel)>,
+    /// Each write-in blank of the theme's table, in table order, with its label.
+    pub blanks: Vec<(Blank, String)>,
 }
 
 impl Labels {
@@ -178,6 +184,14 @@ impl Labels {
             .iter()
             .find(|(k, _)| k.key == key)
             .map_or("", |(_, l)| l.title.as_str())
+    }
+
+    /// The write-in blank `name` and its label, if the theme has it.
+    pub fn blank(&self, name: &str) -> Option<(&Blank, &str)> {
+        self.blanks
+            .iter()
+            .find(|(b, _)| b.name == name)
+            .map(|(b, l)| (b, l.as_str()))
     }
 
     /// Which standard section `heading` names: its title or an alias, ignoring case, accents, the
@@ -248,11 +262,7 @@ pub struct LabelFiles<'a> {
 }
 
 /// Reads one language's labels: the theme's keys over the built-in ones. Every problem is reported.
-pub fn load(
-    files: &LabelFiles<'_>,
-    table: &SectionTable,
-    diags: &mut Diagnostics,
-) -> Option<Labels> {
+pub fn load(files: &LabelFiles<'_>, tables: Tables<'_>, diags: &mut Diagnostics) -> Option<Labels> {
     let before = diags.error_count();
     let mut merged: Vec<(String, Value)> = Vec::new();
     let mut source = PathBuf::new();
@@ -282,6 +292,18 @@ pub fn load(
                     text,
                     &key,
                 ));
+                continue;
+            }
+            // A theme's `blanks:` adds to or changes single blanks' words (a theme that adds a
+            // blank names only it); other keys replace the built-in value whole.
+            if let (Value::Mapping(new), Some((_, Value::Mapping(old)))) = (
+                &value,
+                merged.iter_mut().find(|(k, _)| *k == key && k == "blanks"),
+            ) {
+                for (name, label) in new {
+                    old.retain(|(n, _)| n != name);
+                    old.push((name.clone(), label.clone()));
+                }
                 continue;
             }
             merged.retain(|(k, _)| *k != key);
@@ -346,7 +368,15 @@ pub fn load(
     };
     let sections = sections(
         merged.iter().find(|(k, _)| k == "sections").map(|(_, v)| v),
-        table,
+        tables.sections,
+        &path,
+        &text,
+        files.lang,
+        diags,
+    );
+    let blanks = blanks(
+        merged.iter().find(|(k, _)| k == "blanks").map(|(_, v)| v),
+        tables.blanks,
         &path,
         &text,
         files.lang,
@@ -361,7 +391,73 @@ pub fn load(
         strings,
         months,
         sections,
+        blanks,
     })
+}
+
+/// The `blanks:` mapping: a label for each blank of the table.
+fn blanks(
+    value: Option<&Value>,
+    table: &BlankTable,
+    path: &Path,
+    text: &str,
+    lang: Lang,
+    diags: &mut Diagnostics,
+) -> Vec<(Blank, String)> {
+    let entries = match value {
+        Some(Value::Mapping(entries)) => entries.as_slice(),
+        Some(_) => {
+            diags.push(located(
+                Diagnostic::error("`blanks` must give each write-in blank's label.")
+                    .in_file(path)
+                    .hint("write it as `blanks:` with lines like `  patient: \"Patient name\"` under it."),
+                text,
+                "blanks",
+            ));
+            return Vec::new();
+        }
+        None => &[],
+    };
+    let names: Vec<&str> = table.names().collect();
+    for (name, _) in entries {
+        if !names.contains(&name.as_str()) {
+            let hint = match did_you_mean(name, &names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the blanks are {}.", names.join(", ")),
+            };
+            diags.push(located(
+                Diagnostic::error(format!("`{name}` is not one of the blanks of blanks.yaml."))
+                    .in_file(path)
+                    .hint(hint),
+                text,
+                name,
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for blank in &table.blanks {
+        match entries
+            .iter()
+            .find(|(n, _)| *n == blank.name)
+            .map(|(_, v)| v)
+        {
+            Some(Value::Scalar(label)) if !label.trim().is_empty() => {
+                out.push((blank.clone(), label.clone()));
+            }
+            _ => diags.push(
+                Diagnostic::error(format!(
+                    "the {lang} labels have no label for the write-in blank `{}`.",
+                    blank.name
+                ))
+                .in_file(path)
+                .hint(format!(
+                    "add it under `blanks:`, for example\n  {}: \"…\"",
+                    blank.name
+                )),
+            ),
+        }
+    }
+    out
 }
 
 /// The `sections:` mapping: a title (and optional aliases) for each section of the table.
@@ -502,10 +598,15 @@ mod tests {
                 )
             }),
         };
-        (
-            load(&files, &crate::theme::Theme::builtin_sections(), &mut diags),
-            diags,
-        )
+        let (sections, blanks) = (
+            crate::theme::Theme::builtin_sections(),
+            crate::theme::Theme::builtin_blanks(),
+        );
+        let tables = Tables {
+            sections: &sections,
+            blanks: &blanks,
+        };
+        (load(&files, tables, &mut diags), diags)
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! The pipeline runs one way: [`load`] reads files → [`validate`] checks them into the [`model`]
 //! → [`render`] makes pages and PDFs as values → [`write`] swaps the new output folder in.
 
+pub mod blank_table;
 pub mod cache;
 pub mod diag;
 pub mod edition;

@@ -451,8 +451,8 @@ pub struct Card<'a> {
     pub revision: &'a Revision,
     /// The facts box.
     pub facts: &'a Facts,
-    /// Whether its handout has write-in blanks.
-    pub write_in: bool,
+    /// The write-in blanks its handout prints, by name.
+    pub write_in: &'a [String],
     /// Where its content comes from.
     pub attribution: Option<&'a Attribution>,
 }
@@ -493,8 +493,9 @@ pub struct Variant {
     pub facts: Facts,
     /// Sort key within the procedure (then the title).
     pub order: i64,
-    /// Whether the printed handout has its write-in blanks (front matter `write_in`, default on).
-    pub write_in: bool,
+    /// The write-in blanks the printed handout carries, by name from the theme's `blanks.yaml`, in
+    /// print order (front matter `write_in`; `true` is the table's default set, `false` none).
+    pub write_in: Vec<String>,
     /// Where its content comes from (front matter `source` and `source_url`), when it says.
     pub attribution: Option<Attribution>,
     /// Its sections, in reading order.
@@ -581,7 +582,7 @@ impl Variant {
             summary: &self.summary,
             revision: &self.revision,
             facts: &self.facts,
-            write_in: self.write_in,
+            write_in: &self.write_in,
             attribution: self.attribution.as_ref(),
         }
     }

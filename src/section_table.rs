@@ -48,34 +48,8 @@ impl SectionTable {
     /// Reads `sections.yaml` (the text of the file at `path`); every problem is reported.
     pub fn parse(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<SectionTable> {
         let before = diags.error_count();
-        let problem = |message: String, hint: &str| {
-            Diagnostic::error(message)
-                .in_file(path)
-                .hint(hint.to_string())
-        };
-        let entries = match yaml::parse(text) {
-            Ok(Value::Mapping(top)) => match top.into_iter().find(|(k, _)| k == "sections") {
-                Some((_, Value::Sequence(items))) => items,
-                _ => {
-                    diags.push(problem(
-                        "`sections.yaml` must have a `sections:` list.".into(),
-                        "see themes/default/sections.yaml for the layout.",
-                    ));
-                    return None;
-                }
-            },
-            Ok(_) => {
-                diags.push(problem(
-                    "`sections.yaml` must have a `sections:` list.".into(),
-                    "see themes/default/sections.yaml for the layout.",
-                ));
-                return None;
-            }
-            Err(errors) => {
-                yaml::report(errors, path, text, diags);
-                return None;
-            }
-        };
+        let problem = |message: String, hint: &str| problem(path, message, hint);
+        let entries = top_list(path, text, "sections", diags)?;
         let shapes: Vec<&str> = Shape::ALL.iter().map(|s| s.name()).collect();
         let mut sections: Vec<Standard> = Vec::new();
         for (n, entry) in entries.into_iter().enumerate() {
@@ -182,6 +156,44 @@ impl SectionTable {
         }
         (diags.error_count() == before).then_some(SectionTable { sections })
     }
+}
+
+/// An error about the theme file at `path`.
+pub(crate) fn problem(path: &Path, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::error(message)
+        .in_file(path)
+        .hint(hint.to_string())
+}
+
+/// The entries of the list under `key:` in a theme table file (`sections.yaml`, `blanks.yaml`);
+/// `None` (reported) when the file is not YAML or has no such list.
+pub(crate) fn top_list(
+    path: &Path,
+    text: &str,
+    key: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Value>> {
+    let file = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    match yaml::parse(text) {
+        Ok(Value::Mapping(top)) => {
+            if let Some((_, Value::Sequence(items))) = top.into_iter().find(|(k, _)| k == key) {
+                return Some(items);
+            }
+        }
+        Ok(_) => {}
+        Err(errors) => {
+            yaml::report(errors, path, text, diags);
+            return None;
+        }
+    }
+    diags.push(problem(
+        path,
+        format!("`{file}` must have a `{key}:` list."),
+        &format!("see themes/default/{file} for the layout."),
+    ));
+    None
 }
 
 /// A key or style name: lowercase ASCII letters, digits and inner `-`.

@@ -3,8 +3,10 @@
 //! The default theme is compiled into the binary so `handouts` works from any folder; a clinic's
 //! own theme folder (`--theme`) overrides any file of it, keeping the same layout.
 
+use crate::blank_table::BlankTable;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::edition::{Lang, PrintSize};
+use crate::labels::Tables;
 use crate::labels::{LabelFiles, LabelSets, Labels};
 use crate::section_table::SectionTable;
 use handouts_print::Style;
@@ -66,6 +68,8 @@ const LABELS: &[(&str, &str)] = &[
 
 /// The built-in table of standard sections.
 const SECTIONS: &str = include_str!("../themes/default/sections.yaml");
+/// The built-in table of write-in blanks.
+const BLANKS: &str = include_str!("../themes/default/blanks.yaml");
 
 /// Static files copied to the output root: path inside a theme folder, default bytes.
 const ASSETS: &[(&str, &[u8])] = &[
@@ -118,6 +122,8 @@ pub struct Theme {
     pub labels: LabelSets,
     /// The standard sections, in reading order: `sections.yaml`, the theme's or the built-in one.
     pub sections: SectionTable,
+    /// The write-in blanks a handout can carry: `blanks.yaml`, the theme's or the built-in one.
+    pub blanks: BlankTable,
     /// The print style of each size: the built-in style with the theme's keys over it.
     styles: Vec<(PrintSize, Style)>,
     /// Template name → the file it came from, for messages.
@@ -169,8 +175,15 @@ impl Theme {
             files.push((name, bytes));
         }
         let assets = hashed(files);
-        let sections = load_sections(dir, &mut diags);
-        let labels = load_labels(dir, &sections, &mut diags);
+        let sections = load_table(dir, "sections.yaml", SectionTable::parse, &mut diags)
+            .unwrap_or_else(Theme::builtin_sections);
+        let blanks = load_table(dir, "blanks.yaml", BlankTable::parse, &mut diags)
+            .unwrap_or_else(Theme::builtin_blanks);
+        let tables = Tables {
+            sections: &sections,
+            blanks: &blanks,
+        };
+        let labels = load_labels(dir, tables, &mut diags);
         let styles = load_styles(dir, &mut diags);
         if diags.has_errors() {
             return Err(diags);
@@ -180,6 +193,7 @@ impl Theme {
             assets,
             labels,
             sections,
+            blanks,
             styles,
             sources,
             texts,
@@ -203,7 +217,12 @@ impl Theme {
 
     /// The built-in label sets alone, for checking content when the clinic's theme has errors.
     pub fn builtin_labels() -> LabelSets {
-        load_labels(None, &Theme::builtin_sections(), &mut Diagnostics::new())
+        let (sections, blanks) = (Theme::builtin_sections(), Theme::builtin_blanks());
+        let tables = Tables {
+            sections: &sections,
+            blanks: &blanks,
+        };
+        load_labels(None, tables, &mut Diagnostics::new())
     }
 
     /// The built-in table of standard sections, for checking content when the clinic's theme has
@@ -217,6 +236,17 @@ impl Theme {
         .unwrap_or(SectionTable {
             sections: Vec::new(),
         })
+    }
+
+    /// The built-in table of write-in blanks, for checking content when the clinic's theme has
+    /// errors.
+    pub fn builtin_blanks() -> BlankTable {
+        BlankTable::parse(
+            &Path::new(DEFAULT_DIR).join("blanks.yaml"),
+            BLANKS,
+            &mut Diagnostics::new(),
+        )
+        .unwrap_or(BlankTable { blanks: Vec::new() })
     }
 
     /// The labels of `lang`, if the theme has them (validation checks every listed language).
@@ -308,28 +338,30 @@ fn load_styles(dir: Option<&Path>, diags: &mut Diagnostics) -> Vec<(PrintSize, S
     out
 }
 
-/// The theme's `sections.yaml`, or the built-in one. A theme's table replaces the built-in one
-/// whole: it is an ordered list, which keys could not merge into. With errors, the built-in table,
-/// so the labels can still be checked against it.
-fn load_sections(dir: Option<&Path>, diags: &mut Diagnostics) -> SectionTable {
-    let Some((path, bytes)) = read_override(dir, "sections.yaml", diags) else {
-        return Theme::builtin_sections();
-    };
+/// The theme's table file `name` (`sections.yaml`, `blanks.yaml`) read by `parse`; `None` when
+/// the theme has none or it has errors (reported), and the caller takes the built-in one. A theme's
+/// table replaces the built-in one whole: it is an ordered list, which keys could not merge into.
+fn load_table<T>(
+    dir: Option<&Path>,
+    name: &str,
+    parse: fn(&Path, &str, &mut Diagnostics) -> Option<T>,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let (path, bytes) = read_override(dir, name, diags)?;
     let Ok(text) = String::from_utf8(bytes) else {
         diags.push(
-            Diagnostic::error("this sections file is not UTF-8 text.")
+            Diagnostic::error(format!("`{name}` is not UTF-8 text."))
                 .in_file(&path)
                 .hint("save it again with the UTF-8 encoding."),
         );
-        return Theme::builtin_sections();
+        return None;
     };
-    let text = crate::load::normalise_text(text);
-    SectionTable::parse(&path, &text, diags).unwrap_or_else(Theme::builtin_sections)
+    parse(&path, &crate::load::normalise_text(text), diags)
 }
 
 /// The built-in label sets with the theme's `labels/<lang>.yaml` files over them; a theme file for
-/// a language the default theme lacks adds that language. Each must title every section of `table`.
-fn load_labels(dir: Option<&Path>, table: &SectionTable, diags: &mut Diagnostics) -> LabelSets {
+/// a language the default theme lacks adds that language. Each must name every entry of `tables`.
+fn load_labels(dir: Option<&Path>, tables: Tables<'_>, diags: &mut Diagnostics) -> LabelSets {
     let mut langs: Vec<Lang> = LABELS.iter().filter_map(|(l, _)| Lang::parse(l)).collect();
     if let Some(entries) = dir.and_then(|d| std::fs::read_dir(d.join("labels")).ok()) {
         let mut names: Vec<String> = entries
@@ -378,7 +410,7 @@ fn load_labels(dir: Option<&Path>, table: &SectionTable, diags: &mut Diagnostics
             default,
             theme,
         };
-        if let Some(labels) = crate::labels::load(&files, table, diags) {
+        if let Some(labels) = crate::labels::load(&files, tables, diags) {
             sets.insert(lang, labels);
         }
     }

@@ -31,7 +31,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The first line of the memo; a file that does not start with it is ignored.
-const HEADER: &str = "handouts folder memo 4";
+const HEADER: &str = "handouts folder memo 5";
 
 /// What the last build found in one procedure folder (see the module documentation).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -80,7 +80,7 @@ struct Card {
     sessions: Option<String>,
     downtime: Option<String>,
     order: i64,
-    write_in: bool,
+    write_in: Vec<String>,
     /// The credit line and its address (`source`, `source_url`).
     attribution: Option<(Option<String>, Option<String>)>,
     source: PathBuf,
@@ -360,7 +360,7 @@ impl Listed {
                     sessions: v.facts.sessions.clone(),
                     downtime: v.facts.downtime.clone(),
                     order: v.order,
-                    write_in: v.write_in,
+                    write_in: v.write_in.clone(),
                     attribution: v
                         .attribution
                         .as_ref()
@@ -395,7 +395,7 @@ impl Listed {
                         downtime: c.downtime.clone(),
                     },
                     order: c.order,
-                    write_in: c.write_in,
+                    write_in: c.write_in.clone(),
                     attribution: c
                         .attribution
                         .clone()

@@ -3,6 +3,7 @@
 //! Content arrives already turned into markup by a [`Markup`] (HTML for pages, print XML for the
 //! handout), escaped, so templates place it with `| safe` and never see raw editor text.
 
+use crate::blank_table::Blank;
 use crate::edition::{Edition, PrintSize};
 use crate::labels::Labels;
 use crate::model::{
@@ -127,8 +128,10 @@ pub struct VariantCtx {
     pub sessions: Option<String>,
     /// Downtime fact.
     pub downtime: Option<String>,
-    /// Whether the printed handout has its write-in blanks.
+    /// Whether the printed handout has any write-in blanks.
     pub write_in: bool,
+    /// Its write-in blanks, in print order.
+    pub blanks: Vec<BlankCtx>,
     /// Where its content comes from: the credit line (`source`).
     pub source: Option<String>,
     /// The source's web address (`source_url`).
@@ -145,6 +148,17 @@ pub struct VariantCtx {
     pub large_pdf_name: String,
     /// Link to the large-print PDF, relative to the current page.
     pub large_pdf_href: String,
+}
+
+/// A write-in blank as templates see it: `name`, `field`, `place` (`top` or `end`), `lines`,
+/// `fill`, `default` and its `label`.
+#[derive(Serialize, Clone, Debug)]
+pub struct BlankCtx {
+    /// The blank as the theme's table declares it.
+    #[serde(flatten)]
+    pub blank: Blank,
+    /// Its words in the handout's language.
+    pub label: String,
 }
 
 /// Where a context is being rendered: its edition and labels, the site's routes, and the relative
@@ -184,7 +198,16 @@ impl VariantCtx {
             next_review_long: here.labels.date(v.revision.next_review),
             sessions: v.facts.sessions.clone(),
             downtime: v.facts.downtime.clone(),
-            write_in: v.write_in,
+            write_in: !v.write_in.is_empty(),
+            blanks: v
+                .write_in
+                .iter()
+                .filter_map(|name| here.labels.blank(name))
+                .map(|(blank, label)| BlankCtx {
+                    blank: blank.clone(),
+                    label: label.to_string(),
+                })
+                .collect(),
             source: v.attribution.as_ref().and_then(|a| a.text.clone()),
             source_url: v.attribution.as_ref().and_then(|a| a.url.clone()),
             href: format!("{}{path}", here.root),

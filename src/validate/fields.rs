@@ -1,6 +1,7 @@
 //! Typed reading of front-matter and `clinic.yaml` keys, with each problem pointed at its line.
 
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::labels::Labels;
 use crate::model::{Date, DateError};
 use crate::yaml::{self, Value};
 use std::path::Path;
@@ -167,6 +168,55 @@ impl<'a> Fields<'a> {
         match self.key_location(key) {
             Some(l) => d.at(self.text, l),
             None => d,
+        }
+    }
+
+    /// `d` at the place `item` is written as a whole word for the `nth` time (from 0) in the value
+    /// of `key` (on its line or the lines under it), or at the value when it cannot be found.
+    fn at_item(&self, key: &str, item: &str, nth: usize, d: Diagnostic) -> Diagnostic {
+        let mut seen = 0;
+        let found = self.key_location(key).and_then(|key_at| {
+            let lines = self.text.split('\n').enumerate().skip(key_at.line - 1);
+            for (i, line) in lines {
+                // The value ends where the next key of the mapping starts.
+                let is_next_key = i + 1 > key_at.line
+                    && line.chars().take_while(|c| c.is_whitespace()).count() < key_at.column
+                    && !line.trim_start().starts_with('-')
+                    && !line.trim().is_empty();
+                if is_next_key {
+                    return None;
+                }
+                let skip = if i + 1 == key_at.line {
+                    key_at.column - 1 + key.len()
+                } else {
+                    0
+                };
+                let found = line.char_indices().skip(skip).find(|(at, _)| {
+                    let rest = &line[*at..];
+                    let before = line[..*at].chars().next_back();
+                    let whole = rest.starts_with(item)
+                        && !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && !rest[item.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    if whole {
+                        seen += 1;
+                    }
+                    whole && seen > nth
+                });
+                if let Some((at, _)) = found {
+                    return Some(Location {
+                        line: i + 1,
+                        column: line[..at].chars().count() + 1,
+                    });
+                }
+            }
+            None
+        });
+        match found {
+            Some(l) => d.in_file(self.file).at(self.text, l),
+            None => self.at_value(key, d),
         }
     }
 
@@ -354,21 +404,80 @@ impl<'a> Fields<'a> {
         ok.then_some(keys)
     }
 
-    /// `true` or `false`; `off` says what `false` does, for the hint when the value is neither.
-    pub(crate) fn boolean(&self, key: &str, off: &str, diags: &mut Diagnostics) -> Option<bool> {
-        let text = self.text(key, false, "false", diags)?;
-        match text.as_str() {
-            "true" => Some(true),
-            "false" => Some(false),
+    /// `write_in`: `true` (the theme's default blanks), `false` (none) or a list of the blanks to
+    /// print, by name, in order.
+    pub(crate) fn write_in(&self, labels: &Labels, diags: &mut Diagnostics) -> Option<Vec<String>> {
+        const KEY: &str = "write_in";
+        let names: Vec<&str> = labels.blanks.iter().map(|(b, _)| b.name.as_str()).collect();
+        let hint = format!(
+            "write `{KEY}: true` for the usual blanks, `{KEY}: false` for none, or list the blanks to print, for example `{KEY}: [patient, date, {}]`. The blanks are: {}.",
+            names.iter().find(|n| !["patient", "date"].contains(n)).unwrap_or(&"notes"),
+            names.join(", ")
+        );
+        let items = match self.get(KEY)? {
+            Value::Scalar(s) if s == "true" => {
+                return Some(
+                    labels
+                        .blanks
+                        .iter()
+                        .filter(|(b, _)| b.default)
+                        .map(|(b, _)| b.name.clone())
+                        .collect(),
+                )
+            }
+            Value::Scalar(s) if s == "false" => return Some(Vec::new()),
+            Value::Scalar(s) => {
+                diags.push(self.problem(
+                    KEY,
+                    format!("`{KEY}` must be `true`, `false` or a list of blanks, not `{s}`."),
+                    hint,
+                ));
+                return None;
+            }
+            Value::Sequence(items) => items,
             _ => {
                 diags.push(self.problem(
-                    key,
-                    format!("`{key}` must be `true` or `false`, not `{text}`."),
-                    format!("write `{key}: false` to {off}, or delete the line to keep the default (`true`)."),
+                    KEY,
+                    format!("`{KEY}` must be `true`, `false` or a list of blanks."),
+                    hint,
                 ));
-                None
+                return None;
+            }
+        };
+        let mut chosen: Vec<String> = Vec::new();
+        let mut ok = true;
+        for item in items {
+            let Value::Scalar(name) = item else {
+                ok = false;
+                diags.push(self.problem(
+                    KEY,
+                    format!("`{KEY}` must list blank names, each a single word."),
+                    hint.clone(),
+                ));
+                continue;
+            };
+            let nth = chosen.iter().filter(|c| *c == name).count();
+            let at = |d: Diagnostic| self.at_item(KEY, name, nth, d);
+            if chosen.contains(name) {
+                ok = false;
+                diags.push(at(Diagnostic::error(format!(
+                    "`{name}` is listed twice in `{KEY}`."
+                ))
+                .hint("delete one of the two: each blank is printed once.")));
+            } else if names.contains(&name.as_str()) {
+                chosen.push(name.clone());
+            } else {
+                ok = false;
+                let suggestion = did_you_mean(name, &names)
+                    .map(|n| format!("did you mean `{n}`? "))
+                    .unwrap_or_default();
+                diags.push(at(Diagnostic::error(format!(
+                    "`{name}` in `{KEY}` is not a write-in blank."
+                ))
+                .hint(format!("{suggestion}The blanks are: {}.", names.join(", ")))));
             }
         }
+        ok.then_some(chosen)
     }
 
     /// A `YYYY-MM-DD` date.

@@ -53,6 +53,7 @@ const PROCEDURE_KEYS: Describe = Describe {
         "title",
         "summary",
         "order",
+        "write_in",
         "required_sections",
         "source",
         "source_url",
@@ -94,6 +95,8 @@ struct ProcedureInfo {
     attribution: Attribution,
     /// Why its handouts are exempt from the plain-language checks, when they are.
     exempt: Option<String>,
+    /// The write-in blanks of its variants that do not choose their own (`write_in`).
+    write_in: Option<Vec<String>>,
 }
 
 /// A procedure in each language it has variants in, the default language first, with its sort key.
@@ -431,6 +434,7 @@ fn procedure_info(
         .integer("order", i64::MIN, 1, diags)
         .unwrap_or(i64::MAX);
     let required = fields.required_sections(default_labels, diags);
+    let write_in = fields.write_in(default_labels, diags);
     let attribution = attribution(&fields, diags);
     let mut sections = sections::sections(&body, diags);
     // Checked here once, not in every variant that inherits them.
@@ -448,6 +452,7 @@ fn procedure_info(
         required,
         attribution,
         exempt,
+        write_in,
     })
 }
 
@@ -506,16 +511,22 @@ fn variant(
         .unwrap_or(i64::MAX);
     // A translation is listed where its original is.
     let order = context.original.map_or(order, |o| o.order);
-    // The printed write-in blanks are on unless a variant turns them off; a translation that does
-    // not say follows its original.
+    // The printed write-in blanks: the variant's own choice, else its procedure's, else (a
+    // translation) its original's, else the theme's default set.
     let write_in = fields
-        .boolean(
-            "write_in",
-            "leave the write-in blanks (patient name, date, notes …) off the printed handout",
-            diags,
-        )
-        .or(context.original.map(|o| o.write_in))
-        .unwrap_or(true);
+        .write_in(context.default_labels, diags)
+        .or_else(|| context.shared.and_then(|s| s.write_in.clone()))
+        .or_else(|| context.original.map(|o| o.write_in.clone()))
+        .or_else(|| context.default_shared.and_then(|s| s.write_in.clone()))
+        .unwrap_or_else(|| {
+            context
+                .default_labels
+                .blanks
+                .iter()
+                .filter(|(b, _)| b.default)
+                .map(|(b, _)| b.name.clone())
+                .collect()
+        });
     if let (Some(r), Some(n)) = (reviewed, next_review) {
         if n < r {
             diags.push(fields.problem(

@@ -231,3 +231,57 @@ fn one_mistake_in_clinic_yaml_is_one_message_and_every_other_field_still_holds()
         assert!(firsts[0].starts_with(at), "{to}: {}", out.stderr);
     }
 }
+
+#[test]
+fn one_mistake_in_the_front_matter_is_one_message_on_that_field() {
+    // Each field of a variant broken in turn: exactly one error, at that field's line, and none
+    // about the fields around it or the sections below.
+    let variant = "---\ntitle: Classic microneedling\nsummary: What to expect.\nreviewed: 2026-03-14\nreviewed_by: Dr. Test Reviewer\nnext_review: 2027-03-14\nsessions: 4–6 sessions\ndowntime: 1–3 days\norder: 2\nwrite_in: true\nrequired_sections: all\nsource: Adapted from a sample\nsource_url: https://clinic.example/source\nplain_language_exempt: a text fixed by law\n---\n\n## What it is\n\nA treatment.\n\n## What to expect\n\nNumbing cream first.\n\n## Recovery timeline\n\n- **Days 1–3:** redness.\n\n## FAQ\n\n### Does it hurt?\n\nA little.\n";
+    let cases = [
+        ("title: Classic microneedling", "title: [Classic]", 2),
+        ("summary: What to expect.", "summary: [What]", 3),
+        ("reviewed: 2026-03-14", "reviewed: 2026-13-14", 4),
+        (
+            "reviewed_by: Dr. Test Reviewer",
+            "reviewed_by: [Dr. A, Dr. B]",
+            5,
+        ),
+        ("next_review: 2027-03-14", "next_review: soon", 6),
+        ("sessions: 4–6 sessions", "sessions: {a: b}", 7),
+        ("downtime: 1–3 days", "downtime: [1, 3]", 8),
+        ("order: 2", "order: second", 9),
+        ("write_in: true", "write_in: [patient, nurse]", 10),
+        (
+            "required_sections: all",
+            "required_sections: [Aftercare]",
+            11,
+        ),
+        ("source: Adapted from a sample", "source: [a, b]", 12),
+        (
+            "source_url: https://clinic.example/source",
+            "source_url: clinic.example",
+            13,
+        ),
+        (
+            "plain_language_exempt: a text fixed by law",
+            "plain_language_exempt: \"\"",
+            14,
+        ),
+    ];
+    for (from, to, line) in cases {
+        let f = Fixture::new();
+        f.write(VARIANT, variant);
+        assert_eq!(
+            f.run(&["check"]).code,
+            Some(0),
+            "the unbroken variant passes"
+        );
+        f.edit(VARIANT, from, to);
+        let out = f.run(&["check"]);
+        assert_eq!(out.code, Some(1), "{to}");
+        let firsts = common::message_lines(&out.stderr);
+        assert_eq!(firsts.len(), 1, "{to}: {}", out.stderr);
+        let at = format!("{VARIANT}:{line}:");
+        assert!(firsts[0].starts_with(&at), "{to}: {}", out.stderr);
+    }
+}

@@ -96,12 +96,12 @@ fn unknown_key_without_suggestion() {
     );
 }
 #[test]
-fn write_in_must_be_true_or_false() {
+fn write_in_must_be_true_false_or_a_list_of_blanks() {
     assert_check_fails(
         "content/microneedling/classic.md",
         "sessions:",
         "write_in: no thanks\nsessions:",
-        "content/microneedling/classic.md:6:11: `write_in` must be `true` or `false`, not `no thanks`.\n 6 | write_in: no thanks\n   |           ^\n  fix: write `write_in: false` to leave the write-in blanks (patient name, date, notes …) off the printed handout, or delete the line to keep the default (`true`).\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:6:11: `write_in` must be `true`, `false` or a list of blanks, not `no thanks`.\n 6 | write_in: no thanks\n   |           ^\n  fix: write `write_in: true` for the usual blanks, `write_in: false` for none, or list the blanks to print, for example `write_in: [patient, date, treated_area]`. The blanks are: patient, date, treated_area, clinician, lot_number, injection_site, given_by, time_given, escort, next_appointment, notes.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]

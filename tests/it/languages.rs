@@ -8,7 +8,7 @@ const PROCEDURE_ES: &str = "---\ntitle: Microneedling\nsummary: Agujas diminutas
 
 const VARIANT_ES: &str = "---\ntitle: Microneedling clásico\nsummary: Qué esperar del microneedling clásico y cómo cuidar su piel.\nreviewed: 2026-03-14\nreviewed_by: Dra. Prueba\n---\n\n## Qué es\n\nUn tratamiento que hace heridas diminutas.\n\n## Que esperar\n\nPrimero una crema para adormecer.\n\n## Recuperación\n\n- **Días 1–3:** enrojecimiento.\n\n## Preguntas frecuentes\n\n### ¿Duele?\n\nLa mayoría siente presión.\n";
 
-fn spanish() -> Fixture {
+pub fn spanish() -> Fixture {
     let f = Fixture::new();
     f.write(
         "content/clinic.yaml",

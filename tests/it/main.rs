@@ -16,6 +16,7 @@ mod tagged;
 
 mod agree;
 mod around;
+mod blanks;
 mod content;
 mod errors;
 mod extend;

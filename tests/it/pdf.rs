@@ -90,7 +90,7 @@ fn every_sample_handout_fits_two_pages_on_letter_and_a4() {
         for book in &mut site.books {
             for procedure in &mut book.procedures {
                 for variant in &mut procedure.variants {
-                    variant.write_in = false;
+                    variant.write_in = Vec::new();
                 }
             }
         }

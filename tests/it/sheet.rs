@@ -78,7 +78,7 @@ fn string(o: &Object) -> String {
 }
 
 /// The form fields of a PDF: (name, tooltip) in /Fields order, with their dictionaries.
-fn fields(doc: &Document) -> Vec<(String, String, lopdf::Dictionary)> {
+pub fn fields(doc: &Document) -> Vec<(String, String, lopdf::Dictionary)> {
     let Ok(form) = doc
         .catalog()
         .and_then(|c| c.get(b"AcroForm"))
