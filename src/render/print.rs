@@ -254,7 +254,12 @@ pub fn from_xml(
 ) -> Result<Rendered, Diagnostics> {
     let theme = job.theme;
     let pictures = pictures(job, variant);
-    pdf::render_with(xml, fonts, theme.style(job.edition.size), &pictures).map_err(|errors| {
+    let mut keep = theme.keep_whole(job.edition.lang);
+    for word in &job.site.clinic.keep_whole {
+        keep.insert(word);
+    }
+    let style = theme.style(job.edition.size);
+    pdf::render_keeping(xml, fonts, style, &pictures, &keep).map_err(|errors| {
         let mut diags = Diagnostics::new();
         for e in errors {
             diags.push(template_problem(&e, xml, theme, variant));

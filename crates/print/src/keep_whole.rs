@@ -3,8 +3,9 @@
 //! A patient or a pharmacist matches a medicine's name, a form code or a phone number letter by
 //! letter against a label or a record; "acetamino-" at the end of one line and "fén" at the start of
 //! the next is a different word to them, and "Retin-" at a line end cannot be told from an inserted
-//! hyphen. So before layout every such word of the document's text is glued: a WORD JOINER (U+2060)
-//! goes between each two of its chars. UAX #14 never breaks next to one, `hyphenate` gives no
+//! hyphen. So before layout every such word of the document's text is glued with WORD JOINERs
+//! (U+2060): one after its first letter and one after each of its hyphens, dots and other marks that
+//! UAX #14 may break after. UAX #14 never breaks next to one, `hyphenate` gives no
 //! hyphenation point to a word that holds one, and the fonts draw nothing for it, so a glued word
 //! is set exactly as before unless it was about to be broken. Which words: those in the
 //! [`KeepWhole`] list (medicines and products, from the theme and the clinic), words with a capital
@@ -136,7 +137,10 @@ fn glue_inlines(inlines: &mut [Inline], keep: &KeepWhole) {
 pub(crate) fn glue_text(text: &str, keep: &KeepWhole) -> Option<String> {
     let mut ranges = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_whitespace() {
             if start < i {
                 whole_parts(&text[start..i], keep, start, &mut ranges);
@@ -147,19 +151,26 @@ pub(crate) fn glue_text(text: &str, keep: &KeepWhole) -> Option<String> {
     if ranges.is_empty() {
         return None;
     }
-    let mut out = String::with_capacity(text.len() + 3 * 16);
+    let mut out = String::with_capacity(text.len() + 3 * ranges.len());
     let mut ranges = ranges.into_iter().peekable();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        out.push(c);
         while ranges.peek().is_some_and(|r| r.end <= i) {
             ranges.next();
         }
-        let inside = ranges.peek().is_some_and(|r| r.start < i && i < r.end);
-        if inside && c != WORD_JOINER && prev.is_some_and(|p| p != WORD_JOINER) {
+        let Some(range) = ranges.peek() else {
+            continue;
+        };
+        let next = chars.peek().map(|&(j, n)| (j, n));
+        let inside = range.start <= i && next.is_some_and(|(j, _)| j < range.end);
+        // After the first letter, so that the word holds a joiner, and after each char UAX #14
+        // may break after (a hyphen, a dot); not between digits, where a joiner changes how UAX #14
+        // reads the number and so the breaks around it.
+        let joins = (i == range.start && c.is_alphabetic()) || !c.is_alphanumeric();
+        if inside && joins && c != WORD_JOINER && next.is_some_and(|(_, n)| n != WORD_JOINER) {
             out.push(WORD_JOINER);
         }
-        out.push(c);
-        prev = Some(c);
     }
     Some(out)
 }
@@ -232,7 +243,9 @@ fn is_code(word: &str) -> bool {
 /// `555.014.2200`, `+1-555-0142`), so it is never parted at one of its own dashes.
 fn is_phone_number(word: &str) -> bool {
     let digits = word.chars().filter(char::is_ascii_digit).count();
-    let punctuated = word.chars().any(|c| matches!(c, '-' | '.' | '\u{2010}' | '\u{2011}'));
+    let punctuated = word
+        .chars()
+        .any(|c| matches!(c, '-' | '.' | '\u{2010}' | '\u{2011}'));
     digits >= 3
         && punctuated
         && word.chars().all(|c| {

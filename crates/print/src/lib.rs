@@ -27,11 +27,11 @@ use self::flow::{layout_with, LayoutError};
 use self::print_xml::parse;
 
 pub use self::font::{Face, Fonts};
-pub use self::keep_whole::KeepWhole;
 pub use self::frame::{
     Artifact, Bookmark, Color, Item, Layout, Node, Page, QrRun, Rect, Role, Stroke, Tag,
     Underscores,
 };
+pub use self::keep_whole::KeepWhole;
 pub use self::picture::{Picture, PictureFormat, Pictures};
 pub use self::print_xml::PrintError;
 pub use self::style::{Style, StyleError};
