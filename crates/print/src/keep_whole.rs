@@ -9,7 +9,9 @@
 //! hyphenation point to a word that holds one, and the fonts draw nothing for it, so a glued word
 //! is set exactly as before unless it was about to be broken. Which words: those in the
 //! [`KeepWhole`] list (medicines and products, from the theme and the clinic), words with a capital
-//! inside (McKesson, iPhone), codes (MICRONEEDLING-CLASSIC-EN, COVID-19) and phone numbers.
+//! inside (McKesson, iPhone) and codes (MICRONEEDLING-CLASSIC-EN, COVID-19). Phone numbers need no
+//! glue: UAX #14 never breaks between a hyphen and a digit, and the site makes a `tel:` link's
+//! number unbreakable with joiners of its own.
 //!
 //! Capitalised words are not taken for proper names: a sentence or a title-case heading starts with
 //! one too, and keeping those whole would cost the hyphens that narrow columns need. The clinic's
@@ -185,7 +187,7 @@ fn whole_parts(token: &str, keep: &KeepWhole, base: usize, out: &mut Vec<std::op
     let core_start = base + (token.len() - token.trim_start_matches(is_prose_punctuation).len());
     // A listed name with a hyphen of its own ("Retin-A") stays whole with it: at a line end, its
     // hyphen would pass for an inserted one.
-    if is_listed(core, keep) || is_code(core) || is_phone_number(core) {
+    if is_listed(core, keep) || is_code(core) {
         out.push(core_start..core_start + core.len());
         return;
     }
@@ -222,9 +224,14 @@ fn has_inner_capital(word: &str) -> bool {
         .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
-/// A code: capitals, digits and hyphens, with at least one capital and at least one hyphen or
-/// digit (MICRONEEDLING-CLASSIC-EN, COVID-19, HSC-04). A word all in capitals is not one.
+/// A code: capitals, digits and hyphens, starting with a capital, with at least one hyphen or digit
+/// (MICRONEEDLING-CLASSIC-EN, COVID-19, HSC-04). A word all in capitals is not one. Numbers are
+/// left alone: UAX #14 never breaks a number at its own hyphen or dot ("555-014-2200", "100.4"),
+/// and a joiner inside one changes how it reads the number, and so the breaks around it.
 fn is_code(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     let mut capital = false;
     let mut mark = false;
     for c in word.chars() {
@@ -237,24 +244,6 @@ fn is_code(word: &str) -> bool {
         }
     }
     capital && mark
-}
-
-/// A phone number: at least three digits, with only phone punctuation (`555-014-2200`,
-/// `555.014.2200`, `+1-555-0142`), so it is never parted at one of its own dashes.
-fn is_phone_number(word: &str) -> bool {
-    let digits = word.chars().filter(char::is_ascii_digit).count();
-    let punctuated = word
-        .chars()
-        .any(|c| matches!(c, '-' | '.' | '\u{2010}' | '\u{2011}'));
-    digits >= 3
-        && punctuated
-        && word.chars().all(|c| {
-            c.is_ascii_digit()
-                || matches!(
-                    c,
-                    '-' | '.' | '(' | ')' | '+' | '\u{2010}' | '\u{2011}' | WORD_JOINER
-                )
-        })
 }
 
 /// Chars that join the parts of a compound word.

@@ -54,7 +54,7 @@ fn a_listed_name_keeps_its_own_hyphen_but_a_compound_breaks_at_its_own() {
 }
 
 #[test]
-fn codes_numbers_and_inner_capitals_are_glued_without_a_list() {
+fn codes_and_inner_capitals_are_glued_without_a_list() {
     let none = KeepWhole::new();
     let glued = |text: &str| {
         glue_text(text, &none)
@@ -63,8 +63,6 @@ fn codes_numbers_and_inner_capitals_are_glued_without_a_list() {
     };
     assert_eq!(glued("Form MICRONEEDLING-EN"), "Form M+ICRONEEDLING-+EN");
     assert_eq!(glued("COVID-19"), "C+OVID-+19");
-    assert_eq!(glued("call 555-014-2200."), "call 555-+014-+2200.");
-    assert_eq!(glued("(555) 010-0142"), "(555) 010-+0142");
     assert_eq!(glued("McKesson"), "M+cKesson");
     assert_eq!(glued("iPhone-compatible"), "i+Phone-compatible");
 }
@@ -79,6 +77,10 @@ fn prose_is_left_alone() {
         "anti-inflammatory",
         "24–48 hours",
         "day 3",
+        // Numbers: UAX #14 keeps them whole, and a joiner inside would change how it reads them.
+        "call 555-014-2200 or 555.014.2200",
+        "a fever of 100.4 °F",
+        "Rev. 2026-03-14",
         "",
     ] {
         assert_eq!(glue_text(text, &none), None, "{text}");
