@@ -135,7 +135,7 @@ pub(crate) fn hyphenation_points(word: &str, lang: Option<Language>) -> Vec<usiz
 }
 
 /// Punctuation that may precede a word in prose.
-fn is_opening(c: char) -> bool {
+pub(crate) fn is_opening(c: char) -> bool {
     matches!(
         c,
         '(' | '[' | '"' | '\'' | '\u{2018}' | '\u{201c}' | '\u{bf}' | '\u{a1}'
@@ -143,7 +143,7 @@ fn is_opening(c: char) -> bool {
 }
 
 /// Punctuation that may follow a word in prose.
-fn is_closing(c: char) -> bool {
+pub(crate) fn is_closing(c: char) -> bool {
     matches!(
         c,
         ')' | ']'

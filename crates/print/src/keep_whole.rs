@@ -21,7 +21,7 @@
 use std::collections::BTreeSet;
 
 use super::block::{Block, Document, Inline};
-use super::hyphenate::WORD_JOINER;
+use super::hyphenate::{is_closing, is_opening, WORD_JOINER};
 
 /// Words never hyphenated nor broken inside, matched ignoring case: the names of medicines and
 /// products a handout mentions, from the theme's list for the handout's language and the clinic's.
@@ -251,30 +251,10 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '/')
 }
 
-/// Punctuation prose puts around a word, which is not part of a name.
+/// Punctuation prose puts around a word, which is not part of a name: what `hyphenate` strips,
+/// and the asterisk of a footnote mark.
 fn is_prose_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '(' | ')'
-            | '['
-            | ']'
-            | '"'
-            | '\''
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201c}'
-            | '\u{201d}'
-            | '\u{bf}'
-            | '\u{a1}'
-            | '.'
-            | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '\u{2026}'
-            | '*'
-    )
+    c == '*' || is_opening(c) || is_closing(c)
 }
 
 #[cfg(test)]
