@@ -109,6 +109,9 @@ pub struct Clinic {
     /// The standard sections every handout needs unless its procedure or itself says otherwise
     /// (`required_sections:`; by default those the theme's table marks required), by key.
     pub required_sections: Vec<String>,
+    /// Words the printed handouts never break at a line end (`keep_whole:`), besides the theme's
+    /// list for each language: the clinic's own medicines, products and names.
+    pub keep_whole: Vec<String>,
 }
 
 /// A phone number as written, and as a `tel:` URI.

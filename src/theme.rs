@@ -9,7 +9,7 @@ use crate::edition::{Lang, PrintSize};
 use crate::labels::Tables;
 use crate::labels::{LabelFiles, LabelSets, Labels};
 use crate::section_table::SectionTable;
-use handouts_print::Style;
+use handouts_print::{KeepWhole, Style};
 use std::path::{Path, PathBuf};
 use tera::Tera;
 
@@ -64,6 +64,18 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
 const LABELS: &[(&str, &str)] = &[
     ("en", include_str!("../themes/default/labels/en.yaml")),
     ("es", include_str!("../themes/default/labels/es.yaml")),
+];
+
+/// The built-in lists of words the printed handouts never break at a line end: language, text.
+const KEEP_WHOLE: &[(&str, &str)] = &[
+    (
+        "en",
+        include_str!("../themes/default/print/keep-whole/en.txt"),
+    ),
+    (
+        "es",
+        include_str!("../themes/default/print/keep-whole/es.txt"),
+    ),
 ];
 
 /// The built-in table of standard sections.
@@ -126,6 +138,8 @@ pub struct Theme {
     pub blanks: BlankTable,
     /// The print style of each size: the built-in style with the theme's keys over it.
     styles: Vec<(PrintSize, Style)>,
+    /// Each language's words never broken at a line end: the built-in list and the theme's.
+    keep_whole: Vec<(Lang, KeepWhole)>,
     /// Template name → the file it came from, for messages.
     sources: Vec<(String, PathBuf)>,
     /// Template name → its text, to quote lines in messages.
@@ -185,6 +199,7 @@ impl Theme {
         };
         let labels = load_labels(dir, tables, &mut diags);
         let styles = load_styles(dir, &mut diags);
+        let keep_whole = load_keep_whole(dir, &labels, &mut diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -195,6 +210,7 @@ impl Theme {
             sections,
             blanks,
             styles,
+            keep_whole,
             sources,
             texts,
         })
@@ -213,6 +229,16 @@ impl Theme {
             .iter()
             .find(|(s, _)| *s == size)
             .map_or_else(|| builtin_style(size), |(_, style)| style)
+    }
+
+    /// The words of `lang` the printed handouts never break at a line end (empty for a language
+    /// without a list).
+    pub fn keep_whole(&self, lang: Lang) -> KeepWhole {
+        self.keep_whole
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, keep)| keep.clone())
+            .unwrap_or_default()
     }
 
     /// The built-in label sets alone, for checking content when the clinic's theme has errors.
@@ -334,6 +360,36 @@ fn load_styles(dir: Option<&Path>, diags: &mut Diagnostics) -> Vec<(PrintSize, S
                 }
             }
         }
+    }
+    out
+}
+
+/// Each labelled language's words never broken at a line end: the built-in
+/// `print/keep-whole/<lang>.txt` with the theme's file of that name added to it (a list only grows:
+/// a theme's few names of its own should not have to repeat every medicine).
+fn load_keep_whole(
+    dir: Option<&Path>,
+    labels: &LabelSets,
+    diags: &mut Diagnostics,
+) -> Vec<(Lang, KeepWhole)> {
+    let mut out = Vec::new();
+    for &lang in labels.keys() {
+        let mut keep = KeepWhole::new();
+        if let Some((_, text)) = KEEP_WHOLE.iter().find(|(l, _)| *l == lang.as_str()) {
+            keep.insert_list(text);
+        }
+        let rel = format!("print/keep-whole/{lang}.txt");
+        if let Some((path, bytes)) = read_override(dir, &rel, diags) {
+            match String::from_utf8(bytes) {
+                Ok(text) => keep.insert_list(&text),
+                Err(_) => diags.push(
+                    Diagnostic::error("this word list is not UTF-8 text.")
+                        .in_file(&path)
+                        .hint("save it again with the UTF-8 encoding."),
+                ),
+            }
+        }
+        out.push((lang, keep));
     }
     out
 }

@@ -7,7 +7,7 @@
 //!   time from build to build, and a web team's sync copies only what changed.
 //! - `index`: for each PDF, the key it was made from, its object, length and page count. A PDF's
 //!   key is a hash of the tool (version and executable, which holds the engine, the fonts and the
-//!   built-in theme), the print style and the print XML (which holds everything the handout shows:
+//!   built-in theme), the print style, the words kept whole and the print XML (which holds everything the handout shows:
 //!   the variant and its procedure, the templates, the labels and `clinic.yaml`). Laying out and
 //!   painting a PDF is the expensive part of a build; the XML is cheap to make, so a changed input
 //!   of any kind changes the key, and nothing has to list what depends on what.

@@ -655,18 +655,19 @@ pub fn pages(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnost
 }
 
 /// The PDF handout of every variant of the job's language, beside its page, made in parallel and
-/// handed to `emit` as each is finished. A PDF whose print XML, style and tool are those of one
-/// in the build cache is taken from it instead of being laid out and painted again.
+/// handed to `emit` as each is finished. A PDF whose print XML, style, words kept whole and tool
+/// are those of one in the build cache is taken from it instead of being laid out and painted again.
 pub fn pdfs(job: &Job<'_>, emit: &Emit<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     let fonts = handouts_print::Fonts::embedded();
     let style = format!("{:?}", job.theme.style(job.edition.size));
+    let keep = format!("{:?}", print::keep_whole(job));
     let variants = to_make(job, emit);
     each(&variants, |(p, v)| {
         let path = job
             .routes
             .pdf_file(job.edition.lang, &p.slug, &v.slug, job.edition.size);
         let xml = print::xml(job, p, v)?;
-        let key = cache::key(&[b"pdf", style.as_bytes(), xml.as_bytes()]);
+        let key = cache::key(&[b"pdf", style.as_bytes(), keep.as_bytes(), xml.as_bytes()]);
         if let Some(record) = emit.reuse(&key, &path) {
             return Ok(record);
         }

@@ -254,13 +254,25 @@ pub fn from_xml(
 ) -> Result<Rendered, Diagnostics> {
     let theme = job.theme;
     let pictures = pictures(job, variant);
-    pdf::render_with(xml, fonts, theme.style(job.edition.size), &pictures).map_err(|errors| {
+    let style = theme.style(job.edition.size);
+    pdf::render_keeping(xml, fonts, style, &pictures, &keep_whole(job)).map_err(|errors| {
         let mut diags = Diagnostics::new();
         for e in errors {
             diags.push(template_problem(&e, xml, theme, variant));
         }
         diags
     })
+}
+
+/// The words the job's handouts never break at a line end: the theme's list for the job's language
+/// and the clinic's `keep_whole:`. It is an input of every PDF besides its XML (the build cache's key
+/// holds it).
+pub fn keep_whole(job: &Job<'_>) -> pdf::KeepWhole {
+    let mut keep = job.theme.keep_whole(job.edition.lang);
+    for word in &job.site.clinic.keep_whole {
+        keep.insert(word);
+    }
+    keep
 }
 
 /// The pictures a variant's handout may show: its figures and the clinic's logo, by site path.

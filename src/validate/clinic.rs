@@ -22,6 +22,7 @@ const CLINIC_KEYS: Describe = Describe {
         "logo",
         "required_sections",
         "emergency",
+        "keep_whole",
     ],
 };
 const SITE_KEYS: Describe = Describe {
@@ -113,6 +114,7 @@ pub(crate) fn clinic(
         max_grade,
         required_sections,
     } = read_settings(&fields, labels, diags);
+    let keep_whole = keep_whole(&fields, diags);
     let logo = fields
         .text("logo", false, "logo.png", diags)
         .and_then(|src| match images.load(&file.path, &src) {
@@ -141,6 +143,7 @@ pub(crate) fn clinic(
         noindex,
         logo,
         required_sections,
+        keep_whole,
     })
 }
 
@@ -322,6 +325,20 @@ fn phone(fields: &Fields<'_>, key: &str, required: bool, diags: &mut Diagnostics
         ));
     }
     phone
+}
+
+/// `keep_whole: [Dermaplane, Sampletown]`: words the printed handouts never break at a line end,
+/// added to the theme's `print/keep-whole/` list of each language (a name of two words keeps both).
+fn keep_whole(fields: &Fields<'_>, diags: &mut Diagnostics) -> Vec<String> {
+    let items = fields.list("keep_whole", "[Dermaplane, Sampletown]", diags);
+    let (words, empty): (Vec<String>, Vec<String>) = items
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|w| !w.trim().is_empty());
+    if !empty.is_empty() {
+        diags.push(fields.problem("keep_whole", "the list has an empty word.", "write each word between the commas, for example `keep_whole: [Dermaplane, Sampletown]`, or delete the empty one."));
+    }
+    words
 }
 
 /// Inline HTML tags that carry no behaviour and no attributes: the only ones a clinic may allow.

@@ -21,6 +21,7 @@ mod content;
 mod errors;
 mod extend;
 mod fuzz;
+mod hyphens;
 mod images;
 mod languages;
 mod lost;

@@ -165,6 +165,20 @@ pub(crate) enum Block {
     },
     /// `<fields>`: labelled blanks to write on, each also a fillable form field of the PDF.
     Fields(Vec<Field>),
+    /// A block with `hyphenate="no"`: laid out as the block it wraps, with no word of it or of what
+    /// it holds hyphenated (the call box, the facts panel).
+    Unhyphenated(Box<Block>),
+}
+
+impl Block {
+    /// What the block is, seen through a `hyphenate="no"` wrapper: the spacing rules that look at
+    /// a block's kind treat it like the block it wraps.
+    pub(crate) fn unwrapped(&self) -> &Block {
+        match self {
+            Block::Unhyphenated(inner) => inner.unwrapped(),
+            block => block,
+        }
+    }
 }
 
 /// One `<field name="…" label="…" lines="…"/>`: a label and a rule to write on (or `lines` rules

@@ -13,6 +13,10 @@ pub(crate) enum Language {
     English,
     /// Spanish TeX patterns.
     Spanish,
+    /// No hyphenation at all, not even at soft hyphens: text that is read by matching it, not word
+    /// by word (a `hyphenate="no"` block, the header and footer, a style with `hyphenate: false`).
+    /// Lines still break at spaces and after a word's own hyphens.
+    Off,
 }
 
 impl Language {
@@ -36,17 +40,21 @@ impl Language {
     fn bounds(self) -> (usize, usize) {
         match self {
             Language::English => (2, 3),
-            Language::Spanish => (2, 2),
+            Language::Spanish | Language::Off => (2, 2),
         }
     }
 
-    fn patterns(self) -> hypher::Lang {
+    fn patterns(self) -> Option<hypher::Lang> {
         match self {
-            Language::English => hypher::Lang::English,
-            Language::Spanish => hypher::Lang::Spanish,
+            Language::English => Some(hypher::Lang::English),
+            Language::Spanish => Some(hypher::Lang::Spanish),
+            Language::Off => None,
         }
     }
 }
+
+/// U+2060 WORD JOINER: no line break on either side of it, so a word that holds one is kept whole.
+pub(crate) const WORD_JOINER: char = '\u{2060}';
 
 /// Words shorter than this are never hyphenated: the space saved is smaller than the reading cost.
 const MIN_WORD_CHARS: usize = 6;
@@ -87,9 +95,13 @@ const EXCEPTIONS: &[&str] = &[
 /// so they are not returned, and each part between hyphens or apostrophes is hyphenated on its own.
 /// Soft hyphens (U+00AD), when present, are the author's choice and are the only points returned (the
 /// offset just after each), in any language. Parts that are not purely alphabetic (numbers, URLs)
-/// get nothing.
+/// get nothing, and neither does any word with [`Language::Off`] or with a word joiner (U+2060) in
+/// it: `keep_whole` glues the names that must stay whole with word joiners.
 pub(crate) fn hyphenation_points(word: &str, lang: Option<Language>) -> Vec<usize> {
     let mut points = Vec::new();
+    if lang == Some(Language::Off) || word.contains(WORD_JOINER) {
+        return points;
+    }
     if word.contains('\u{ad}') {
         points.extend(
             word.match_indices('\u{ad}')
@@ -123,7 +135,7 @@ pub(crate) fn hyphenation_points(word: &str, lang: Option<Language>) -> Vec<usiz
 }
 
 /// Punctuation that may precede a word in prose.
-fn is_opening(c: char) -> bool {
+pub(crate) fn is_opening(c: char) -> bool {
     matches!(
         c,
         '(' | '[' | '"' | '\'' | '\u{2018}' | '\u{201c}' | '\u{bf}' | '\u{a1}'
@@ -131,7 +143,7 @@ fn is_opening(c: char) -> bool {
 }
 
 /// Punctuation that may follow a word in prose.
-fn is_closing(c: char) -> bool {
+pub(crate) fn is_closing(c: char) -> bool {
     matches!(
         c,
         ')' | ']'
@@ -166,8 +178,11 @@ fn part_points(part: &str, lang: Language) -> Vec<usize> {
     }
     let mut points = Vec::new();
     let mut offset = 0;
+    let Some(patterns) = lang.patterns() else {
+        return Vec::new();
+    };
     let (left, right) = lang.bounds();
-    for syllable in hypher::hyphenate_bounded(part, lang.patterns(), left, right) {
+    for syllable in hypher::hyphenate_bounded(part, patterns, left, right) {
         offset += syllable.len();
         points.push(offset);
     }

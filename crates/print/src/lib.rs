@@ -1,7 +1,8 @@
 //! The print engine: a rendered print template (XML) in, a typeset patient handout (PDF) out.
 //!
 //! The stages, each a module with one job (contracts in `docs/print-engine.md`):
-//! `print_xml` parses the XML into the `block` model, `flow` lays it out on pages of `frame` items
+//! `print_xml` parses the XML into the `block` model, `keep_whole` glues the words that must never
+//! break (listed medicines, codes, phone numbers), `flow` lays it out on pages of `frame` items
 //! in a `style` (breaking lines with `linebreak`, measuring with `font`, hyphenating with `hyphenate`,
 //! drawing the footer's QR code with `qr`), and `paint` writes the PDF. [`render`] runs them in order.
 //! It is the only crate of the workspace that knows PDF, fonts, hyphenation or the XML parser.
@@ -14,6 +15,7 @@ mod flow;
 mod font;
 mod frame;
 mod hyphenate;
+mod keep_whole;
 mod linebreak;
 mod paint;
 mod picture;
@@ -29,6 +31,7 @@ pub use self::frame::{
     Artifact, Bookmark, Color, Item, Layout, Node, Page, QrRun, Rect, Role, Stroke, Tag,
     Underscores,
 };
+pub use self::keep_whole::KeepWhole;
 pub use self::picture::{Picture, PictureFormat, Pictures};
 pub use self::print_xml::PrintError;
 pub use self::style::{Style, StyleError};
@@ -59,8 +62,22 @@ pub fn render_with(
     style: &Style,
     pictures: &Pictures,
 ) -> Result<Rendered, Vec<PrintError>> {
+    render_keeping(xml, fonts, style, pictures, &KeepWhole::new())
+}
+
+/// Renders print XML like [`render_with`], never breaking a word of `keep` (the medicines and
+/// products of the handout's language) at a line end.
+pub fn render_keeping(
+    xml: &str,
+    fonts: &Fonts,
+    style: &Style,
+    pictures: &Pictures,
+    keep: &KeepWhole,
+) -> Result<Rendered, Vec<PrintError>> {
     // Parse and validate the template output; all XML problems are reported together.
-    let doc = parse(xml)?;
+    let mut doc = parse(xml)?;
+    // Glue the words that must not break (names, codes, numbers) before anything measures them.
+    keep_whole::glue_document(&mut doc, keep);
     // Lay out pages; a missing glyph is pointed at where it first occurs in the XML.
     let layout =
         layout_with(&doc, fonts, style, pictures).map_err(|e| vec![layout_error(xml, &e)])?;

@@ -34,6 +34,8 @@ enum Kind {
     Ratio,
     /// `"#rrggbb"`.
     Colour,
+    /// `true` or `false`.
+    Switch,
 }
 
 /// A checked value from the file.
@@ -43,21 +45,27 @@ enum Value {
     Number(f32),
     /// A colour.
     Colour(Color),
+    /// On or off.
+    Switch(bool),
 }
 
 impl Value {
     fn number(self) -> f32 {
         match self {
             Value::Number(n) => n,
-            Value::Colour(_) => 0.0,
+            Value::Colour(_) | Value::Switch(_) => 0.0,
         }
     }
 
     fn colour(self) -> Color {
         match self {
             Value::Colour(c) => c,
-            Value::Number(_) => Color::hex(0),
+            Value::Number(_) | Value::Switch(_) => Color::hex(0),
         }
+    }
+
+    fn switch(self) -> bool {
+        matches!(self, Value::Switch(true))
     }
 }
 
@@ -72,6 +80,9 @@ macro_rules! kind_type {
     (Colour) => {
         Color
     };
+    (Switch) => {
+        bool
+    };
 }
 
 /// How a checked value is stored in a field of a key's kind.
@@ -84,6 +95,9 @@ macro_rules! kind_take {
     };
     (Colour, $value:expr) => {
         $value.colour()
+    };
+    (Switch, $value:expr) => {
+        $value.switch()
     };
 }
 
@@ -144,6 +158,8 @@ style_keys! {
     heading_leading: Ratio,
     /// Narrowest paragraph that may be justified.
     justify_min_width: Length,
+    /// Whether words are hyphenated at all (false in large print).
+    hyphenate: Switch,
     /// Space above a section heading.
     h2_space: Length,
     /// Space above a sub-heading.

@@ -78,7 +78,11 @@ impl<'a> Builder<'a> {
             fonts,
             style,
             align: doc.align,
-            lang: Language::from_tag(&doc.lang),
+            lang: if style.hyphenate {
+                Language::from_tag(&doc.lang)
+            } else {
+                Some(Language::Off)
+            },
             page_height,
             panels: Vec::new(),
             tree,
@@ -93,7 +97,14 @@ impl<'a> Builder<'a> {
         let mut spacer = 0.0;
         let mut after_heading = false;
         let mut after_rule = false;
+        let lang = self.lang;
         for block in blocks {
+            // A `hyphenate="no"` block is laid out as the block it wraps, with hyphenation off.
+            self.lang = match block {
+                Block::Unhyphenated(_) => Some(Language::Off),
+                _ => lang,
+            };
+            let block = block.unwrapped();
             if let Block::Spacer(pt) = block {
                 spacer += pt;
                 continue;
@@ -119,6 +130,7 @@ impl<'a> Builder<'a> {
             after_rule = matches!(block, Block::Heading { level: 2, .. }) && !ctx.in_panel;
             out.append(&mut chunks);
         }
+        self.lang = lang;
         Ok(out)
     }
 
@@ -142,7 +154,7 @@ impl<'a> Builder<'a> {
                 keep_together(&mut chunks);
                 // A question keeps the larger space a heading has above it: that space, not the
                 // one under it, is what ties it to its answer.
-                let above = match blocks.first() {
+                let above = match blocks.first().map(Block::unwrapped) {
                     Some(Block::Heading { level: 3, .. }) => s.h3_space,
                     Some(Block::Heading { .. }) => s.h2_space,
                     _ => s.block_space,
@@ -158,6 +170,12 @@ impl<'a> Builder<'a> {
             Block::Spacer(_) => Ok(Vec::new()),
             Block::Figure { src, alt, caption } => self.figure(src, alt, caption, ctx),
             Block::Fields(fields) => self.fields(fields, ctx),
+            Block::Unhyphenated(inner) => {
+                let lang = self.lang.replace(Language::Off);
+                let chunks = self.block(inner, ctx);
+                self.lang = lang;
+                chunks
+            }
         }
     }
 

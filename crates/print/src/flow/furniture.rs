@@ -211,7 +211,7 @@ impl<'a> Furniture<'a> {
         };
         let logo_room = logo.as_ref().map_or(0.0, |(_, w, _)| w + s.logo_gap);
 
-        let lang = Language::from_tag(&doc.lang);
+        let lang = Some(Language::Off); // furniture never hyphenates: staff match its words
         let (width, height) = doc.paper.size();
         let inner = width - 2.0 * s.margin_x;
 

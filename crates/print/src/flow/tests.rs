@@ -3,6 +3,7 @@
 mod editions;
 pub(crate) mod fixture;
 mod furniture;
+mod hyphens;
 mod lists;
 mod structure;
 pub(crate) mod tables;

@@ -4,7 +4,7 @@
 use super::super::font::Face;
 use super::super::hyphenate::hyphenation_points;
 use super::measure::{font_size, Glyph, Paragraph};
-use super::words::{is_trailing, Word};
+use super::words::{is_address, is_trailing, Word};
 
 /// Words shorter than this many chars are not even offered to `hyphenate` (which would refuse them):
 /// a cheap test that spares most words of a paragraph the pattern lookup.
@@ -35,8 +35,9 @@ impl Paragraph<'_> {
             .collect()
     }
 
-    /// Whether `word` belongs to a URL, e-mail address or file path: the text between the breaking
-    /// spaces around it contains a char that never occurs in prose words.
+    /// Whether `word` belongs to a URL, e-mail address, domain or file path: the text between the
+    /// breaking spaces around it contains a char that never occurs in prose words, or is an address
+    /// by [`is_address`] ("harbor-skin.example").
     fn in_address(&self, word: &Word) -> bool {
         let is_space = |g: &Glyph| is_trailing(g.c);
         let before = self.glyphs[..word.start]
@@ -46,9 +47,17 @@ impl Paragraph<'_> {
         let after = self.glyphs[word.start..]
             .iter()
             .take_while(|g| !is_space(g));
-        before
+        let token: String = before
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
             .chain(after)
-            .any(|g| matches!(g.c, '/' | '\\' | '@' | '_' | '=' | '#' | '~'))
+            .map(|g| g.c)
+            .collect();
+        is_address(&token)
+            || token
+                .chars()
+                .any(|c| matches!(c, '\\' | '_' | '=' | '#' | '~'))
     }
 
     /// The width of the hyphen drawn when a line breaks before glyph `point`.

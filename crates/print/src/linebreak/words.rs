@@ -67,8 +67,10 @@ impl Paragraph<'_> {
         self.is_blank(before) || (self.is_blank(next) && !is_trailing(self.glyphs[before].c))
     }
 
-    /// Whether the break at `byte` follows a hyphen inside a web address ("…/chemical-peel/"): a
-    /// reader could not tell the address's own hyphen from an inserted one. It breaks at its `/`s.
+    /// Whether the break at `byte` follows a hyphen inside a web or e-mail address ("…/chemical-peel/",
+    /// "front-desk@…", "harbor-skin.example"): a reader could not tell the address's own hyphen from
+    /// an inserted one. A web address breaks at its `/`s; an e-mail address or a bare domain is
+    /// cut only when it is wider than the line.
     fn hyphen_in_address(&self, byte: usize) -> bool {
         if !self.text[..byte].ends_with('-') {
             return false;
@@ -80,7 +82,7 @@ impl Paragraph<'_> {
         let end = self.text[byte..]
             .find(char::is_whitespace)
             .map_or(self.text.len(), |i| byte + i);
-        self.text[start..end].contains('/')
+        is_address(&self.text[start..end])
     }
 
     /// Whether the break at `byte` is after a space and before a number of at most three digits
@@ -99,6 +101,17 @@ impl Paragraph<'_> {
                 .chars()
                 .all(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'))
     }
+}
+
+/// Whether `token`, the text between two spaces, is (or holds) a web address, an e-mail address or
+/// a domain: it has a `/` or an `@`, or a `.` between two letters ("harbor-skin.example"; prose
+/// puts a space after a full stop).
+pub(super) fn is_address(token: &str) -> bool {
+    let chars: Vec<char> = token.chars().collect();
+    chars.iter().any(|&c| c == '/' || c == '@')
+        || chars
+            .windows(3)
+            .any(|w| w[1] == '.' && w[0].is_alphabetic() && w[2].is_alphabetic())
 }
 
 /// Chars trimmed from the end of a UAX #14 segment: breaking whitespace, which only separates words,

@@ -13,6 +13,10 @@ impl Parser<'_, '_> {
             if allowed.contains(&attr.name()) && attr.namespace().is_none() {
                 continue;
             }
+            // Every block element may have `hyphenate`, which `blocks` reads; the lists leave it out.
+            if attr.name() == super::blocks::HYPHENATE && super::blocks::is_block(name) {
+                continue;
+            }
             let message = if allowed.is_empty() {
                 format!(
                     "unknown attribute `{}`: <{name}> takes no attributes",

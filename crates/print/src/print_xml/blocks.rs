@@ -13,8 +13,15 @@ const BLOCKS: &[&str] = &[
     "h1", "h2", "h3", "p", "ul", "ol", "columns", "table", "box", "facts", "keep", "spacer",
     "figure", "fields",
 ];
+/// The attribute any block element may have: `hyphenate="no"` keeps every word inside whole.
+pub(super) const HYPHENATE: &str = "hyphenate";
 /// Largest `<spacer pt>`: more than two inches of blank paper is surely a typo.
 const MAX_SPACER_PT: f32 = 144.0;
+
+/// Whether `name`, an element's name, is a block element, which may have [`HYPHENATE`].
+pub(super) fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
+}
 
 impl Parser<'_, '_> {
     /// Parses the block children of a container (`<handout>`, `<column>`, `<box>`, `<keep>`),
@@ -144,7 +151,13 @@ impl Parser<'_, '_> {
                 Block::Spacer(self.spacer_points(node))
             }
         };
-        Some(block)
+        // "yes" is the default: it cannot switch hyphenation back on inside a "no" block.
+        let options = [("yes", true), ("no", false)];
+        if self.choice(node, HYPHENATE, &options, true, false) {
+            Some(block)
+        } else {
+            Some(Block::Unhyphenated(Box::new(block)))
+        }
     }
 
     /// The height of a `<spacer>`, in points; 0 (with an error) when missing or out of range.

@@ -187,7 +187,11 @@ fn a_hyphen_inserted_at_a_line_end_is_an_artifact() {
         "<p>Your skin heals in a predictable way.",
         &format!("<p>{words}Your skin heals in a predictable way."),
     );
-    let layout = lay_in(&xml, Style::large_print());
+    // Large print's short lines need hyphens, when it hyphenates: by default it never does.
+    let hyphenating = Style::large_print()
+        .with_overrides("hyphenate: true")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let layout = lay_in(&xml, &hyphenating);
     let hyphens: Vec<Tag> = layout
         .pages
         .iter()
