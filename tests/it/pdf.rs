@@ -634,3 +634,180 @@ fn the_call_box_opens_with_the_emergency_line_in_bold_before_the_clinics_numbers
         "the clinic's numbers come first"
     );
 }
+
+/// The first page of `pdf` rendered in greyscale at `dpi`, as a binary PGM's width, height and
+/// pixels (row by row, top first).
+fn grey_page(pdf: &Path, dpi: u32, out: &Path) -> Option<(usize, usize, Vec<u8>)> {
+    let dpi = dpi.to_string();
+    let (p, o) = (pdf.to_string_lossy(), out.to_string_lossy());
+    let args = [
+        "-gray",
+        "-r",
+        &dpi,
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        &p,
+        &o,
+    ];
+    tool("pdftoppm", &args)?;
+    let bytes = std::fs::read(format!("{o}.pgm")).unwrap();
+    // "P5", width, height, maxval, each followed by one whitespace byte, then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!((fields[0].as_str(), fields[3].as_str()), ("P5", "255"));
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = bytes[at + 1..].to_vec();
+    assert_eq!(pixels.len(), w * h);
+    Some((w, h, pixels))
+}
+
+/// What zbarimg reads in a greyscale picture, written to `path` as a PGM first.
+fn scan(path: &Path, (w, h, pixels): &(usize, usize, Vec<u8>)) -> Option<String> {
+    let mut pgm = format!("P5\n{w} {h}\n255\n").into_bytes();
+    pgm.extend_from_slice(pixels);
+    std::fs::write(path, pgm).unwrap();
+    tool("zbarimg", &["--quiet", "--raw", &path.to_string_lossy()]).map(|s| s.trim().to_string())
+}
+
+/// The bottom third of `page`, where the footer and its code are (large print's footer is tall).
+fn footer_band((w, h, pixels): &(usize, usize, Vec<u8>)) -> (usize, usize, Vec<u8>) {
+    let top = h - h / 3;
+    (*w, h - top, pixels[top * w..].to_vec())
+}
+
+/// A photocopy of `page`: a slight blur (each pixel a quarter of its own and its four neighbours'
+/// mean), then ±40 grey levels on a fifth of the pixels, from a fixed xorshift seed so that a
+/// failure can be reproduced.
+fn photocopy((w, h, pixels): &(usize, usize, Vec<u8>)) -> (usize, usize, Vec<u8>) {
+    let (w, h) = (*w, *h);
+    let at = |x: usize, y: usize| u32::from(pixels[y * w + x]);
+    let mut out = pixels.clone();
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            let around = at(x - 1, y) + at(x + 1, y) + at(x, y - 1) + at(x, y + 1);
+            out[y * w + x] = ((3 * at(x, y) + around / 4) / 4) as u8;
+        }
+    }
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut noisy = 0;
+    for pixel in &mut out {
+        let r = next();
+        if r % 5 == 0 {
+            let delta = if (r >> 8) % 2 == 0 { 40 } else { -40 };
+            *pixel = (i32::from(*pixel) + delta).clamp(0, 255) as u8;
+            noisy += 1;
+        }
+    }
+    // About a fifth of the pixels really changed level.
+    assert!(noisy * 100 / out.len() >= 19, "{noisy} of {}", out.len());
+    (w, h, out)
+}
+
+#[test]
+fn the_qr_code_is_at_least_20_mm_with_modules_of_half_a_millimetre() {
+    let mm = 72.0 / 25.4;
+    for paper in [Paper::Letter, Paper::A4] {
+        let (site, theme) = sample(paper);
+        for (name, r) in render_all(&site, &theme) {
+            for page in &r.layout.pages {
+                let qr = page.items.iter().find_map(|item| match item {
+                    Item::Qr {
+                        x,
+                        y,
+                        module,
+                        modules,
+                        ..
+                    } => Some((*x, *y, *module, *modules)),
+                    _ => None,
+                });
+                let (x, y, module, modules) = qr.unwrap_or_else(|| panic!("{name}: no QR code"));
+                let side = module * f32::from(modules);
+                assert!(side >= 20.0 * mm, "{name} on {paper:?}: {} mm", side / mm);
+                assert!(
+                    module >= 0.5 * mm,
+                    "{name} on {paper:?}: {} mm",
+                    module / mm
+                );
+                // The corner is on a whole point from the page's left and top edges.
+                let top = page.height - (y + side);
+                assert!(
+                    x.fract().abs() < 1e-3 && top.fract().abs() < 1e-3,
+                    "{x} {top}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_qr_code_decodes_from_a_72_dpi_preview_and_a_noisy_300_dpi_photocopy() {
+    // The real sample, on both papers.
+    let f = Fixture::new();
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let content = content.to_string_lossy();
+    for (paper, out) in [("letter", "output"), ("a4", "a4")] {
+        let built = f.run(&[
+            "build",
+            "--content",
+            &content,
+            "--paper",
+            paper,
+            "--out",
+            out,
+        ]);
+        assert_eq!(built.code, Some(0), "{}", built.stderr);
+    }
+    // The PRP address makes a 41-module symbol, the radio-frequency one 45 modules.
+    for (pdf, url) in [
+        ("microneedling/prp/microneedling-prp", "microneedling/prp/"),
+        (
+            "microneedling/prp/microneedling-prp-large",
+            "microneedling/prp/",
+        ),
+        (
+            "microneedling/radiofrequency/microneedling-radiofrequency",
+            "microneedling/radiofrequency/",
+        ),
+    ] {
+        let url = format!("https://clinic.example/care/handouts/{url}");
+        for out in ["output", "a4"] {
+            let path = f.path(&format!("{out}/{pdf}.pdf"));
+            let Some(preview) = grey_page(&path, 72, &f.path("preview")) else {
+                return;
+            };
+            assert_eq!(
+                scan(&f.path("preview.pgm"), &preview).as_deref(),
+                Some(&*url),
+                "{out}/{pdf} at 72 dpi"
+            );
+            let Some(sharp) = grey_page(&path, 300, &f.path("sharp")) else {
+                return;
+            };
+            let copy = photocopy(&footer_band(&sharp));
+            assert_eq!(
+                scan(&f.path("copy.pgm"), &copy).as_deref(),
+                Some(&*url),
+                "{out}/{pdf} photocopied"
+            );
+        }
+    }
+}
