@@ -277,6 +277,12 @@ fn metadata_fonts_and_structure_are_valid() {
         assert!(!rows.is_empty());
         for row in rows {
             let cols: Vec<&str> = row.split_whitespace().collect();
+            // Issue 24: the form fields' font is the regular face whole, not a subset, so that
+            // a viewer can type any letter it has.
+            if cols[0] == "AtkinsonHyperlegible-Regular" {
+                assert_eq!(&cols[cols.len() - 5..cols.len() - 2], ["yes", "no", "yes"]);
+                continue;
+            }
             assert!(
                 row.contains("+AtkinsonHyperlegible") || row.contains("+DejaVuSans"),
                 "{row}"
@@ -809,5 +815,109 @@ fn the_qr_code_decodes_from_a_72_dpi_preview_and_a_noisy_300_dpi_photocopy() {
                 "{out}/{pdf} photocopied"
             );
         }
+    }
+}
+
+/// The rows of `pdffonts` for `pdf`: name, and whether the font is embedded.
+fn font_rows(pdf: &Path) -> Option<Vec<(String, String)>> {
+    let fonts = tool("pdffonts", &[&pdf.to_string_lossy()])?;
+    let rows = fonts.lines().skip(2).map(|row| {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        (cols[0].to_string(), cols[cols.len() - 5].to_string())
+    });
+    Some(rows.collect())
+}
+
+#[test]
+fn form_fields_type_in_the_handouts_own_embedded_font_and_stay_embedded_once_filled() {
+    let (site, theme) = sample(Paper::Letter);
+    let (_, prp) = render_all(&site, &theme)
+        .into_iter()
+        .find(|(name, _)| name == "microneedling/prp")
+        .unwrap();
+    let f = Fixture::new();
+    let blank = f.path("blank.pdf");
+    std::fs::write(&blank, &prp.bytes).unwrap();
+    let Some(rows) = font_rows(&blank) else {
+        return;
+    };
+    // The form font is the regular face whole (no subset tag: a viewer may use every glyph).
+    assert!(
+        rows.iter()
+            .any(|(name, _)| name == "AtkinsonHyperlegible-Regular"),
+        "{rows:?}"
+    );
+    assert!(rows.iter().all(|(_, emb)| emb == "yes"), "{rows:?}");
+
+    // Staff fill the form in and save: the values, and NeedAppearances asks the viewer to draw them.
+    let typed = [
+        ("patient-name", "José Ñandú"),
+        ("treated-area", "Łódź"),
+        ("clinician", "Dr. Müller"),
+    ];
+    let mut doc = lopdf::Document::load_mem(&prp.bytes).unwrap();
+    let fields: Vec<lopdf::ObjectId> = doc
+        .catalog()
+        .unwrap()
+        .get(b"AcroForm")
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|form| form.get(b"Fields"))
+        .and_then(lopdf::Object::as_array)
+        .unwrap()
+        .iter()
+        .map(|f| f.as_reference().unwrap())
+        .collect();
+    let mut filled = 0;
+    for id in fields {
+        let dict = doc
+            .get_object_mut(id)
+            .and_then(lopdf::Object::as_dict_mut)
+            .unwrap();
+        let name = String::from_utf8_lossy(dict.get(b"T").unwrap().as_str().unwrap()).into_owned();
+        // Every field names the form font, which the /DR holds.
+        let da = String::from_utf8_lossy(dict.get(b"DA").unwrap().as_str().unwrap()).into_owned();
+        assert!(da.starts_with("/FormFont "), "{name}: {da}");
+        if let Some((_, value)) = typed.iter().find(|(n, _)| *n == name) {
+            let mut utf16 = vec![0xfe, 0xff];
+            utf16.extend(value.encode_utf16().flat_map(u16::to_be_bytes));
+            dict.set(
+                "V",
+                lopdf::Object::String(utf16, lopdf::StringFormat::Hexadecimal),
+            );
+            filled += 1;
+        }
+    }
+    assert_eq!(filled, typed.len());
+    let saved = f.path("filled.pdf");
+    doc.save(&saved).unwrap();
+
+    // Poppler draws each field from its /V with the /DA font (NeedAppearances): the text it
+    // extracts is the typed names, in the form font, which it maps back through its ToUnicode.
+    let Some(text) = pdftotext(&saved, Some(1)) else {
+        return;
+    };
+    for (_, value) in typed {
+        assert!(text.contains(value), "{value} in {text}");
+    }
+    let rows = font_rows(&saved).unwrap();
+    assert!(rows.iter().all(|(_, emb)| emb == "yes"), "{rows:?}");
+
+    // qpdf writes the appearance streams into the file, with the /DR font: still only embedded
+    // fonts. (qpdf 11 encodes a value in one byte a char, ASCII or WinAnsi by the font's
+    // /Encoding name, so with a two-byte Identity-H font its streams do not show the name; it
+    // says so, and viewers redraw from /V as NeedAppearances asks.)
+    let generated = f.path("generated.pdf");
+    let out = Command::new("qpdf")
+        .args(["--generate-appearances"])
+        .arg(&saved)
+        .arg(&generated)
+        .output();
+    match out {
+        Ok(out) => assert!(matches!(out.status.code(), Some(0 | 3)), "{out:?}"),
+        Err(e) => assert!(std::env::var_os("CI").is_none(), "qpdf: {e}"),
+    }
+    if generated.is_file() {
+        let rows = font_rows(&generated).unwrap();
+        assert!(rows.iter().all(|(_, emb)| emb == "yes"), "{rows:?}");
     }
 }
