@@ -277,6 +277,12 @@ fn metadata_fonts_and_structure_are_valid() {
         assert!(!rows.is_empty());
         for row in rows {
             let cols: Vec<&str> = row.split_whitespace().collect();
+            // Issue 24: the form fields' font is the regular face whole, not a subset, so that
+            // a viewer can type any letter it has.
+            if cols[0] == "AtkinsonHyperlegible-Regular" {
+                assert_eq!(&cols[cols.len() - 5..cols.len() - 2], ["yes", "no", "yes"]);
+                continue;
+            }
             assert!(
                 row.contains("+AtkinsonHyperlegible") || row.contains("+DejaVuSans"),
                 "{row}"
@@ -633,4 +639,285 @@ fn the_call_box_opens_with_the_emergency_line_in_bold_before_the_clinics_numbers
         emergency < at("After hours: (555)"),
         "the clinic's numbers come first"
     );
+}
+
+/// The first page of `pdf` rendered in greyscale at `dpi`, as a binary PGM's width, height and
+/// pixels (row by row, top first).
+fn grey_page(pdf: &Path, dpi: u32, out: &Path) -> Option<(usize, usize, Vec<u8>)> {
+    let dpi = dpi.to_string();
+    let (p, o) = (pdf.to_string_lossy(), out.to_string_lossy());
+    let args = [
+        "-gray",
+        "-r",
+        &dpi,
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        &p,
+        &o,
+    ];
+    tool("pdftoppm", &args)?;
+    let bytes = std::fs::read(format!("{o}.pgm")).unwrap();
+    // "P5", width, height, maxval, each followed by one whitespace byte, then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!((fields[0].as_str(), fields[3].as_str()), ("P5", "255"));
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = bytes[at + 1..].to_vec();
+    assert_eq!(pixels.len(), w * h);
+    Some((w, h, pixels))
+}
+
+/// What zbarimg reads in a greyscale picture, written to `path` as a PGM first.
+fn scan(path: &Path, (w, h, pixels): &(usize, usize, Vec<u8>)) -> Option<String> {
+    let mut pgm = format!("P5\n{w} {h}\n255\n").into_bytes();
+    pgm.extend_from_slice(pixels);
+    std::fs::write(path, pgm).unwrap();
+    tool("zbarimg", &["--quiet", "--raw", &path.to_string_lossy()]).map(|s| s.trim().to_string())
+}
+
+/// The bottom third of `page`, where the footer and its code are (large print's footer is tall).
+fn footer_band((w, h, pixels): &(usize, usize, Vec<u8>)) -> (usize, usize, Vec<u8>) {
+    let top = h - h / 3;
+    (*w, h - top, pixels[top * w..].to_vec())
+}
+
+/// A photocopy of `page`: a slight blur (each pixel a quarter of its own and its four neighbours'
+/// mean), then ±40 grey levels on a fifth of the pixels, from a fixed xorshift seed so that a
+/// failure can be reproduced.
+fn photocopy((w, h, pixels): &(usize, usize, Vec<u8>)) -> (usize, usize, Vec<u8>) {
+    let (w, h) = (*w, *h);
+    let at = |x: usize, y: usize| u32::from(pixels[y * w + x]);
+    let mut out = pixels.clone();
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            let around = at(x - 1, y) + at(x + 1, y) + at(x, y - 1) + at(x, y + 1);
+            out[y * w + x] = ((3 * at(x, y) + around / 4) / 4) as u8;
+        }
+    }
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut noisy = 0;
+    for pixel in &mut out {
+        let r = next();
+        if r % 5 == 0 {
+            let delta = if (r >> 8) % 2 == 0 { 40 } else { -40 };
+            *pixel = (i32::from(*pixel) + delta).clamp(0, 255) as u8;
+            noisy += 1;
+        }
+    }
+    // About a fifth of the pixels really changed level.
+    assert!(noisy * 100 / out.len() >= 19, "{noisy} of {}", out.len());
+    (w, h, out)
+}
+
+#[test]
+fn the_qr_code_is_at_least_20_mm_with_modules_of_half_a_millimetre() {
+    let mm = 72.0 / 25.4;
+    for paper in [Paper::Letter, Paper::A4] {
+        let (site, theme) = sample(paper);
+        for (name, r) in render_all(&site, &theme) {
+            for page in &r.layout.pages {
+                let qr = page.items.iter().find_map(|item| match item {
+                    Item::Qr {
+                        x,
+                        y,
+                        module,
+                        modules,
+                        ..
+                    } => Some((*x, *y, *module, *modules)),
+                    _ => None,
+                });
+                let (x, y, module, modules) = qr.unwrap_or_else(|| panic!("{name}: no QR code"));
+                let side = module * f32::from(modules);
+                assert!(side >= 20.0 * mm, "{name} on {paper:?}: {} mm", side / mm);
+                assert!(
+                    module >= 0.5 * mm,
+                    "{name} on {paper:?}: {} mm",
+                    module / mm
+                );
+                // The corner is on a whole point from the page's left and top edges.
+                let top = page.height - (y + side);
+                assert!(
+                    x.fract().abs() < 1e-3 && top.fract().abs() < 1e-3,
+                    "{x} {top}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_qr_code_decodes_from_a_72_dpi_preview_and_a_noisy_300_dpi_photocopy() {
+    // The real sample, on both papers.
+    let f = Fixture::new();
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let content = content.to_string_lossy();
+    for (paper, out) in [("letter", "output"), ("a4", "a4")] {
+        let built = f.run(&[
+            "build",
+            "--content",
+            &content,
+            "--paper",
+            paper,
+            "--out",
+            out,
+        ]);
+        assert_eq!(built.code, Some(0), "{}", built.stderr);
+    }
+    // The PRP address makes a 41-module symbol, the radio-frequency one 45 modules.
+    for (pdf, url) in [
+        ("microneedling/prp/microneedling-prp", "microneedling/prp/"),
+        (
+            "microneedling/prp/microneedling-prp-large",
+            "microneedling/prp/",
+        ),
+        (
+            "microneedling/radiofrequency/microneedling-radiofrequency",
+            "microneedling/radiofrequency/",
+        ),
+    ] {
+        let url = format!("https://clinic.example/care/handouts/{url}");
+        for out in ["output", "a4"] {
+            let path = f.path(&format!("{out}/{pdf}.pdf"));
+            let Some(preview) = grey_page(&path, 72, &f.path("preview")) else {
+                return;
+            };
+            assert_eq!(
+                scan(&f.path("preview.pgm"), &preview).as_deref(),
+                Some(&*url),
+                "{out}/{pdf} at 72 dpi"
+            );
+            let Some(sharp) = grey_page(&path, 300, &f.path("sharp")) else {
+                return;
+            };
+            let copy = photocopy(&footer_band(&sharp));
+            assert_eq!(
+                scan(&f.path("copy.pgm"), &copy).as_deref(),
+                Some(&*url),
+                "{out}/{pdf} photocopied"
+            );
+        }
+    }
+}
+
+/// The rows of `pdffonts` for `pdf`: name, and whether the font is embedded.
+fn font_rows(pdf: &Path) -> Option<Vec<(String, String)>> {
+    let fonts = tool("pdffonts", &[&pdf.to_string_lossy()])?;
+    let rows = fonts.lines().skip(2).map(|row| {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        (cols[0].to_string(), cols[cols.len() - 5].to_string())
+    });
+    Some(rows.collect())
+}
+
+#[test]
+fn form_fields_type_in_the_handouts_own_embedded_font_and_stay_embedded_once_filled() {
+    let (site, theme) = sample(Paper::Letter);
+    let (_, prp) = render_all(&site, &theme)
+        .into_iter()
+        .find(|(name, _)| name == "microneedling/prp")
+        .unwrap();
+    let f = Fixture::new();
+    let blank = f.path("blank.pdf");
+    std::fs::write(&blank, &prp.bytes).unwrap();
+    let Some(rows) = font_rows(&blank) else {
+        return;
+    };
+    // The form font is the regular face whole (no subset tag: a viewer may use every glyph).
+    assert!(
+        rows.iter()
+            .any(|(name, _)| name == "AtkinsonHyperlegible-Regular"),
+        "{rows:?}"
+    );
+    assert!(rows.iter().all(|(_, emb)| emb == "yes"), "{rows:?}");
+
+    // Staff fill the form in and save: the values, and NeedAppearances asks the viewer to draw them.
+    let typed = [
+        ("patient-name", "José Ñandú"),
+        ("treated-area", "Łódź"),
+        ("clinician", "Dr. Müller"),
+    ];
+    let mut doc = lopdf::Document::load_mem(&prp.bytes).unwrap();
+    let fields: Vec<lopdf::ObjectId> = doc
+        .catalog()
+        .unwrap()
+        .get(b"AcroForm")
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|form| form.get(b"Fields"))
+        .and_then(lopdf::Object::as_array)
+        .unwrap()
+        .iter()
+        .map(|f| f.as_reference().unwrap())
+        .collect();
+    let mut filled = 0;
+    for id in fields {
+        let dict = doc
+            .get_object_mut(id)
+            .and_then(lopdf::Object::as_dict_mut)
+            .unwrap();
+        let name = String::from_utf8_lossy(dict.get(b"T").unwrap().as_str().unwrap()).into_owned();
+        // Every field names the form font, which the /DR holds.
+        let da = String::from_utf8_lossy(dict.get(b"DA").unwrap().as_str().unwrap()).into_owned();
+        assert!(da.starts_with("/FormFont "), "{name}: {da}");
+        if let Some((_, value)) = typed.iter().find(|(n, _)| *n == name) {
+            let mut utf16 = vec![0xfe, 0xff];
+            utf16.extend(value.encode_utf16().flat_map(u16::to_be_bytes));
+            dict.set(
+                "V",
+                lopdf::Object::String(utf16, lopdf::StringFormat::Hexadecimal),
+            );
+            filled += 1;
+        }
+    }
+    assert_eq!(filled, typed.len());
+    let saved = f.path("filled.pdf");
+    doc.save(&saved).unwrap();
+
+    // Poppler draws each field from its /V with the /DA font (NeedAppearances): the text it
+    // extracts is the typed names, in the form font, which it maps back through its ToUnicode.
+    let Some(text) = pdftotext(&saved, Some(1)) else {
+        return;
+    };
+    for (_, value) in typed {
+        assert!(text.contains(value), "{value} in {text}");
+    }
+    let rows = font_rows(&saved).unwrap();
+    assert!(rows.iter().all(|(_, emb)| emb == "yes"), "{rows:?}");
+
+    // qpdf writes the appearance streams into the file, with the /DR font: still only embedded
+    // fonts. (qpdf 11 encodes a value in one byte a char, ASCII or WinAnsi by the font's
+    // /Encoding name, so with a two-byte Identity-H font its streams do not show the name; it
+    // says so, and viewers redraw from /V as NeedAppearances asks.)
+    let generated = f.path("generated.pdf");
+    let out = Command::new("qpdf")
+        .args(["--generate-appearances"])
+        .arg(&saved)
+        .arg(&generated)
+        .output();
+    match out {
+        Ok(out) => assert!(matches!(out.status.code(), Some(0 | 3)), "{out:?}"),
+        Err(e) => assert!(std::env::var_os("CI").is_none(), "qpdf: {e}"),
+    }
+    if generated.is_file() {
+        let rows = font_rows(&generated).unwrap();
+        assert!(rows.iter().all(|(_, emb)| emb == "yes"), "{rows:?}");
+    }
 }

@@ -137,19 +137,20 @@ fn write_in_blanks_are_named_form_fields_with_tooltips_and_print_blank() {
         .and_then(Object::as_dict)
         .and_then(|dr| dr.get(b"Font"))
         .and_then(Object::as_dict)
-        .and_then(|f| f.get(b"Helv"))
+        .and_then(|f| f.get(b"FormFont"))
         .and_then(Object::as_reference)
         .and_then(|id| doc.get_dictionary(id))
         .unwrap();
+    // Issue 24: the handout's own face, embedded whole (it was Helvetica, not embedded).
     assert_eq!(
         helv.get(b"BaseFont").unwrap().as_name().unwrap(),
-        b"Helvetica"
+        b"AtkinsonHyperlegible-Regular"
     );
     for (name, _, dict) in &found {
         assert_eq!(dict.get(b"FT").unwrap().as_name().unwrap(), b"Tx", "{name}");
         assert_eq!(dict.get(b"Subtype").unwrap().as_name().unwrap(), b"Widget");
         assert!(
-            string(dict.get(b"DA").unwrap()).starts_with("/Helv "),
+            string(dict.get(b"DA").unwrap()).starts_with("/FormFont "),
             "{name}"
         );
         // Nothing typed in: no value, and an appearance with no text in it.

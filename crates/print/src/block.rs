@@ -191,9 +191,9 @@ pub(crate) struct Field {
     pub label: String,
     /// How many ruled lines: 1 is a blank beside the label, more are lines under it, full width.
     pub lines: u8,
-    /// `fill="true"`: the blank takes its page's room. It needs only its first line, so what
-    /// follows it stays on the page when `lines` would push that over, and it grows by as many
-    /// lines as its page has room for below what follows (notes at a handout's end).
+    /// `fill="true"`: the blank takes its page's room (notes at a handout's end): at least `lines`
+    /// rules, growing by as many as its page has room for below what follows; where `lines` do not
+    /// fit, one line beside the blank before it. The blocks before and after stay on its page.
     pub fill: bool,
 }
 

@@ -17,6 +17,7 @@
 mod blank;
 mod fields;
 mod fonts;
+mod form_font;
 mod marks;
 mod metadata;
 mod ops;

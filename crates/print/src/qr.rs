@@ -7,6 +7,7 @@
 use qrcode::{EcLevel, QrCode};
 
 use super::frame::QrRun;
+use super::style::Style;
 
 /// Light modules around the symbol, as the QR specification requires for reliable scanning.
 pub(crate) const QUIET_ZONE: u16 = 4;
@@ -18,6 +19,30 @@ pub(crate) struct QrSymbol {
     pub modules: u16,
     /// Dark modules as horizontal runs; row 0 is the top row of the quiet zone.
     pub runs: Vec<QrRun>,
+}
+
+impl QrSymbol {
+    /// Side of one module in points: `qr_side` shared among the modules, never under
+    /// `qr_module_min`, rounded up to a half point. With its corner on a whole point, a 72 dpi
+    /// raster (a screen preview, a fax, a coarse scan) then gives every module at least one solid
+    /// pixel, which is what lets a reader find the modules' edges at 1.5 pixels a module.
+    pub(crate) fn module(&self, s: &Style) -> f32 {
+        let shared = s.qr_side / f32::from(self.modules.max(1));
+        (shared.max(s.qr_module_min) * 2.0).ceil() / 2.0
+    }
+
+    /// Side of the symbol in points, quiet zone included: [`QrSymbol::module`] times the modules,
+    /// so at least `qr_side`.
+    pub(crate) fn side(&self, s: &Style) -> f32 {
+        self.module(s) * f32::from(self.modules)
+    }
+}
+
+/// `at` (a distance from the page's left or top edge, in points) moved to the whole point before
+/// it: the corner of a symbol whose modules are half points, so that it lines up with the pixels
+/// of a 72 dpi raster (see [`QrSymbol::module`]).
+pub(crate) fn snap(at: f32) -> f32 {
+    at.floor()
 }
 
 /// The most symbols [`encode`] remembers: one per handout of a 16,000-variant language, about
@@ -143,6 +168,28 @@ mod tests {
         for pair in symbol.runs.windows(2) {
             assert!(pair[0].row != pair[1].row || pair[0].col + pair[0].len < pair[1].col);
         }
+    }
+
+    #[test]
+    fn modules_are_never_under_the_least_and_are_whole_half_points() {
+        let short = encode("https://x.example/").unwrap_or_else(|e| panic!("{e}"));
+        let long = encode("https://clinic.example/care/handouts/microneedling/radiofrequency/")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((short.modules, long.modules), (33, 45));
+        let s = Style::regular();
+        let mm = 72.0 / 25.4;
+        // 20 mm over 33 modules is 1.72 pt a module, rounded up to 2; 45 modules of 0.5 mm are
+        // 1.42 pt each, rounded up to 1.5.
+        assert_eq!(short.module(s), 2.0);
+        assert_eq!(long.module(s), 1.5);
+        assert_eq!(long.side(s), 67.5);
+        for symbol in [&short, &long] {
+            assert!(symbol.side(s) >= 20.0 * mm && symbol.module(s) >= 0.5 * mm);
+            assert!(symbol.side(s) >= s.qr_side);
+        }
+        let large = Style::large_print();
+        assert!(long.module(large) >= 0.6 * mm && long.side(large) >= large.qr_side);
+        assert_eq!((snap(503.7), snap(12.0)), (503.0, 12.0));
     }
 
     #[test]

@@ -240,6 +240,8 @@ style_keys! {
     footer_rule_gap: Length,
     /// Side of the QR symbol, quiet zone included.
     qr_side: Length,
+    /// Least side of one QR module: the symbol grows past `qr_side` for a long address.
+    qr_module_min: Length,
     /// Widest the URL beside the QR may be before it breaks.
     footer_url_width: Length,
     /// Least space between the footer's left column and the URL.

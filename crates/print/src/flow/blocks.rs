@@ -126,6 +126,11 @@ impl<'a> Builder<'a> {
             }
             first.gap += spacer;
             spacer = 0.0;
+            if super::fields::keeps_block_before(block) {
+                if let Some(before) = out.last_mut() {
+                    before.keep_with_next = true;
+                }
+            }
             after_heading = matches!(block, Block::Heading { .. });
             after_rule = matches!(block, Block::Heading { level: 2, .. }) && !ctx.in_panel;
             out.append(&mut chunks);

@@ -8,12 +8,13 @@
 //! with it; pagination (`paginate::Pager::grow`) then adds the rules its page has room for. A label is a `P` and the field a `Form` element read after it (its only kid
 //! is the widget's `OBJR`, as PDF/UA asks); the rules are layout artifacts.
 
-use super::super::block::Field;
+use super::super::block::{Block, Field};
 use super::super::frame::{Artifact, Item, Rect, Role, Tag};
 use super::super::linebreak::Align;
 use super::blocks::{hline, keep_together, Builder, Ctx};
 use super::text::{LineBox, Owner, TextStyle};
 use super::{Chunk, Fill, LayoutError};
+use std::rc::Rc;
 
 /// How far below the baseline the rule runs, as a share of the label size: just under the
 /// letters, so writing sits on it as on a ruled line.
@@ -27,6 +28,9 @@ const LABEL_GAP: f32 = 0.6;
 /// leaves no room to write.
 const MIN_BLANK_SHARE: f32 = 0.4;
 
+/// A row of one-line fields and their `P` and `Form` elements.
+type SetRow<'f> = (&'f [&'f Field], Vec<(usize, usize)>);
+
 impl Builder<'_> {
     /// The chunks of a `<fields>` block set in `ctx`.
     pub(super) fn fields(&mut self, fields: &[Field], ctx: Ctx) -> Result<Vec<Chunk>, LayoutError> {
@@ -34,11 +38,28 @@ impl Builder<'_> {
         let columns = (s.field_columns.round().max(1.0)) as usize;
         let rows = rows(fields, columns);
         let starts = self.blank_starts(&rows, columns, ctx);
-        let mut out = Vec::new();
+        let mut out: Vec<Chunk> = Vec::new();
+        // The one-line row just set, with its fields' elements: a `fill` field after it may move
+        // up beside them.
+        let mut previous: Option<SetRow<'_>> = None;
         for row in &rows {
+            let mut nodes = Vec::new();
             match row.as_slice() {
-                [field] if ruled(field) => out.extend(self.ruled_field(field, ctx, &starts)?),
-                _ => out.push(self.field_row(row, columns, ctx, &starts)?),
+                [field] if field.fill => {
+                    let beside = previous.take();
+                    if beside.is_some() {
+                        out.pop();
+                    }
+                    out.push(self.filling_field(field, beside, columns, ctx, &starts)?);
+                }
+                [field] if ruled(field) => {
+                    previous = None;
+                    out.extend(self.ruled_field(field, ctx, &starts)?);
+                }
+                _ => {
+                    out.push(self.field_row(row, columns, ctx, &starts, &mut nodes)?);
+                    previous = Some((row.as_slice(), nodes));
+                }
             }
         }
         // A set of blanks is filled in together: it never starts on one page and ends on the next.
@@ -92,15 +113,14 @@ impl Builder<'_> {
         }
     }
 
-    /// The label of `field` set in `width`, as the content of a new `P` under `parent`.
+    /// The label of `field` set in `width`, as the content of its `P` element `node`.
     fn field_label(
         &mut self,
         field: &Field,
         width: f32,
-        parent: usize,
+        node: usize,
     ) -> Result<Vec<LineBox>, LayoutError> {
         let style = self.label_style();
-        let node = self.tree.add(Role::P, parent);
         let mut owner = Owner::node(&mut self.tree, node);
         super::text::set_plain(self.fonts, &field.label, style, width, &mut owner)
     }
@@ -121,12 +141,15 @@ impl Builder<'_> {
     }
 
     /// One row of one-line fields: each a label on the baseline and a rule to the cell's end.
+    /// `nodes` are the fields' `P` and `Form` elements: those it has are used again (the same
+    /// field laid out another way), the others are made and added.
     fn field_row(
         &mut self,
         row: &[&Field],
         columns: usize,
         ctx: Ctx,
         starts: &[f32],
+        nodes: &mut Vec<(usize, usize)>,
     ) -> Result<Chunk, LayoutError> {
         let s = self.style;
         let gaps = s.field_gap * (columns as f32 - 1.0);
@@ -144,9 +167,17 @@ impl Builder<'_> {
                 x + cell_w
             };
             let room = (right - x) * (1.0 - MIN_BLANK_SHARE);
-            let lines = self.field_label(field, room, ctx.parent)?;
-            // Read right after its label, before the next field's.
-            let form = self.tree.add(Role::Form, ctx.parent);
+            let (label, form) = match nodes.get(i) {
+                Some(&made) => made,
+                None => {
+                    let label = self.tree.add(Role::P, ctx.parent);
+                    // Read right after its label, before the next field's.
+                    let form = self.tree.add(Role::Form, ctx.parent);
+                    nodes.push((label, form));
+                    (label, form)
+                }
+            };
+            let lines = self.field_label(field, room, label)?;
             let level = x + starts.get(i).copied().unwrap_or(0.0);
             cells.push((field, x, right, lines, form, level));
         }
@@ -201,19 +232,8 @@ impl Builder<'_> {
         starts: &[f32],
     ) -> Result<Vec<Chunk>, LayoutError> {
         let s = self.style;
-        let mut first = self.field_row(&[field], 1, ctx, starts)?;
+        let mut first = self.field_row(&[field], 1, ctx, starts, &mut Vec::new())?;
         let lift = s.field_label_size * RULE_LIFT;
-        if field.fill {
-            // One line for now: pagination adds the lines its page has room for.
-            first.fill = Some(Fill {
-                step: s.field_height,
-                x0: ctx.x,
-                x1: ctx.x + ctx.width,
-                first_rule: lift - first.height,
-                stroke: (s.muted, s.hairline),
-            });
-            return Ok(vec![first]);
-        }
         let more = f32::from(field.lines.saturating_sub(1));
         // The first rule lies `lift` above its row's bottom, so the next rows keep its rhythm.
         for item in &mut first.items {
@@ -240,6 +260,92 @@ impl Builder<'_> {
         };
         Ok(vec![first, rules])
     }
+}
+
+impl Builder<'_> {
+    /// A `fill` field (notes at a handout's end) as one chunk: the one-line row before it, if
+    /// any (`beside`, with its elements), then its label and `lines` rules across the whole
+    /// width, the fewest it takes; pagination (`paginate::Pager::grow`) adds as many more as its
+    /// page has room for. Where fewer fit, pagination uses the chunk's `compact` form instead:
+    /// the field as a one-line blank at the end of that row, with the same elements, so the
+    /// notes never go to a new page alone.
+    fn filling_field(
+        &mut self,
+        field: &Field,
+        beside: Option<SetRow<'_>>,
+        columns: usize,
+        ctx: Ctx,
+        starts: &[f32],
+    ) -> Result<Chunk, LayoutError> {
+        let s = self.style;
+        let (row, mut nodes) = beside.unwrap_or_default();
+        let mut chunk = if row.is_empty() {
+            Chunk::default()
+        } else {
+            self.field_row(row, columns, ctx, starts, &mut nodes)?
+        };
+        let mut own = Vec::new();
+        let ruled = self.field_row(&[field], 1, ctx, starts, &mut own)?;
+        nodes.extend(own);
+        let lines = f32::from(field.lines.max(1));
+        let lift = s.field_label_size * RULE_LIFT;
+        let rule = (s.muted, s.hairline);
+        let top = chunk.height;
+        for mut item in ruled.items {
+            super::translate(&mut item, 0.0, -top);
+            if let Item::Field { rect, .. } = &mut item {
+                rect.y -= s.field_height * (lines - 1.0);
+                rect.h += s.field_height * (lines - 1.0);
+            }
+            chunk.items.push(item);
+        }
+        // Each further rule one row under the last, keeping the first rule's rhythm.
+        let first_rule = lift - top - ruled.height;
+        for n in 1..usize::from(field.lines.max(1)) {
+            let y = first_rule - s.field_height * n as f32;
+            chunk
+                .items
+                .push(hline(ctx.x, ctx.x + ctx.width, y, rule, Artifact::Layout));
+        }
+        chunk.height = top + ruled.height + s.field_height * (lines - 1.0);
+        // The compact form: one row, the field a one-line blank at its end.
+        let mut cells: Vec<&Field> = row.to_vec();
+        cells.push(field);
+        let mut compact =
+            self.field_row(&cells, columns.max(cells.len()), ctx, starts, &mut nodes)?;
+        for item in &mut compact.items {
+            if let Item::Field {
+                name, multiline, ..
+            } = item
+            {
+                if *name == field.name {
+                    *multiline = false;
+                }
+            }
+        }
+        let fill = |first_rule: f32, compact: Option<Rc<Chunk>>| Fill {
+            step: s.field_height,
+            x0: ctx.x,
+            x1: ctx.x + ctx.width,
+            first_rule,
+            stroke: rule,
+            grows: field.name.clone(),
+            compact,
+        };
+        // Compact, it still takes the rules (fewer than `lines`) its page has left under its row.
+        compact.fill = Some(fill(lift - compact.height, None));
+        chunk.fill = Some(fill(
+            first_rule - s.field_height * (lines - 1.0),
+            Some(Rc::new(compact)),
+        ));
+        Ok(chunk)
+    }
+}
+
+/// Whether `block` is a set of blanks with one that fills its page, which keeps the block before
+/// it on its page: a page never holds only blanks, notes and what follows them.
+pub(super) fn keeps_block_before(block: &Block) -> bool {
+    matches!(block, Block::Fields(fields) if fields.iter().any(|f| f.fill))
 }
 
 /// Whether `field` takes a row of its own, its blank going on over more rules.

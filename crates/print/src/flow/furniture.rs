@@ -312,11 +312,12 @@ impl<'a> Furniture<'a> {
             &mut owner(tree, Artifact::Footer, group),
         )?);
         let url_width = widest(&url);
+        let side = qr.side(s);
         let setter = LineSetter {
             fonts,
             style,
             lang,
-            width: (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3),
+            width: (inner - side - url_width - s.footer_column_gap).max(inner * 0.3),
         };
         // Both text columns start level with the QR's dark modules, below its quiet zone.
         let offset = text_offset(&qr, s);
@@ -344,7 +345,7 @@ impl<'a> Furniture<'a> {
             lines.push((line.pages, text));
         }
         let url_height: f32 = offset + url.iter().map(|l| l.height).sum::<f32>();
-        let band = |column: f32| s.footer_rule_gap + s.qr_side.max(column).max(url_height);
+        let band = |column: f32| s.footer_rule_gap + side.max(column).max(url_height);
         let footer_heights = [band(first_column), band(later_column)];
         // The address and its code are one link, read after the lines; the code is its picture.
         let url_link = tree.add(Role::Link, group);
@@ -492,7 +493,7 @@ impl<'a> Furniture<'a> {
             Artifact::Footer,
         )];
         let content_top = f.top() - s.footer_rule_gap;
-        let module = module_size(&self.qr, s);
+        let (module, side) = (self.qr.module(s), self.qr.side(s));
         let text_top = content_top - text_offset(&self.qr, s);
 
         // Left column: the template's lines, those naming the page set for this page.
@@ -521,7 +522,8 @@ impl<'a> Furniture<'a> {
         }
 
         // Right: the web address beside its QR code.
-        let qr_x = f.right() - s.qr_side;
+        let qr_x = qr::snap(f.right() - side);
+        let qr_top = g.height - qr::snap(g.height - content_top);
         let url_right = qr_x;
         let url_width = widest(&self.url);
         let mut top = text_top;
@@ -532,7 +534,7 @@ impl<'a> Furniture<'a> {
         }
         items.push(Item::Qr {
             x: qr_x,
-            y: content_top - s.qr_side,
+            y: qr_top - side,
             module,
             modules: self.qr.modules,
             runs: self.qr.runs.clone(),
@@ -546,9 +548,9 @@ impl<'a> Furniture<'a> {
         items.push(Item::Link {
             rect: Rect {
                 x: url_right - url_width,
-                y: content_top - s.qr_side,
-                w: url_width + s.qr_side,
-                h: s.qr_side,
+                y: qr_top - side,
+                w: url_width + side,
+                h: side,
             },
             uri: self.url_target.clone(),
             tag: Tag::Node(self.url_link),
@@ -674,13 +676,8 @@ fn widest(lines: &[LineBox]) -> f32 {
     widest
 }
 
-/// Side of one QR module in points.
-fn module_size(qr: &QrSymbol, s: &Style) -> f32 {
-    s.qr_side / f32::from(qr.modules.max(1))
-}
-
 /// How far below the footer's content top the text starts: level with the QR's dark modules (the
 /// quiet zone is blank), nudged up so cap height rather than the line box lines up with them.
 fn text_offset(qr: &QrSymbol, s: &Style) -> f32 {
-    (f32::from(QUIET_ZONE) * module_size(qr, s) - 1.5).max(0.0)
+    (f32::from(QUIET_ZONE) * qr.module(s) - 1.5).max(0.0)
 }

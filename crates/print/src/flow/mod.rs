@@ -177,19 +177,24 @@ struct Chunk {
     repeat: Option<Rc<Chunk>>,
 }
 
-/// How a `fill` blank grows into the room its page has left: more rules under its first, each
+/// How a `fill` blank grows into the room its page has left: more rules under its last, each
 /// `step` further down, the form field stretched over them and what follows moved down.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Fill {
     /// Distance between rules.
     step: f32,
     /// Where the rules start and end.
     x0: f32,
     x1: f32,
-    /// The first rule's height relative to the chunk's top.
+    /// The last rule's height relative to the chunk's top (the first to grow from).
     first_rule: f32,
     /// The rules' colour and width.
     stroke: (Color, f32),
+    /// The name of the form field that grows (the chunk may hold others, on the row above).
+    grows: String,
+    /// The chunk to place instead where the rest of the page cannot hold this one: the blank as
+    /// one line beside the fields before it (`fields::filling_field`).
+    compact: Option<Rc<Chunk>>,
 }
 
 /// A column set that may be split across pages between keep-groups: per column, its groups in

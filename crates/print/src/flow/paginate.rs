@@ -96,6 +96,10 @@ impl Pager<'_> {
             group.into_iter().for_each(|c| self.place(c));
             return;
         }
+        if let Some(compact) = self.compact(&group) {
+            compact.into_iter().for_each(|c| self.place(c));
+            return;
+        }
         // A column set that does not fit the rest of the page: as much of each column as fits here,
         // the rest at the top of the next page.
         if let [chunk] = group.as_mut_slice() {
@@ -304,9 +308,19 @@ impl Pager<'_> {
             }
         }
         for item in self.page.items.get_mut(g.start..g.end).unwrap_or(&mut []) {
-            if let Item::Field { rect, .. } = item {
-                rect.y -= delta;
-                rect.h += delta;
+            match item {
+                Item::Field {
+                    rect,
+                    name,
+                    multiline,
+                    ..
+                } if *name == g.fill.grows => {
+                    rect.y -= delta;
+                    rect.h += delta;
+                    // Over several rules, it takes several lines.
+                    *multiline = true;
+                }
+                _ => {}
             }
         }
         let rules = (1..=more as usize).map(|n| {
@@ -315,6 +329,30 @@ impl Pager<'_> {
         });
         self.page.items.splice(g.end..g.end, rules);
         self.page.used += delta;
+    }
+}
+
+impl Pager<'_> {
+    /// `group` with its `fill` blank in its compact form (one line beside the fields before it),
+    /// when the group does not fit the rest of the page with the blank's fewest rules but does
+    /// so: the blank and what is kept with it stay here rather than start a page. `None` at the
+    /// top of a page, or when that does not fit either.
+    fn compact(&self, group: &[Chunk]) -> Option<Vec<Chunk>> {
+        if self.empty() {
+            return None;
+        }
+        let at = group.iter().position(|c| c.fill.is_some())?;
+        let chunk = &group[at];
+        let compact = chunk.fill.as_ref()?.compact.as_deref()?;
+        let mut group = group.to_vec();
+        group[at] = Chunk {
+            height: compact.height,
+            items: compact.items.clone(),
+            fill: compact.fill.clone(),
+            ..chunk.clone()
+        };
+        let fits = self.page.used + self.height_of(&group) <= self.height() + FIT_SLACK;
+        fits.then_some(group)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Layout tests over the fixture handout and small documents built for one rule each.
 
 mod editions;
+mod fields;
 pub(crate) mod fixture;
 mod furniture;
 mod hyphens;

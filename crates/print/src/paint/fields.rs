@@ -3,20 +3,26 @@
 //! listed in the catalog's /AcroForm.
 //!
 //! Each field has its name (/T), its label as tooltip (/TU, what a screen reader announces), a
-//! default appearance in Helvetica (/DA; a standard font every viewer has, with every Latin letter
-//! a name can need, where the embedded fonts are subsets) and an empty appearance stream, so an
-//! unfilled field prints as the blank drawn under it. A viewer draws typed text itself
-//! (/NeedAppearances). Tagging: the widget's /StructParent is its key in the parent tree, which
-//! maps it to its `Form` element; `structure` puts its `OBJR` there.
+//! default appearance (/DA) in the handout's regular face, embedded whole as the form's own font
+//! (`form_font`; the page text's fonts are subsets without the letters a typed name may need) and
+//! named in the /AcroForm's /DR, and an appearance stream that selects that font and draws nothing,
+//! so an unfilled field prints as the blank drawn under it. A viewer draws typed text itself
+//! (/NeedAppearances) with the same font, so a filled and saved handout embeds every font it uses.
+//! Tagging: the widget's /StructParent is its key in the parent tree, which maps it to its `Form`
+//! element; `structure` puts its `OBJR` there.
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
+use super::super::font::{Face, Fonts};
 use super::super::frame::{Item, Layout};
+use super::form_font;
 use super::outline::text_string;
 use super::PaintError;
 
 /// The form font's resource name in /DA and /DR.
-const FONT: &str = "Helv";
+const FONT: &str = "FormFont";
+/// The face typed text is shown in: the body text's.
+const FACE: Face = Face::Regular;
 /// Field flag: the field may hold several lines (ISO 32000-1, table 228).
 const MULTILINE: i64 = 1 << 12;
 /// Annotation flag: printed (ISO 32000-1, table 165).
@@ -62,19 +68,22 @@ pub(super) fn widgets(
             else {
                 continue;
             };
-            if font.is_none() {
-                font = Some(lo.add_object(helvetica()));
-            }
+            // The form font once per PDF, only in a PDF with fields.
+            let font = match font {
+                Some(font) => font,
+                None => *font.insert(form_font::add(lo, Fonts::embedded(), FACE)?),
+            };
             let (w, h) = (rect.w.max(1.0), rect.h.max(1.0));
-            // Empty: an unfilled field shows (and prints) nothing over its blank.
+            // Nothing drawn: an unfilled field shows (and prints) only its blank. It selects the
+            // form font, as a viewer's appearance for typed text will.
             let blank = lo.add_object(Stream::new(
                 Dictionary::from_iter([
                     ("Type", Object::Name(b"XObject".to_vec())),
                     ("Subtype", Object::Name(b"Form".to_vec())),
                     ("BBox", numbers(&[0.0, 0.0, w, h])),
-                    ("Resources", Object::Dictionary(Dictionary::new())),
+                    ("Resources", font_resources(font)),
                 ]),
-                b"/Tx BMC\nEMC\n".to_vec(),
+                format!("/Tx BMC\nq BT {} ET Q\nEMC\n", appearance(*size)).into_bytes(),
             ));
             let mut dict = Dictionary::from_iter([
                 ("Type", Object::Name(b"Annot".to_vec())),
@@ -120,13 +129,7 @@ pub(super) fn widgets(
         let acroform = Dictionary::from_iter([
             ("Fields", Object::Array(fields.collect())),
             ("DA", Object::string_literal(appearance(0.0))),
-            (
-                "DR",
-                Object::Dictionary(Dictionary::from_iter([(
-                    "Font",
-                    Object::Dictionary(Dictionary::from_iter([(FONT, Object::Reference(font))])),
-                )])),
-            ),
+            ("DR", font_resources(font)),
             // Viewers draw what staff type; the empty appearances keep the printout blank.
             ("NeedAppearances", Object::Boolean(true)),
         ]);
@@ -140,14 +143,12 @@ fn appearance(size: f32) -> String {
     format!("/{FONT} {} Tf 0 g", (size * 10.0).round() / 10.0)
 }
 
-/// Helvetica, one of the standard fonts every viewer has, in Windows Latin encoding.
-fn helvetica() -> Dictionary {
-    Dictionary::from_iter([
-        ("Type", Object::Name(b"Font".to_vec())),
-        ("Subtype", Object::Name(b"Type1".to_vec())),
-        ("BaseFont", Object::Name(b"Helvetica".to_vec())),
-        ("Encoding", Object::Name(b"WinAnsiEncoding".to_vec())),
-    ])
+/// A resource dictionary holding the form font `font` under its name.
+fn font_resources(font: ObjectId) -> Object {
+    Object::Dictionary(Dictionary::from_iter([(
+        "Font",
+        Object::Dictionary(Dictionary::from_iter([(FONT, Object::Reference(font))])),
+    )]))
 }
 
 /// An array of numbers.
@@ -161,8 +162,8 @@ mod tests {
 
     #[test]
     fn the_default_appearance_names_the_form_font() {
-        assert_eq!(appearance(12.0), "/Helv 12 Tf 0 g");
-        assert_eq!(appearance(0.0), "/Helv 0 Tf 0 g");
-        assert_eq!(appearance(10.54), "/Helv 10.5 Tf 0 g");
+        assert_eq!(appearance(12.0), "/FormFont 12 Tf 0 g");
+        assert_eq!(appearance(0.0), "/FormFont 0 Tf 0 g");
+        assert_eq!(appearance(10.54), "/FormFont 10.5 Tf 0 g");
     }
 }

@@ -41,7 +41,8 @@ fn lengths_are_the_f32_values_the_constants_had() {
     // Computed in f32 exactly as the constants were (`0.65 * INCH`), so the PDFs stay byte-identical.
     assert_eq!(s.margin_x.to_bits(), (0.65f32 * 72.0f32).to_bits());
     assert_eq!(s.margin_y.to_bits(), (0.6f32 * 72.0f32).to_bits());
-    assert_eq!(s.qr_side.to_bits(), (0.7f32 * 72.0f32).to_bits());
+    // Issue 24 made the QR code at least 20 mm (it was 0.7 in, 17.8 mm, and did not scan when coarse).
+    assert_eq!(s.qr_side.to_bits(), (20.0f32 * 72.0f32 / 25.4f32).to_bits());
     assert_eq!(s.footer_url_width.to_bits(), (2.6f32 * 72.0f32).to_bits());
     assert_eq!(s.h3_size, 12.75);
     assert_eq!(s.leading, 1.3);

@@ -56,7 +56,7 @@ fn a_blank_is_a_named_single_line_text_field_with_its_tip() {
     assert_eq!(name(widget, b"FT"), "Tx");
     assert_eq!(text(widget, b"T"), "blank-1");
     assert_eq!(text(widget, b"TU"), "Leave the PRP on for ____ hours.");
-    assert_eq!(text(widget, b"DA"), "/Helv 11.7 Tf 0 g");
+    assert_eq!(text(widget, b"DA"), "/FormFont 11.7 Tf 0 g");
     assert!(widget.get(b"Ff").is_err(), "a blank takes one line");
     let rect: Vec<f32> = widget
         .get(b"Rect")
