@@ -110,11 +110,31 @@ pub const KEYS: &[&str] = &[
     "new_more_blank",
 ];
 
+/// Where a label a theme may leave out takes its words from when it does.
+#[derive(Clone, Copy, Debug)]
+pub enum Fallback {
+    /// Another label of the same language (always present).
+    Label(&'static str),
+    /// These words.
+    Text(&'static str),
+}
+
+/// Labels a theme may leave out, each with what stands in: a theme written before the label
+/// existed still builds, and its pages show the older, more general words.
+pub const OPTIONAL: &[(&str, Fallback)] = &[
+    ("skip_link_index", Fallback::Label("skip_link")),
+    ("skip_link_procedure", Fallback::Label("skip_link")),
+    ("skip_link_station", Fallback::Label("skip_link")),
+    ("skip_link_not_found", Fallback::Label("skip_link")),
+    ("disclaimer_one", Fallback::Label("disclaimer")),
+    ("card_in_language", Fallback::Text("{language}")),
+];
+
 /// The label sets of a theme, by language.
 pub type LabelSets = BTreeMap<Lang, Labels>;
 
 /// Keys holding lists or mappings rather than one text.
-const STRUCTURED: &[&str] = &["months", "sections", "blanks"];
+const STRUCTURED: &[&str] = &["months", "sections", "blanks", "language_names"];
 
 /// The theme's tables whose every entry the labels must name.
 #[derive(Clone, Copy, Debug)]
@@ -149,6 +169,8 @@ pub struct Labels {
     pub sections: Vec<(Standard, SectionLabel)>,
     /// Each write-in blank of the theme's table, in table order, with its label.
     pub blanks: Vec<(Blank, String)>,
+    /// Other languages' names in this language's words, by language code (`en: inglés`).
+    pub language_names: BTreeMap<String, String>,
 }
 
 impl Labels {
@@ -184,6 +206,15 @@ impl Labels {
             .iter()
             .find(|(k, _)| k.key == key)
             .map_or("", |(_, l)| l.title.as_str())
+    }
+
+    /// The language of `other` named in this language's words (`inglés` in Spanish labels), from
+    /// `language_names:`, else in its own words.
+    pub fn language_in_words(&self, other: &Labels) -> String {
+        self.language_names
+            .get(other.lang.as_str())
+            .cloned()
+            .unwrap_or_else(|| other.get("language_name").to_string())
     }
 
     /// The write-in blank `name` and its label, if the theme has it.
@@ -279,8 +310,14 @@ pub fn load(files: &LabelFiles<'_>, tables: Tables<'_>, diags: &mut Diagnostics)
             continue;
         };
         for (key, value) in entries {
-            if !KEYS.contains(&key.as_str()) && !STRUCTURED.contains(&key.as_str()) {
-                let all: Vec<&str> = KEYS.iter().chain(STRUCTURED).copied().collect();
+            let optional = OPTIONAL.iter().any(|(k, _)| *k == key);
+            if !KEYS.contains(&key.as_str()) && !STRUCTURED.contains(&key.as_str()) && !optional {
+                let all: Vec<&str> = KEYS
+                    .iter()
+                    .chain(STRUCTURED)
+                    .copied()
+                    .chain(OPTIONAL.iter().map(|(k, _)| *k))
+                    .collect();
                 let hint = match did_you_mean(&key, &all) {
                     Some(s) => format!("did you mean `{s}`? Otherwise delete the line."),
                     None => "delete the line; the labels a theme can set are listed in themes/default/labels/en.yaml.".into(),
@@ -339,6 +376,35 @@ pub fn load(files: &LabelFiles<'_>, tables: Tables<'_>, diags: &mut Diagnostics)
             None => missing(key, diags),
         }
     }
+    for (key, fallback) in OPTIONAL {
+        let words = match merged.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+            Some(Value::Scalar(s)) => s.clone(),
+            Some(_) => {
+                diags.push(located(
+                    Diagnostic::error(format!("the label `{key}` must be one line of text."))
+                        .in_file(&path)
+                        .hint(format!("write it as `{key}: \"…\"`.")),
+                    &text,
+                    key,
+                ));
+                continue;
+            }
+            None => match fallback {
+                Fallback::Label(other) => strings.get(*other).cloned().unwrap_or_default(),
+                Fallback::Text(words) => (*words).to_string(),
+            },
+        };
+        strings.insert((*key).to_string(), words);
+    }
+    let language_names = language_names(
+        merged
+            .iter()
+            .find(|(k, _)| k == "language_names")
+            .map(|(_, v)| v),
+        &path,
+        &text,
+        diags,
+    );
     let months = match merged.iter().find(|(k, _)| k == "months").map(|(_, v)| v) {
         Some(Value::Sequence(items))
             if items.len() == 12 && items.iter().all(|i| matches!(i, Value::Scalar(_))) =>
@@ -392,7 +458,49 @@ pub fn load(files: &LabelFiles<'_>, tables: Tables<'_>, diags: &mut Diagnostics)
         months,
         sections,
         blanks,
+        language_names,
     })
+}
+
+/// The optional `language_names:` mapping: other languages' names in this language's words.
+fn language_names(
+    value: Option<&Value>,
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    match value {
+        None => {}
+        Some(Value::Mapping(entries)) => {
+            for (code, name) in entries {
+                match name {
+                    Value::Scalar(name) => {
+                        names.insert(code.clone(), name.clone());
+                    }
+                    _ => diags.push(located(
+                        Diagnostic::error(format!(
+                            "the name of the language `{code}` in `language_names` must be one line of text."
+                        ))
+                        .in_file(path)
+                        .hint(format!("write it as `  {code}: \"…\"`.")),
+                        text,
+                        code,
+                    )),
+                }
+            }
+        }
+        Some(_) => diags.push(located(
+            Diagnostic::error(
+                "`language_names` must name other languages in this language’s words.",
+            )
+            .in_file(path)
+            .hint("write it as `language_names:` with lines like `  en: \"inglés\"` under it."),
+            text,
+            "language_names",
+        )),
+    }
+    names
 }
 
 /// The `blanks:` mapping: a label for each blank of the table.

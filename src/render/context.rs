@@ -148,6 +148,11 @@ pub struct VariantCtx {
     pub large_pdf_name: String,
     /// Link to the large-print PDF, relative to the current page.
     pub large_pdf_href: String,
+    /// On a list in another language (a handout not yet translated): its language's web tag,
+    /// for `lang` and `hreflang`.
+    pub lang: Option<String>,
+    /// Then also the words saying which language it is in, in the list's language.
+    pub language_note: Option<String>,
 }
 
 /// A write-in blank as templates see it: `name`, `field`, `place` (`top` or `end`), `lines`,
@@ -216,6 +221,8 @@ impl VariantCtx {
             pdf_name,
             large_pdf_href: format!("{}{path}{large_pdf_name}", here.root),
             large_pdf_name,
+            lang: None,
+            language_note: None,
         }
     }
 }
@@ -235,6 +242,8 @@ pub struct ProcedureCtx {
     pub url: String,
     /// Its variants.
     pub variants: Vec<VariantCtx>,
+    /// On a list in another language (not yet translated): its language's web tag.
+    pub lang: Option<String>,
 }
 
 impl ProcedureCtx {
@@ -253,6 +262,7 @@ impl ProcedureCtx {
                 .iter()
                 .map(|v| VariantCtx::new(v, here))
                 .collect(),
+            lang: None,
         }
     }
 }

@@ -188,7 +188,8 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     ctx.insert("alternates", &Vec::<AlternateCtx>::new());
     ctx.insert("assets", &job.theme.asset_paths());
     // The server shows this page at any depth, where no relative link to the stylesheet would
-    // resolve: the styles go inline, without the web fonts (system fonts stand in).
+    // resolve: the styles go inline, their web fonts linked from the base URL like every link
+    // here (`serve` shows the page with its own address in place of the base URL).
     let css = job
         .theme
         .assets
@@ -196,13 +197,26 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
         .find(|a| a.name == "style.css")
         .map(|a| String::from_utf8_lossy(&a.bytes).into_owned())
         .unwrap_or_default();
-    let css: String = css
-        .lines()
-        .filter(|l| !l.starts_with("@font-face"))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .replace("</", "<\\/");
+    let css = absolute_urls(&css, &root).replace("</", "<\\/");
     ctx.insert("inline_css", &css);
+    // One page for every language: a server shows it under any language's folder.
+    let others: Vec<serde_json::Value> = job
+        .site
+        .books
+        .iter()
+        .filter(|b| b.lang != job.edition.lang)
+        .filter_map(|b| {
+            let labels = job.theme.labels(b.lang)?;
+            Some(serde_json::json!({
+                "lang": labels.get("html_lang"),
+                "title": labels.get("not_found_title"),
+                "text": labels.get("not_found_text"),
+                "home": labels.get("not_found_home"),
+                "href": format!("{root}{}", job.routes.lang_dir(b.lang)),
+            }))
+        })
+        .collect();
+    ctx.insert("others", &others);
     // For the same reason the logo and the icon go inline, as data: URLs.
     let data_url = |mime: &str, bytes: &[u8]| {
         use base64::Engine as _;
@@ -238,6 +252,46 @@ pub fn not_found(job: &Job<'_>) -> Result<Vec<OutputFile>, Diagnostics> {
     }])
 }
 
+/// A procedure's words as a page shows them: each number kept with its unit.
+fn on_the_web(p: &mut ProcedureCtx) {
+    p.summary = super::units::glue(&p.summary);
+    p.variants.iter_mut().for_each(card_on_the_web);
+}
+
+/// A variant's summary and facts as a page shows them: each number kept with its unit
+/// (`4–6\u{a0}sessions`).
+fn card_on_the_web(v: &mut VariantCtx) {
+    v.summary = super::units::glue(&v.summary);
+    for fact in [&mut v.sessions, &mut v.downtime].into_iter().flatten() {
+        *fact = super::units::glue(fact);
+    }
+}
+
+/// `css` with each relative `url(…)` made absolute from `base`.
+fn absolute_urls(css: &str, base: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("url(") {
+        let (before, after) = rest.split_at(at + 4);
+        out.push_str(before);
+        let target = after.trim_start_matches(['"', '\'']);
+        let relative = !(target.starts_with("data:")
+            || target.starts_with('#')
+            || target.starts_with('/')
+            || target.contains("://"));
+        if relative {
+            let quote = &after[..after.len() - target.len()];
+            out.push_str(quote);
+            out.push_str(base);
+            rest = target;
+        } else {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The books (languages) that have `page`, the default language's first.
 fn books_with<'a>(site: &'a Site, page: Page<'a>) -> Vec<&'a crate::model::Book> {
     match page {
@@ -263,14 +317,76 @@ pub(crate) fn index(job: &Job<'_>) -> Result<String, Diagnostics> {
             noindex: false,
         },
     );
-    let procedures: Vec<ProcedureCtx> = job
-        .book
-        .procedures
-        .iter()
-        .map(|p| ProcedureCtx::new(p, here))
-        .collect();
+    let mut procedures = listed(job, here);
+    procedures.iter_mut().for_each(on_the_web);
     ctx.insert("procedures", &procedures);
     job.theme.render("index.html", &ctx)
+}
+
+/// The procedures an index lists: its language's, and, in the default language's order, those
+/// handouts of the default language not yet translated, marked as in that language (a patient
+/// who reads it too can still find them).
+fn listed(job: &Job<'_>, here: context::Here<'_>) -> Vec<ProcedureCtx> {
+    let default = job.site.default_book();
+    let original = job.theme.labels(default.lang);
+    let (Some(original), false) = (original, default.lang == job.edition.lang) else {
+        return job
+            .book
+            .procedures
+            .iter()
+            .map(|p| ProcedureCtx::new(p, here))
+            .collect();
+    };
+    // The untranslated handouts are the default language's pages, linked from this page.
+    let there = context::Here {
+        edition: crate::edition::Edition {
+            lang: default.lang,
+            ..here.edition
+        },
+        labels: original,
+        ..here
+    };
+    let tag = original.get("html_lang").to_string();
+    let note = here.labels.fill(
+        "card_in_language",
+        &[("language", &here.labels.language_in_words(original))],
+    );
+    // The card's words are the handout's; its dates and notes are the page's.
+    let foreign = |v: &Variant| {
+        let mut card = VariantCtx::new(v, there);
+        card.lang = Some(tag.clone());
+        card.language_note = Some(note.clone());
+        card.reviewed_long = here.labels.date(v.revision.reviewed);
+        card.next_review_long = here.labels.date(v.revision.next_review);
+        card
+    };
+    let mut out = Vec::new();
+    for first in &default.procedures {
+        let Some(p) = job.book.procedure(&first.slug) else {
+            let mut ctx = ProcedureCtx::new(first, there);
+            ctx.lang = Some(tag.clone());
+            ctx.variants = first.variants.iter().map(foreign).collect();
+            out.push(ctx);
+            continue;
+        };
+        let mut ctx = ProcedureCtx::new(p, here);
+        let missing = first
+            .variants
+            .iter()
+            .filter(|v| p.variant(&v.slug).is_none())
+            .map(foreign);
+        ctx.variants.extend(missing);
+        out.push(ctx);
+    }
+    // A translation's own procedures (none, when every page has its original) come last.
+    out.extend(
+        job.book
+            .procedures
+            .iter()
+            .filter(|p| default.procedure(&p.slug).is_none())
+            .map(|p| ProcedureCtx::new(p, here)),
+    );
+    out
 }
 
 pub(crate) fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnostics> {
@@ -278,7 +394,8 @@ pub(crate) fn procedure(job: &Job<'_>, p: &Procedure) -> Result<String, Diagnost
     let root = job.routes.root_from(job.edition.lang, page);
     let here = job.here(&root);
     let mut ctx = page_context(job, page, &root);
-    let pc = ProcedureCtx::new(p, here);
+    let mut pc = ProcedureCtx::new(p, here);
+    on_the_web(&mut pc);
     ctx.insert(
         "page",
         &PageCtx {
@@ -297,7 +414,8 @@ pub(crate) fn variant(job: &Job<'_>, p: &Procedure, v: &Variant) -> Result<Strin
     let root = job.routes.root_from(job.edition.lang, page);
     let here = job.here(&root);
     let mut ctx = page_context(job, page, &root);
-    let vc = VariantCtx::new(v, here);
+    let mut vc = VariantCtx::new(v, here);
+    card_on_the_web(&mut vc);
     ctx.insert(
         "page",
         &PageCtx {

@@ -13,7 +13,8 @@ pub fn inlines(items: &[Inline], blank: &str) -> String {
     let mut around: Vec<String> = Vec::new();
     walk(items, &mut |visit| {
         match visit {
-        Visit::Enter(Inline::Text(t)) => out.push_str(&escape(t)),
+        // A number keeps its unit on the page (`2\u{a0}weeks`).
+        Visit::Enter(Inline::Text(t)) => out.push_str(&escape(&super::units::glue(t))),
         Visit::Enter(Inline::Code(t)) => {
             out.push_str("<code>");
             out.push_str(&escape(t));

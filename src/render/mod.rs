@@ -13,6 +13,7 @@ pub mod inline;
 pub mod print;
 pub mod station;
 pub mod targets;
+mod units;
 
 /// The print engine (the `handouts-print` crate), at the path the integration tests name it by.
 pub use handouts_print as pdf;

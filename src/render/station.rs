@@ -8,7 +8,7 @@ use crate::edition::PrintSize;
 use crate::routes::Page;
 use serde::Serialize;
 
-/// Where the print station is published.
+/// Where the print station of the default language is published.
 pub const PATH: &str = "print/index.html";
 
 /// One handout row.
@@ -31,9 +31,37 @@ struct Row {
     search: String,
 }
 
-/// The print station page, listing every PDF the other outputs made with its page count.
+/// The print station, one page per language (`print/index.html`, `es/print/index.html` …), each
+/// listing every PDF the other outputs made with its page count, and each naming the others as
+/// its translations.
 pub fn page(job: &Job<'_>, files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostics> {
-    let root = "../";
+    let mut out = Vec::new();
+    let mut diags = Diagnostics::new();
+    for book in &job.site.books {
+        let Some(here) = Job::new(job.site, job.theme, book.lang, job.edition.size) else {
+            continue;
+        };
+        match one(&here, files) {
+            Ok(file) => out.push(file),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+/// The folder of the print station in `lang`, under the site: `print/`, `es/print/`.
+fn folder(job: &Job<'_>, lang: crate::edition::Lang) -> String {
+    format!("{}print/", job.routes.lang_dir(lang))
+}
+
+/// The print station in the job's language.
+fn one(job: &Job<'_>, files: &[OutputFile]) -> Result<OutputFile, Diagnostics> {
+    let dir = folder(job, job.edition.lang);
+    let root = "../".repeat(dir.matches('/').count());
+    let root = root.as_str();
     // Looked up once per PDF: a map, since a network's station lists tens of thousands.
     let counts: std::collections::HashMap<&str, usize> = files
         .iter()
@@ -74,20 +102,41 @@ pub fn page(job: &Job<'_>, files: &[OutputFile]) -> Result<Vec<OutputFile>, Diag
         }
     }
     let mut ctx = html::page_context(job, Page::Index, root);
+    // Its translations are the other languages' stations, not their start pages.
+    let alternates: Vec<serde_json::Value> = if job.site.books.len() < 2 {
+        Vec::new()
+    } else {
+        job.site
+            .books
+            .iter()
+            .filter_map(|b| {
+                let labels = job.theme.labels(b.lang)?;
+                let there = folder(job, b.lang);
+                Some(serde_json::json!({
+                    "hreflang": labels.get("html_lang"),
+                    "name": labels.get("language_name"),
+                    "url": job.site.clinic.base_url.join(&there),
+                    "href": format!("{root}{there}"),
+                    "current": b.lang == job.edition.lang,
+                }))
+            })
+            .collect()
+    };
+    ctx.insert("alternates", &alternates);
     ctx.insert(
         "page",
         &serde_json::json!({
             "title": job.labels.get("station_title"),
             "description": job.labels.get("station_intro"),
-            "canonical": job.site.clinic.base_url.join("print/"),
+            "canonical": job.site.clinic.base_url.join(&dir),
             "noindex": true,
         }),
     );
     ctx.insert("rows", &rows);
     let text = job.theme.render("print.html", &ctx)?;
-    Ok(vec![OutputFile {
-        path: PATH.into(),
+    Ok(OutputFile {
+        path: format!("{dir}index.html"),
         bytes: text.into_bytes(),
         pages: None,
-    }])
+    })
 }

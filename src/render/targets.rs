@@ -217,6 +217,9 @@ pub struct Keys<'a> {
     variants: HashMap<(Lang, &'a Slug, &'a Slug), Digest>,
     /// Per language: every procedure's cards in order, hashed.
     listings: HashMap<Lang, Digest>,
+    /// Per language but the default: the default language's cards it has no translation of, which
+    /// its index lists too, hashed.
+    untranslated: HashMap<Lang, Digest>,
     /// Per page (procedure, variant): the languages that have it.
     languages: HashMap<(&'a Slug, Option<&'a Slug>), Vec<Lang>>,
     /// Which pages and linked files there are, with their review dates and pictures.
@@ -287,6 +290,27 @@ impl<'a> Keys<'a> {
             listings.insert(lang, hash(listing.iter().map(|d| d.as_slice())));
         }
         let pages = hash(pages.iter().map(|p| p.as_bytes()));
+        let default = site.default_book();
+        let untranslated = site
+            .books
+            .iter()
+            .filter(|b| b.lang != default.lang)
+            .map(|book| {
+                let mut text = String::new();
+                for p in &default.procedures {
+                    let theirs = book.procedure(&p.slug);
+                    if theirs.is_none() {
+                        text.push_str(&format!("{:?}", p.header()));
+                    }
+                    for v in &p.variants {
+                        if theirs.and_then(|t| t.variant(&v.slug)).is_none() {
+                            text.push_str(&format!("{:?}", v.card()));
+                        }
+                    }
+                }
+                (book.lang, hash([text.as_bytes()]))
+            })
+            .collect();
         Keys {
             base,
             outputs,
@@ -297,6 +321,7 @@ impl<'a> Keys<'a> {
             listings,
             languages,
             pages,
+            untranslated,
         }
     }
 
@@ -338,6 +363,7 @@ impl<'a> Keys<'a> {
                 &i.to_le_bytes(),
                 lang.as_str().as_bytes(),
                 &self.listings.get(lang).copied().unwrap_or_default(),
+                &self.untranslated.get(lang).copied().unwrap_or_default(),
             ]),
             Target::Page(i, lang, PageKey::Procedure(p)) => hash([
                 b"procedure".as_slice(),

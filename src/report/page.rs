@@ -21,7 +21,23 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}\
 .flag{font-weight:bold;color:#8b1a1a}\
 tr.overdue th,tr.overdue td{background:#fff4e5}\
 ul{margin:.3rem 0 0;padding-left:1.2rem}\
-@media print{body{margin:0}tr{break-inside:avoid}}";
+.note{display:block;font-size:.85rem;color:#444}\
+@media print{body{margin:0}tr{break-inside:avoid}}\
+@media (max-width:40rem){body{margin:1rem}\
+table,caption,tbody,tr,th,td{display:block}\
+thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
+tr{border:1px solid #8a8a8a;margin-bottom:.75rem}\
+th,td{border:0;border-top:1px solid #d0d0d0}\
+tbody th{border-top:0}\
+td.num{text-align:left}\
+td::before{display:block;font-weight:bold;font-size:.85rem}\
+td:nth-of-type(1)::before{content:\"Language\"}\
+td:nth-of-type(2)::before{content:\"Grade\"}\
+td:nth-of-type(3)::before{content:\"SMOG or INFLESZ, for information\"}\
+td:nth-of-type(4)::before{content:\"Words\"}\
+td:nth-of-type(5)::before{content:\"Reviewed\"}\
+td:nth-of-type(6)::before{content:\"Next review\"}\
+td:nth-of-type(7)::before{content:\"Warnings\"}}";
 
 /// The whole page.
 pub(super) fn html(site: &Site, theme: &Theme, rows: &[Row<'_>], today: Date) -> String {
@@ -47,11 +63,13 @@ pub(super) fn html(site: &Site, theme: &Theme, rows: &[Row<'_>], today: Date) ->
          <h1>Plain-language report</h1>\n\
          <p>{clinic}, {date}. Patient handouts should read at school grade 6 to 8 (AMA, NIH and CDC guidance); \
          this clinic's limit is grade {max} (<code>max_grade</code> in clinic.yaml). \
-         The grade is Flesch–Kincaid for English and, for Spanish, the school grade of the Fernández-Huerta score with Law's correction. The warnings are the plain-language checks of each section the handout shows.</p>\n\
+         The grade is Flesch–Kincaid for English and, for Spanish, the school grade of the Fernández-Huerta score with Law's correction. The warnings are the plain-language checks of each section the handout shows. \
+         Only the grade is held to the limit: SMOG (English) and INFLESZ (Spanish) are a second measure, shown for information, \
+         so a SMOG above the limit beside 0 warnings is expected.</p>\n\
          <p>{n} {handouts}; {overdue} overdue for review; {warned} with warnings{exempt}.</p>\n\
          <table>\n<caption>Every handout and translation, overdue reviews first</caption>\n<thead>\n<tr>\
          <th scope=\"col\">Handout</th><th scope=\"col\">Language</th><th scope=\"col\">Grade</th>\
-         <th scope=\"col\">SMOG (English) or INFLESZ (Spanish)</th><th scope=\"col\">Words</th>\
+         <th scope=\"col\">SMOG (English) or INFLESZ (Spanish), for information</th><th scope=\"col\">Words</th>\
          <th scope=\"col\">Reviewed</th><th scope=\"col\">Next review</th><th scope=\"col\">Warnings</th>\
          </tr>\n</thead>\n<tbody>\n",
         date = time_tag(today),
@@ -82,6 +100,12 @@ fn row_html(out: &mut String, row: &Row<'_>, theme: &Theme, max: f64) {
                 String::new()
             };
             let second = match c.lang {
+                // SMOG is never compared with the limit (`validate::plain` warns on the grade
+                // alone): above it, the cell says so, so no one reads it as a missed warning.
+                Lang::En if (c.smog() * 10.0).round() / 10.0 > max => format!(
+                    "SMOG {:.1}<span class=\"note\">above {max}, for information: the limit applies to the grade</span>",
+                    c.smog()
+                ),
                 Lang::En => format!("SMOG {:.1}", c.smog()),
                 Lang::Es => format!(
                     "INFLESZ {:.1} ({})",

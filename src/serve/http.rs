@@ -92,7 +92,12 @@ fn respond(snapshot: &Snapshot, url: &str, version: &str) -> Response<std::io::C
     match snapshot.file(&path) {
         Some(Ok(bytes)) => {
             let kind = content_type(&path);
-            let body = if kind.starts_with("text/html") {
+            let body = if path == NOT_FOUND {
+                inject::page(
+                    &local(snapshot, &bytes),
+                    &additions(snapshot, version, None),
+                )
+            } else if kind.starts_with("text/html") {
                 let handout = snapshot.handout_of(&path);
                 inject::page(&bytes, &additions(snapshot, version, handout.as_deref()))
             } else {
@@ -145,10 +150,20 @@ fn additions<'a>(
 fn not_found(snapshot: &Snapshot, version: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     let add = additions(snapshot, version, None);
     let body = match snapshot.file(NOT_FOUND) {
-        Some(Ok(page)) => inject::page(&page, &add),
+        Some(Ok(page)) => inject::page(&local(snapshot, &page), &add),
         _ => inject::own_page("Not found", "There is no page at this address.", &add),
     };
     with_headers(Response::from_data(body), HTML).with_status_code(404)
+}
+
+/// The page-not-found page as the preview shows it: its links start with the site's base URL
+/// (it is shown at any depth), which here is the preview's own root, so they stay in the preview.
+fn local(snapshot: &Snapshot, page: &[u8]) -> Vec<u8> {
+    let html = String::from_utf8_lossy(page);
+    match snapshot.base_url() {
+        Some(base) => html.replace(base, "/").into_bytes(),
+        None => page.to_vec(),
+    }
 }
 
 /// The page a web server shows at an address the site does not have.

@@ -39,8 +39,9 @@ pub(crate) fn page(html: &[u8], add: &Additions<'_>) -> Vec<u8> {
     }
     let mut end = String::new();
     if let Some(pdf) = add.handout {
+        end.push_str(BADGE_STYLE);
         end.push_str(&format!(
-            "<p style=\"position:fixed;right:1rem;bottom:1rem;z-index:100;margin:0;padding:.6rem .9rem;background:#fff;color:#000;border:2px solid #1d4f91;border-radius:6px;font:16px/1.4 sans-serif\">Preview: <a href=\"/{}?v={}\" target=\"handouts-pdf\">open the printed handout (PDF)</a></p>",
+            "<p class=\"handouts-preview-badge\">Preview: <a href=\"/{}?v={}\" target=\"handouts-pdf\">open the printed handout (PDF)</a></p>",
             escape(pdf),
             escape(add.version)
         ));
@@ -52,6 +53,11 @@ pub(crate) fn page(html: &[u8], add: &Additions<'_>) -> Vec<u8> {
     }
     html.into_bytes()
 }
+
+/// The badge's look. It floats in a corner only where the window is wider than the page's
+/// column (48rem) by the badge's width on each side, so it covers no text; on a phone or a narrow
+/// window it is docked at the end of the page, after the footer, where it covers nothing.
+const BADGE_STYLE: &str = "<style>.handouts-preview-badge{display:block;margin:1rem;padding:.5rem .8rem;background:#fff;color:#000;border:2px solid #1d4f91;border-radius:6px;font:15px/1.4 sans-serif}@media (min-width:76rem){.handouts-preview-badge{position:fixed;right:1rem;bottom:1rem;z-index:100;margin:0;max-width:calc((100vw - 48rem) / 2 - 2rem)}}</style>";
 
 /// The problems, escaped, in a plain box at the top of the page.
 fn banner(problems: &str) -> String {

@@ -185,6 +185,11 @@ impl Snapshot {
         Some(self.build.as_ref()?.files.get(path)?.get().is_some())
     }
 
+    /// The site's base URL, which the page-not-found page's links start with.
+    pub(crate) fn base_url(&self) -> Option<&str> {
+        Some(self.build.as_ref()?.site.clinic.base_url.as_str())
+    }
+
     /// For a variant's page, the path of its printed handout.
     pub(crate) fn handout_of(&self, path: &str) -> Option<String> {
         let build = self.build.as_ref()?;

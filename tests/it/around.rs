@@ -37,7 +37,7 @@ fn a_source_line_reaches_the_page_both_pdfs_the_json_ld_and_the_catalog() {
             &flat,
             &[
                 "Source: Adapted from the CDC Vaccine Information Statement, edition 8/6/2021",
-                "These handouts are general information.",
+                "This handout is general information.",
             ],
         );
     }

@@ -100,7 +100,7 @@ fn a_near_miss_of_a_title_is_a_typo_with_did_you_mean() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_fails(
         &[(VARIANT, "## Recovery timeline", "## Recovry timeline")],
-        "content/microneedling/classic.md:18:1: `## Recovry timeline` is not one of the handout's sections.\n 18 | ## Recovry timeline\n    | ^\n  fix: did you mean `## Recovery timeline`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, FAQ.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:18:1: `## Recovry timeline` is not one of the handout's sections.\n 18 | ## Recovry timeline\n    | ^\n  fix: did you mean `## Recovery timeline`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, Common questions.\n\n1 problem found; nothing was written.\n",
     );
 }
 
@@ -112,7 +112,7 @@ fn an_unknown_required_section_is_named_with_did_you_mean() {
             "site:",
             "required_sections: [What it is, Recovry timeline]\nsite:",
         )],
-        "content/clinic.yaml:4:20: `Recovry timeline` in `required_sections` is not the name of one of the handout's sections.\n 4 | required_sections: [What it is, Recovry timeline]\n   |                    ^\n  fix: did you mean `Recovery timeline`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, FAQ.\n\n1 problem found; nothing was written.\n",
+        "content/clinic.yaml:4:20: `Recovry timeline` in `required_sections` is not the name of one of the handout's sections.\n 4 | required_sections: [What it is, Recovry timeline]\n   |                    ^\n  fix: did you mean `Recovery timeline`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, Common questions.\n\n1 problem found; nothing was written.\n",
     );
 }
 
@@ -317,7 +317,7 @@ fn the_samples_table_callout_and_numbered_list_on_the_page_and_in_the_tagged_pdf
             "<p class=\"callout-label\">Important</p>",
             "<table>",
             "<th scope=\"col\">Treatments</th><th scope=\"col\" class=\"align-center\">How many</th>",
-            "<td>First series</td><td class=\"align-center\">4–6 sessions</td>",
+            "<td>First series</td><td class=\"align-center\">4–6\u{a0}sessions</td>",
             "</table>",
             "<section id=\"day-of-treatment\" class=\"section section-own shape-list\"",
             "<ol class=\"points points-own\">",
@@ -374,7 +374,7 @@ fn the_samples_table_callout_and_numbered_list_on_the_page_and_in_the_tagged_pdf
             "Don’t",
             "Risks",
             "When to call us",
-            "FAQ"
+            "Common questions"
         ]
     );
     // In large print the three columns still fit at 18 pt: the table stays a table.

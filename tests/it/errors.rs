@@ -119,7 +119,7 @@ fn unknown_section() {
         "content/microneedling/classic.md",
         "## What to expect",
         "## What to expct",
-        "content/microneedling/classic.md:14:1: `## What to expct` is not one of the handout's sections.\n 14 | ## What to expct\n    | ^\n  fix: did you mean `## What to expect`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, FAQ.\n\n1 problem found; nothing was written.\n",
+        "content/microneedling/classic.md:14:1: `## What to expct` is not one of the handout's sections.\n 14 | ## What to expct\n    | ^\n  fix: did you mean `## What to expect`? The sections are: What it is, Before your visit, What to expect, Recovery timeline, Do, Don’t, Risks, When to call us, Common questions.\n\n1 problem found; nothing was written.\n",
     );
 }
 #[test]

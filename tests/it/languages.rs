@@ -123,8 +123,8 @@ fn the_spanish_pdf_is_in_spanish_and_one_can_be_written_alone() {
     let text = pdftotext(&f.path("es.pdf"));
     for words in [
         "Qué es",
-        "Haga",
-        "No haga",
+        "Lo que debe hacer",
+        "Lo que no debe hacer",
         "Cuándo llamarnos",
         "Preguntas",
         "Lávese con suavidad.",

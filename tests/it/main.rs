@@ -18,6 +18,7 @@ mod agree;
 mod around;
 mod blanks;
 mod content;
+mod designer;
 mod errors;
 mod extend;
 mod fuzz;

@@ -115,11 +115,12 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
     assert!(first.everything && first.changed, "{}", first.summary());
     // A small site is made whole at once: 7 pages (English: index, procedure, 2 variants;
     // Spanish: index, procedure, 1 variant), 6 PDFs (3 handouts, regular and large print), the
-    // feed, the catalog, the 404 page, the print station, the sitemap and the theme's files.
+    // feed, the catalog, the 404 page, the print station in each language, the sitemap and the
+    // theme's files.
     let shared = site_files(None);
     assert_eq!(
         first.rendered.len(),
-        7 + 6 + 4 + shared.len(),
+        7 + 6 + 5 + shared.len(),
         "{:?}",
         first.rendered
     );
@@ -133,9 +134,10 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
     );
     assert_same_as_build(&preview, &f);
 
-    // The body of a variant: its page, its two PDFs, and the print station (which lists their
-    // page counts).
+    // The body of a variant: its page, its two PDFs, and the print station in each language
+    // (which lists their page counts).
     let classic = [
+        "es/print/index.html",
         "microneedling/classic/index.html",
         "microneedling/classic/microneedling-classic-large.pdf",
         "microneedling/classic/microneedling-classic.pdf",
@@ -189,6 +191,7 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
         &mut preview,
         &f,
         &[
+            "es/print/index.html",
             "microneedling/classic/index.html",
             "microneedling/classic/microneedling-classic-large.pdf",
             "microneedling/classic/microneedling-classic.pdf",
@@ -211,6 +214,7 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
             "es/microneedling/classic/index.html",
             "es/microneedling/classic/microneedling-classic-large.pdf",
             "es/microneedling/classic/microneedling-classic.pdf",
+            "es/print/index.html",
             "print/index.html",
         ],
     );
@@ -228,6 +232,7 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
         "feed.xml",
         "handouts.json",
         "microneedling/prp/index.html",
+        "es/print/index.html",
         "print/index.html",
     ];
     let r = rebuild(&mut preview, &f, &sorted(&translated, &shared));
@@ -245,6 +250,7 @@ fn an_edit_renders_exactly_the_outputs_it_affects() {
                 "feed.xml",
                 "handouts.json",
                 "microneedling/prp/index.html",
+                "es/print/index.html",
                 "print/index.html",
             ],
             &shared,
@@ -789,4 +795,51 @@ fn the_built_site_has_no_reload_script() {
             "{path}"
         );
     }
+}
+
+#[test]
+fn the_preview_shows_its_not_found_page_with_links_into_the_preview() {
+    let f = Fixture::new();
+    let served = Served::start(&f);
+    for target in ["/no-such-page/", "/404.html"] {
+        let page = served.get(target);
+        // Built, the page links the live site; in the preview, the preview's own root.
+        assert!(
+            page.contains("<a href=\"/\">See all handouts</a>"),
+            "{target}: {page}"
+        );
+        assert!(
+            page.contains("src: url(/fonts/atkinson-hyperlegible-regular."),
+            "{target}: {page}"
+        );
+        assert!(
+            !page.contains("https://clinic.example/"),
+            "{target}: {page}"
+        );
+    }
+    // Other pages are served as built.
+    let page = served.get("/microneedling/classic/");
+    assert!(
+        page.contains("https://clinic.example/care/handouts/microneedling/classic/"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_preview_badge_floats_only_beside_the_column_and_is_docked_on_a_phone() {
+    let f = Fixture::new();
+    let served = Served::start(&f);
+    let page = served.get("/microneedling/classic/");
+    // By default (a phone, a narrow window) the badge is a block after the footer: it covers
+    // nothing. It floats in the corner only where the window leaves room beside the 48rem column.
+    common::assert_in_order(
+        &page,
+        &[
+            "<footer class=\"site-footer\">",
+            "<style>.handouts-preview-badge{display:block;margin:1rem;",
+            "@media (min-width:76rem){.handouts-preview-badge{position:fixed;right:1rem;bottom:1rem;z-index:100;margin:0;max-width:calc((100vw - 48rem) / 2 - 2rem)}}</style>",
+            "<p class=\"handouts-preview-badge\">Preview: <a href=\"/microneedling/classic/microneedling-classic.pdf?v=",
+        ],
+    );
+    assert!(!page.contains("style=\"position:fixed"), "{page}");
 }

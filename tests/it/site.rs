@@ -30,7 +30,7 @@ fn variant_page_has_all_eight_sections_in_order_with_inherited_ones() {
             "<h2 id=\"risks-h\">Risks</h2>",
             "<h2 id=\"when-to-call-h\">When to call us</h2>",
             "<li><strong>A fever</strong> or spreading redness.</li>",
-            "<h2 id=\"faq-h\">FAQ</h2>",
+            "<h2 id=\"faq-h\">Common questions</h2>",
             "<h3>Does it hurt?</h3>",
             "<p>Most people feel pressure, not pain.</p>",
             "<h3>How many sessions?</h3>",
@@ -43,8 +43,8 @@ fn variant_page_has_facts_review_phone_and_metadata() {
     let f = built();
     let page = f.read("output/microneedling/classic/index.html");
     for needle in [
-        "<dt>Sessions</dt><dd>4–6 sessions</dd>",
-        "<dt>Downtime</dt><dd>1–3 days</dd>",
+        "<dt>Sessions</dt><dd>4–6\u{a0}sessions</dd>",
+        "<dt>Downtime</dt><dd>1–3\u{a0}days</dd>",
         "Reviewed <time datetime=\"2026-03-14\">14 March 2026</time> by Dr. Test Reviewer.",
         "Next review due <time datetime=\"2027-03-14\">14 March 2027</time>.",
         "<a href=\"tel:5550100100\">(555) 010-0100</a>",

@@ -108,7 +108,13 @@ pub fn body_lines(pdf: &Path) -> Option<Vec<String>> {
             first
                 .iter()
                 .map(|l| mask(l))
-                .filter(|m| pages.iter().all(|p| p.iter().any(|l| mask(l) == *m)))
+                // A page's first line is skipped below whatever it says: a running head that
+                // repeats page 1's title (the title alone) is not furniture on page 1.
+                .filter(|m| {
+                    pages
+                        .iter()
+                        .all(|p| p.iter().skip(1).any(|l| mask(l) == *m))
+                })
                 .collect()
         })
         .unwrap_or_default();
