@@ -512,36 +512,15 @@ fn blanks(
     lang: Lang,
     diags: &mut Diagnostics,
 ) -> Vec<(Blank, String)> {
-    let entries = match value {
-        Some(Value::Mapping(entries)) => entries.as_slice(),
-        Some(_) => {
-            diags.push(located(
-                Diagnostic::error("`blanks` must give each write-in blank's label.")
-                    .in_file(path)
-                    .hint("write it as `blanks:` with lines like `  patient: \"Patient name\"` under it."),
-                text,
-                "blanks",
-            ));
-            return Vec::new();
-        }
-        None => &[],
-    };
     let names: Vec<&str> = table.names().collect();
-    for (name, _) in entries {
-        if !names.contains(&name.as_str()) {
-            let hint = match did_you_mean(name, &names) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the blanks are {}.", names.join(", ")),
-            };
-            diags.push(located(
-                Diagnostic::error(format!("`{name}` is not one of the blanks of blanks.yaml."))
-                    .in_file(path)
-                    .hint(hint),
-                text,
-                name,
-            ));
-        }
-    }
+    let entries = table_entries(
+        value,
+        &names,
+        ("blanks", "the blanks", "blanks.yaml"),
+        "`blanks` must give each write-in blank's label.",
+        (path, text),
+        diags,
+    );
     let mut out = Vec::new();
     for blank in &table.blanks {
         match entries
@@ -568,6 +547,49 @@ fn blanks(
     out
 }
 
+/// The entries of a labels mapping that names the entries of a theme table (`sections:`,
+/// `blanks:`), each name checked against `names`: `(key, "the sections", "sections.yaml")` words
+/// the messages, `shape` is the message when the value is not a mapping.
+fn table_entries<'v>(
+    value: Option<&'v Value>,
+    names: &[&str],
+    (key, these, file): (&str, &str, &str),
+    shape: &str,
+    (path, text): (&Path, &str),
+    diags: &mut Diagnostics,
+) -> &'v [(String, Value)] {
+    let entries = match value {
+        Some(Value::Mapping(entries)) => entries.as_slice(),
+        Some(_) => {
+            diags.push(located(
+                Diagnostic::error(shape)
+                    .in_file(path)
+                    .hint("see themes/default/labels/en.yaml for the layout."),
+                text,
+                key,
+            ));
+            return &[];
+        }
+        None => &[],
+    };
+    for (name, _) in entries {
+        if !names.contains(&name.as_str()) {
+            let hint = match did_you_mean(name, names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("{these} are {}.", names.join(", ")),
+            };
+            diags.push(located(
+                Diagnostic::error(format!("`{name}` is not one of {these} of {file}."))
+                    .in_file(path)
+                    .hint(hint),
+                text,
+                name,
+            ));
+        }
+    }
+    entries
+}
+
 /// The `sections:` mapping: a title (and optional aliases) for each section of the table.
 fn sections(
     value: Option<&Value>,
@@ -577,38 +599,15 @@ fn sections(
     lang: Lang,
     diags: &mut Diagnostics,
 ) -> Vec<(Standard, SectionLabel)> {
-    let entries = match value {
-        Some(Value::Mapping(entries)) => entries.as_slice(),
-        Some(_) => {
-            diags.push(located(
-                Diagnostic::error("`sections` must give each section's `title:`.")
-                    .in_file(path)
-                    .hint("see themes/default/labels/en.yaml for the layout."),
-                text,
-                "sections",
-            ));
-            return Vec::new();
-        }
-        None => &[],
-    };
     let ids: Vec<&str> = table.keys().collect();
-    for (id, _) in entries {
-        if !ids.contains(&id.as_str()) {
-            let hint = match did_you_mean(id, &ids) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the sections are {}.", ids.join(", ")),
-            };
-            diags.push(located(
-                Diagnostic::error(format!(
-                    "`{id}` is not one of the sections of sections.yaml."
-                ))
-                .in_file(path)
-                .hint(hint),
-                text,
-                id,
-            ));
-        }
-    }
+    let entries = table_entries(
+        value,
+        &ids,
+        ("sections", "the sections", "sections.yaml"),
+        "`sections` must give each section's `title:`.",
+        (path, text),
+        diags,
+    );
     let mut out = Vec::new();
     for standard in &table.sections {
         let key = standard.key.as_str();
