@@ -225,6 +225,15 @@ impl Labels {
             .map(|(b, l)| (b, l.as_str()))
     }
 
+    /// The names of the blanks `write_in: true` prints, in table order.
+    pub fn default_blanks(&self) -> Vec<String> {
+        self.blanks
+            .iter()
+            .filter(|(b, _)| b.default)
+            .map(|(b, _)| b.name.clone())
+            .collect()
+    }
+
     /// Which standard section `heading` names: its title or an alias, ignoring case, accents, the
     /// shape of apostrophes, extra spaces, a trailing colon, and a plural `s` (`FAQs`, `Risk`).
     pub fn section_of(&self, heading: &str) -> Option<&Standard> {

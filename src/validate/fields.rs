@@ -415,16 +415,7 @@ impl<'a> Fields<'a> {
             names.join(", ")
         );
         let items = match self.get(KEY)? {
-            Value::Scalar(s) if s == "true" => {
-                return Some(
-                    labels
-                        .blanks
-                        .iter()
-                        .filter(|(b, _)| b.default)
-                        .map(|(b, _)| b.name.clone())
-                        .collect(),
-                )
-            }
+            Value::Scalar(s) if s == "true" => return Some(labels.default_blanks()),
             Value::Scalar(s) if s == "false" => return Some(Vec::new()),
             Value::Scalar(s) => {
                 diags.push(self.problem(

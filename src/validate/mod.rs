@@ -518,15 +518,7 @@ fn variant(
         .or_else(|| context.shared.and_then(|s| s.write_in.clone()))
         .or_else(|| context.original.map(|o| o.write_in.clone()))
         .or_else(|| context.default_shared.and_then(|s| s.write_in.clone()))
-        .unwrap_or_else(|| {
-            context
-                .default_labels
-                .blanks
-                .iter()
-                .filter(|(b, _)| b.default)
-                .map(|(b, _)| b.name.clone())
-                .collect()
-        });
+        .unwrap_or_else(|| context.default_labels.default_blanks());
     if let (Some(r), Some(n)) = (reviewed, next_review) {
         if n < r {
             diags.push(fields.problem(
