@@ -34,6 +34,8 @@ enum Kind {
     Ratio,
     /// `"#rrggbb"`.
     Colour,
+    /// `true` or `false`.
+    Switch,
 }
 
 /// A checked value from the file.
@@ -43,21 +45,27 @@ enum Value {
     Number(f32),
     /// A colour.
     Colour(Color),
+    /// A switch.
+    Switch(bool),
 }
 
 impl Value {
     fn number(self) -> f32 {
         match self {
             Value::Number(n) => n,
-            Value::Colour(_) => 0.0,
+            Value::Colour(_) | Value::Switch(_) => 0.0,
         }
     }
 
     fn colour(self) -> Color {
         match self {
             Value::Colour(c) => c,
-            Value::Number(_) => Color::hex(0),
+            Value::Number(_) | Value::Switch(_) => Color::hex(0),
         }
+    }
+
+    fn switch(self) -> bool {
+        matches!(self, Value::Switch(true))
     }
 }
 
@@ -72,6 +80,9 @@ macro_rules! kind_type {
     (Colour) => {
         Color
     };
+    (Switch) => {
+        bool
+    };
 }
 
 /// How a checked value is stored in a field of a key's kind.
@@ -84,6 +95,9 @@ macro_rules! kind_take {
     };
     (Colour, $value:expr) => {
         $value.colour()
+    };
+    (Switch, $value:expr) => {
+        $value.switch()
     };
 }
 
@@ -242,6 +256,10 @@ style_keys! {
     caption_size: Length,
     /// Space between a figure and its caption.
     caption_gap: Length,
+    /// Whether anything is set in italic: captions and `<i>` (false: captions upright, `<i>` bold).
+    italic: Switch,
+    /// How full a page is (a share of its text box) before a box that does not fit moves whole on.
+    box_split_fill: Ratio,
     /// Body text colour.
     text: Colour,
     /// Secondary text colour (footer, the header's phone line).

@@ -173,6 +173,13 @@ impl<'a> Builder<'a> {
             color: self.style.muted,
             width: self.style.hairline,
         };
+        let upright;
+        let inlines = if self.style.italic {
+            inlines
+        } else {
+            upright = super::upright::bold(inlines);
+            &upright
+        };
         let mut owner = Owner::node(&mut self.tree, node).with_blanks(rule);
         text::set(self.fonts, inlines, style, width, &mut owner)
     }

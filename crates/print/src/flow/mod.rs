@@ -30,6 +30,7 @@ mod running;
 mod structure;
 mod table;
 mod text;
+mod upright;
 
 use std::fmt;
 use std::rc::Rc;
@@ -39,6 +40,7 @@ use super::font::Fonts;
 use super::frame::{Bookmark, Color, Item, Layout, Page, Stroke};
 use super::picture::Pictures;
 use super::style::Style;
+use furniture::Kind;
 
 /// Why a document could not be laid out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,14 +90,16 @@ pub(crate) fn layout_with(
     let mut tree = structure::Tree::new();
     let furniture = furniture::Furniture::new(doc, fonts, style, pictures, &mut tree)?;
     // Page 1 may have a taller footer than later pages, and so a shorter text box.
-    let geometry = furniture.geometry(0);
-    let later = furniture.geometry(1);
+    let geometry = furniture.geometry(Kind::page(0, 2));
+    let later = furniture.geometry(Kind::page(1, 3));
     // Blocks become unsplittable chunks that carry their keep rules and their structure elements.
     let mut builder = blocks::Builder::new(fonts, style, doc, geometry.body.h, tree);
     builder.pictures = pictures;
     let ctx = blocks::Ctx::full(geometry.body.w, structure::ROOT);
     let mut chunks = builder.blocks(&doc.blocks, ctx)?;
     blocks::keep_headings_with_next(&mut chunks);
+    // The last page's own footer lines take room its body keeps free at its end.
+    furniture::reserve_last_page(&mut chunks, furniture.last_page_reserve());
     // Chunks fill pages first-fit, whole keep-groups at a time.
     let bodies = paginate::paginate(chunks, &builder.panels, [geometry.body.h, later.body.h]);
     // Page 1's footer is read once, after the body.
@@ -106,7 +110,7 @@ pub(crate) fn layout_with(
     let mut pages = Vec::with_capacity(total);
     let mut bookmarks = Vec::new();
     for (index, body) in bodies.into_iter().enumerate() {
-        let geometry = if index == 0 { geometry } else { later };
+        let geometry = furniture.geometry(Kind::page(index, total));
         let mut items = furniture.header(index, &geometry);
         let (dx, dy) = (geometry.body.x, geometry.body.top());
         for mut item in body.items {

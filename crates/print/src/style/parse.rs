@@ -155,6 +155,11 @@ fn value(kind: Kind, raw: &str) -> Option<Value> {
         Kind::Length => length(raw).map(Value::Number),
         Kind::Ratio => number(raw).map(Value::Number),
         Kind::Colour => colour(raw).map(Value::Colour),
+        Kind::Switch => match raw {
+            "true" => Some(Value::Switch(true)),
+            "false" => Some(Value::Switch(false)),
+            _ => None,
+        },
     }
 }
 
@@ -194,6 +199,7 @@ fn example(kind: Kind) -> &'static str {
         Kind::Length => "12pt",
         Kind::Ratio => "1.3",
         Kind::Colour => "\"#1a1a1a\"",
+        Kind::Switch => "true",
     }
 }
 
@@ -212,6 +218,7 @@ fn bad_value(key: &str, kind: Kind, raw: &str) -> String {
         Kind::Colour => format!(
             "`{key}` must be a colour like \"#1a1a1a\", in quotes (without them # starts a comment), not {shown}"
         ),
+        Kind::Switch => format!("`{key}` must be true or false, not {shown}"),
     }
 }
 

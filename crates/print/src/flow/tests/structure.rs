@@ -187,7 +187,11 @@ fn a_hyphen_inserted_at_a_line_end_is_an_artifact() {
         "<p>Your skin heals in a predictable way.",
         &format!("<p>{words}Your skin heals in a predictable way."),
     );
-    let layout = lay_in(&xml, Style::large_print());
+    // Large type on a line as wide as these words need hyphens on (0.6 in margins).
+    let style = Style::large_print()
+        .with_overrides("margin_x: 0.6in")
+        .unwrap();
+    let layout = lay_in(&xml, &style);
     let hyphens: Vec<Tag> = layout
         .pages
         .iter()
