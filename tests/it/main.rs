@@ -22,6 +22,7 @@ mod extend;
 mod fuzz;
 mod images;
 mod languages;
+mod large;
 mod lost;
 mod memo;
 mod new;

@@ -14,6 +14,7 @@ mod flow;
 mod font;
 mod frame;
 mod hyphenate;
+mod inspect;
 mod linebreak;
 mod paint;
 mod picture;

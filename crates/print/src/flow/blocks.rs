@@ -63,6 +63,8 @@ pub(super) struct Builder<'a> {
     pub(super) tree: Tree,
     /// The pictures figures name.
     pub(super) pictures: &'a Pictures,
+    /// The words after a heading repeated where a list or box goes on (`<handout continued>`).
+    pub(super) continued: String,
 }
 
 impl<'a> Builder<'a> {
@@ -83,6 +85,7 @@ impl<'a> Builder<'a> {
             panels: Vec::new(),
             tree,
             pictures: Pictures::empty(),
+            continued: doc.continued.clone(),
         }
     }
 
@@ -93,6 +96,8 @@ impl<'a> Builder<'a> {
         let mut spacer = 0.0;
         let mut after_heading = false;
         let mut after_rule = false;
+        // The heading a list goes on under on a new page.
+        let mut heading = None;
         for block in blocks {
             if let Block::Spacer(pt) = block {
                 spacer += pt;
@@ -106,6 +111,11 @@ impl<'a> Builder<'a> {
                 }
                 _ => self.block(block, ctx)?,
             };
+            match block {
+                Block::List { .. } => self.continue_with(&mut chunks, heading, ctx)?,
+                Block::Heading { level, inlines, .. } => heading = Some((*level, &inlines[..])),
+                _ => {}
+            }
             let Some(first) = chunks.first_mut() else {
                 continue;
             };
@@ -416,6 +426,7 @@ pub(super) fn recolor(chunks: &mut [Chunk], map: &[(Color, Color)]) {
         if let Some(repeat) = &mut chunk.repeat {
             recolor(std::slice::from_mut(Rc::make_mut(repeat)), map);
         }
+        super::continued::recolor_head(chunk, map);
         for item in &mut chunk.items {
             match item {
                 Item::Text { color, .. } | Item::Line { color, .. } => swap(color),

@@ -85,8 +85,8 @@ pub(super) struct Furniture<'a> {
     stacked_url: bool,
     /// The pages the QR code (and the caption and URL) are printed on.
     qr_pages: LinePages,
-    /// Width of the footer's left column on each kind of page (see [`Kind`]).
-    widths: [f32; 4],
+    /// How wide the footer's lines are set.
+    columns: Columns,
     url_target: String,
     qr: QrSymbol,
     /// The footer band's height on each kind of page (see [`Kind`]).
@@ -109,14 +109,51 @@ struct LineSetter<'a> {
     lang: Option<Language>,
 }
 
+/// How wide the footer's left column is: beside the caption and URL, or, with those under the
+/// lines, beside the QR code down to its bottom and the band's whole width below it; the band's
+/// whole width on pages without the code.
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    stacked: bool,
+    /// Beside the caption and URL.
+    beside: f32,
+    /// Beside the QR code alone.
+    narrow: f32,
+    /// The band.
+    full: f32,
+    /// The code's side, how far down it reaches below the band's content top.
+    qr_side: f32,
+    /// Height of one footer line.
+    row: f32,
+}
+
+impl Columns {
+    /// Widths of the lines of a paragraph whose top is `top` below the content top, on a page
+    /// with the code (`qr`) or without.
+    fn widths(&self, qr: bool, top: f32) -> Vec<f32> {
+        if !qr {
+            return vec![self.full];
+        }
+        if !self.stacked {
+            return vec![self.beside];
+        }
+        let beside = ((self.qr_side - top) / self.row - FIT_SLACK)
+            .ceil()
+            .max(0.0) as usize;
+        let mut widths = vec![self.narrow; beside];
+        widths.push(self.full);
+        widths
+    }
+}
+
 impl LineSetter<'_> {
-    /// `line` as set on page `page` of `pages`, `width` wide, tagged as `owner` says.
+    /// `line` as set on page `page` of `pages`, its lines `widths` wide, tagged as `owner` says.
     fn set(
         &self,
         line: &FooterLine,
         page: usize,
         pages: usize,
-        width: f32,
+        widths: &[f32],
         owner: &mut Owner<'_>,
     ) -> Result<Vec<LineBox>, LayoutError> {
         let color = match line.tone {
@@ -125,17 +162,26 @@ impl LineSetter<'_> {
         };
         let style = footer_style(self.style, self.lang, color, Align::Left);
         let inlines = numbered(&line.inlines, page, pages);
-        text::set(self.fonts, &inlines, style, width, owner)
+        text::set_widths(self.fonts, &inlines, style, widths, owner)
     }
 
-    /// Height of the lines of `lines` printed on pages of `kind`, set `width` wide; lines that
-    /// name the page measured with two-digit numbers.
-    fn column(&self, lines: &[FooterLine], kind: Kind, width: f32) -> Result<f32, LayoutError> {
+    /// Height of the lines of `lines` printed on pages of `kind`, the first `top` below the
+    /// content top, set as wide as `columns` says; lines that name the page measured with
+    /// two-digit numbers.
+    fn column(
+        &self,
+        lines: &[FooterLine],
+        kind: Kind,
+        top: f32,
+        columns: &Columns,
+        qr: bool,
+    ) -> Result<f32, LayoutError> {
         let mut scratch = Tree::new();
         let mut height = 0.0;
         for line in lines.iter().filter(|l| kind.prints(l.pages)) {
             let mut measuring = owner(&mut scratch, Artifact::Footer, ROOT);
-            let set = self.set(line, PAGE_STAND_IN, PAGE_STAND_IN, width, &mut measuring)?;
+            let widths = columns.widths(qr, top + height);
+            let set = self.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &widths, &mut measuring)?;
             height += set.iter().map(|l| l.height).sum::<f32>();
         }
         Ok(height)
@@ -372,24 +418,25 @@ impl<'a> Furniture<'a> {
         let caption_p = paragraph(tree, group, &caption);
         // The caption and the address, right-aligned beside the code or left-aligned under the
         // lines; the caption has no links, so setting it twice adds nothing to the tree.
-        let url_block = |align: Align, width: f32, tree: &mut Tree| {
-            let mut url = text::set(
+        let url_block = |align: Align, widths: &dyn Fn(f32) -> Vec<f32>, tree: &mut Tree| {
+            let mut url = text::set_widths(
                 fonts,
                 &caption,
                 footer_style(s, lang, s.muted, align),
-                width,
+                &widths(0.0),
                 &mut read(tree, caption_p, Artifact::Footer, group),
             )?;
-            url.extend(text::set_plain(
+            let below = url.iter().map(|l| l.height).sum::<f32>();
+            url.extend(text::set_widths(
                 fonts,
-                printed_url(&doc.footer.url),
+                &[Inline::plain(printed_url(&doc.footer.url))],
                 footer_style(s, lang, s.accent, align),
-                width,
+                &widths(below),
                 &mut owner(tree, Artifact::Footer, group),
             )?);
             Ok::<_, LayoutError>(url)
         };
-        let beside = url_block(Align::Right, s.footer_url_width, tree)?;
+        let beside = url_block(Align::Right, &|_| vec![s.footer_url_width], tree)?;
         let url_width = widest(&beside);
         let setter = LineSetter { fonts, style, lang };
         // Both text columns start level with the QR's dark modules, below its quiet zone.
@@ -397,54 +444,75 @@ impl<'a> Furniture<'a> {
         let qr_pages = doc.footer.qr_pages;
         // Beside the code and its address, or wider, the address under the lines: whichever makes
         // the band with the code shorter (beside, when equal).
-        let beside_width = (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3);
-        let under_width = (inner - s.qr_side - s.footer_column_gap).max(inner * 0.3);
-        let under = url_block(Align::Left, under_width, tree)?;
         let height_of = |lines: &[LineBox]| lines.iter().map(|l| l.height).sum::<f32>();
+        let row = height_of(&text::set_plain(
+            fonts,
+            "X",
+            footer_style(s, lang, s.muted, Align::Left),
+            inner,
+            &mut owner(&mut scratch, Artifact::Footer, group),
+        )?);
+        let mut columns = Columns {
+            stacked: false,
+            beside: (inner - s.qr_side - url_width - s.footer_column_gap).max(inner * 0.3),
+            narrow: (inner - s.qr_side - s.footer_column_gap).max(inner * 0.3),
+            full: inner,
+            qr_side: s.qr_side,
+            row,
+        };
         let with_qr = (Kind::ALL.into_iter())
             .find(|k| k.prints(qr_pages))
             .unwrap_or(Kind::of(true, true));
+        let lines_with_qr =
+            |columns: &Columns| setter.column(&doc.footer.lines, with_qr, offset, columns, true);
         let beside_band = s
             .qr_side
-            .max(offset + setter.column(&doc.footer.lines, with_qr, beside_width)?)
+            .max(offset + lines_with_qr(&columns)?)
             .max(offset + height_of(&beside));
-        let under_band = s.qr_side.max(
-            offset + setter.column(&doc.footer.lines, with_qr, under_width)? + height_of(&under),
-        );
-        let stacked_url = under_band + FIT_SLACK < beside_band;
-        let (url, qr_width) = if stacked_url {
-            (under, under_width)
-        } else {
-            (beside, beside_width)
+        let wrapped = Columns {
+            stacked: true,
+            ..columns
         };
-        // Pages without the code give its room to the lines.
-        let widths = Kind::ALL.map(|k| if k.prints(qr_pages) { qr_width } else { inner });
+        let under_top = offset + lines_with_qr(&wrapped)?;
+        let under = url_block(
+            Align::Left,
+            &|top| wrapped.widths(true, under_top + top),
+            tree,
+        )?;
+        let under_band = s.qr_side.max(under_top + height_of(&under));
+        let stacked_url = under_band + FIT_SLACK < beside_band;
+        let url = if stacked_url {
+            columns = wrapped;
+            under
+        } else {
+            beside
+        };
         let mut lines = Vec::with_capacity(doc.footer.lines.len());
         // The left column on each kind of page, of the lines printed there.
-        let mut columns = Kind::ALL.map(|k| if k.prints(qr_pages) { offset } else { 0.0 });
+        let mut heights = Kind::ALL.map(|k| if k.prints(qr_pages) { offset } else { 0.0 });
         for (line, &node) in doc.footer.lines.iter().zip(&line_nodes) {
-            let on = Kind::ALL.map(|k| k.prints(line.pages));
             let text = if names_page(&line.inlines) {
                 // Measured only: it is set again on every page.
-                for (k, column) in Kind::ALL.into_iter().zip(columns.iter_mut()) {
-                    if k.prints(line.pages) {
-                        *column +=
-                            setter.column(std::slice::from_ref(line), k, widths[k.index()])?;
-                    }
+                for (k, height) in Kind::ALL.into_iter().zip(heights.iter_mut()) {
+                    let qr = k.prints(qr_pages);
+                    let one = std::slice::from_ref(line);
+                    *height += setter.column(one, k, *height, &columns, qr)?;
                 }
                 FooterText::PerPage(line, node)
             } else {
-                // No placeholder: any numbers give the same lines, as wide as every page that
-                // prints it allows.
-                let width = (0..4)
-                    .filter(|&k| on[k])
-                    .map(|k| widths[k])
-                    .fold(inner, f32::min);
+                // No placeholder: any numbers give the same lines, set where first printed (on
+                // a page with the code, if any prints it: its lines are the narrower).
+                let printing = || Kind::ALL.into_iter().filter(|k| k.prints(line.pages));
+                let at = (printing().find(|k| k.prints(qr_pages)))
+                    .or_else(|| printing().next())
+                    .unwrap_or(Kind::of(true, false));
+                let qr = at.prints(qr_pages);
+                let widths = columns.widths(qr, heights[at.index()]);
                 let mut owner = read(tree, node, Artifact::Footer, group);
-                let fixed = setter.set(line, 0, 0, width, &mut owner)?;
-                for (k, column) in columns.iter_mut().enumerate() {
-                    if on[k] {
-                        *column += height_of(&fixed);
+                let fixed = setter.set(line, 0, 0, &widths, &mut owner)?;
+                for (k, height) in Kind::ALL.into_iter().zip(heights.iter_mut()) {
+                    if k.prints(line.pages) {
+                        *height += height_of(&fixed);
                     }
                 }
                 FooterText::Fixed(fixed)
@@ -453,7 +521,7 @@ impl<'a> Furniture<'a> {
         }
         let url_height = offset + height_of(&url);
         let footer_heights = Kind::ALL.map(|k| {
-            let column = columns[k.index()];
+            let column = heights[k.index()];
             let content = if !k.prints(qr_pages) {
                 column
             } else if stacked_url {
@@ -483,7 +551,7 @@ impl<'a> Furniture<'a> {
             url,
             stacked_url,
             qr_pages,
-            widths,
+            columns,
             url_target: doc.footer.url.clone(),
             qr,
             footer_heights,
@@ -631,7 +699,6 @@ impl<'a> Furniture<'a> {
         } else {
             content_top
         };
-        let width = self.widths[kind.index()];
 
         // Left column: the template's lines, those naming the page set for this page. Each is
         // read where first printed; elsewhere its words are artifacts.
@@ -645,12 +712,16 @@ impl<'a> Furniture<'a> {
             let boxes = match line {
                 FooterText::Fixed(boxes) => boxes,
                 FooterText::PerPage(line, node) if reads => {
+                    let widths = self.columns.widths(has_qr, content_top - top);
                     let mut owner = read(tree, *node, Artifact::Footer, self.group);
-                    per_page = self.setter.set(line, index + 1, total, width, &mut owner)?;
+                    per_page = self
+                        .setter
+                        .set(line, index + 1, total, &widths, &mut owner)?;
                     &per_page
                 }
                 FooterText::PerPage(line, node) => {
-                    per_page = self.set_again(line, index + 1, total, width, *node, tree)?;
+                    let widths = self.columns.widths(has_qr, content_top - top);
+                    per_page = self.set_again(line, index + 1, total, &widths, *node, tree)?;
                     &per_page
                 }
             };
@@ -746,7 +817,7 @@ impl<'a> Furniture<'a> {
         }
     }
 
-    /// `line`, whose `P` is `node`, as set `width` wide on page `page` (after the first) of
+    /// `line`, whose `P` is `node`, as set `widths` wide on page `page` (after the first) of
     /// `pages`: its links' annotations go to the `Link` elements page 1 made for them, in order,
     /// so each link is one element, read once.
     fn set_again(
@@ -754,13 +825,13 @@ impl<'a> Furniture<'a> {
         line: &FooterLine,
         page: usize,
         pages: usize,
-        width: f32,
+        widths: &[f32],
         node: Option<usize>,
         tree: &mut Tree,
     ) -> Result<Vec<LineBox>, LayoutError> {
         let mut scratch = Tree::new();
         let mut measuring = owner(&mut scratch, Artifact::Footer, ROOT);
-        let mut boxes = self.setter.set(line, page, pages, width, &mut measuring)?;
+        let mut boxes = self.setter.set(line, page, pages, widths, &mut measuring)?;
         let first = node.map_or(Vec::new(), |p| tree.children_of_role(p, Role::Link));
         // This page's `Link` elements (in the scratch tree), in order.
         let mut here: Vec<usize> = Vec::new();
@@ -777,7 +848,7 @@ impl<'a> Furniture<'a> {
         if here.len() != first.len() {
             // Not the links page 1 has (the same `<a>`s give the same links): elements of their own.
             let mut furniture = owner(tree, Artifact::Footer, self.group);
-            return self.setter.set(line, page, pages, width, &mut furniture);
+            return self.setter.set(line, page, pages, widths, &mut furniture);
         }
         for item in boxes.iter_mut().flat_map(|b| b.items.iter_mut()) {
             if let Item::Link { tag, .. } = item {

@@ -21,6 +21,7 @@
 pub(super) mod blank;
 mod blocks;
 mod composite;
+mod continued;
 mod fields;
 mod figure;
 mod furniture;
@@ -101,7 +102,8 @@ pub(crate) fn layout_with(
     // The last page's own footer lines take room its body keeps free at its end.
     furniture::reserve_last_page(&mut chunks, furniture.last_page_reserve());
     // Chunks fill pages first-fit, whole keep-groups at a time.
-    let bodies = paginate::paginate(chunks, &builder.panels, [geometry.body.h, later.body.h]);
+    let heights = [geometry.body.h, later.body.h];
+    let bodies = paginate::paginate_filling(chunks, &builder.panels, heights, style.box_split_fill);
     // Page 1's footer is read once, after the body.
     let mut tree = builder.tree;
     tree.attach(structure::ROOT, furniture.group());
@@ -179,6 +181,12 @@ struct Chunk {
     /// In a data table's body: its header row, as pagination artifacts, drawn above this chunk when
     /// it starts a page after the first.
     repeat: Option<Rc<Chunk>>,
+    /// Inside a list, box or column after its start: what this chunk shows above itself when it
+    /// starts a page (its heading again and "(continued)").
+    cont: Option<continued::Cont>,
+    /// A box may split after this chunk to fill a page (`box_split_fill`): a break its own keep
+    /// forbade, between its blocks and list items.
+    box_break: bool,
 }
 
 /// How a `fill` blank grows into the room its page has left: more rules under its first, each
@@ -213,6 +221,8 @@ struct Slice {
     items: Vec<Item>,
     /// Outline entries, at y relative to the slice's top.
     bookmarks: Vec<(String, f32)>,
+    /// What the slice shows above itself when it starts its column on a new page.
+    cont: Option<continued::Cont>,
 }
 
 /// A chunk's membership in a panel, and whether it opens or closes it.
@@ -241,6 +251,8 @@ struct Panel {
     bar: Option<(Color, f32)>,
     /// Corner radius.
     radius: f32,
+    /// Inner padding: kept above and below its content where the box splits over pages.
+    padding: f32,
 }
 
 /// Moves an item by (`dx`, `dy`).
