@@ -40,10 +40,10 @@ const PAGES: &str = "{pages}";
 /// real handout's numbers, so a line measured to fit on one line still does on every page.
 const PAGE_STAND_IN: usize = 99;
 
-/// The widest share of the band the header's right text (the phone line) may take: only its first
-/// line is drawn, so it must not wrap ("¿Preguntas? Llame al (555) 010-0142" at 18 pt is 0.62 of
-/// A4 between large print's 0.75 in margins).
-const RIGHT_SHARE: f32 = 0.7;
+/// The share of the band the header's right text (the phone line) is set in, right-aligned, unless
+/// its one line needs more ("¿Preguntas? Llame al (555) 010-0142" at 18 pt is 0.62 of A4 between
+/// large print's 0.75 in margins): only its first line is drawn, so it must not wrap.
+const RIGHT_SHARE: f32 = 0.62;
 /// The least share of the band the header's left text keeps beside the phone line; with less, the
 /// phone line goes under it.
 const MIN_LEFT_SHARE: f32 = 0.4;
@@ -76,6 +76,8 @@ pub(super) struct Furniture<'a> {
     later: Vec<LineBox>,
     /// The header's right text, right-aligned.
     right: Vec<LineBox>,
+    /// The width the right text is set in.
+    right_box: f32,
     /// The footer's left column, in order, each line with the pages it is printed on.
     lines: Vec<(LinePages, FooterText<'a>)>,
     /// Caption and URL lines beside the QR code, right-aligned; or, `stacked_url`, left-aligned
@@ -345,11 +347,24 @@ impl<'a> Furniture<'a> {
             lang,
         };
         let mut scratch = Tree::new();
+        // As wide as its one line, when that is more than the share.
+        let one_line = widest(&text::set(
+            fonts,
+            &doc.header.right,
+            right_style,
+            inner,
+            &mut owner(&mut scratch, Artifact::Header, group),
+        )?);
+        let right_box = if one_line > inner * RIGHT_SHARE {
+            (one_line + 1.0).min(inner)
+        } else {
+            inner * RIGHT_SHARE
+        };
         let right_width = widest(&text::set(
             fonts,
             &doc.header.right,
             right_style,
-            inner * RIGHT_SHARE,
+            right_box,
             &mut owner(&mut scratch, Artifact::Header, group),
         )?);
         let left_style = TextStyle {
@@ -378,7 +393,7 @@ impl<'a> Furniture<'a> {
             fonts,
             &doc.header.right,
             right_style,
-            inner * RIGHT_SHARE,
+            right_box,
             &mut read(tree, right_p, Artifact::Header, group),
         )?;
         // The running head is plain text: no links, so nothing of it goes in the structure tree.
@@ -481,7 +496,9 @@ impl<'a> Furniture<'a> {
             tree,
         )?;
         let under_band = s.qr_side.max(under_top + height_of(&under));
-        let stacked_url = under_band + FIT_SLACK < beside_band;
+        // Only a code printed on one page (large print) moves its address: a footer on every
+        // page keeps the one shape the regular edition has always had.
+        let stacked_url = qr_pages != LinePages::All && under_band + FIT_SLACK < beside_band;
         let url = if stacked_url {
             columns = wrapped;
             under
@@ -548,6 +565,7 @@ impl<'a> Furniture<'a> {
             header_height,
             stacked,
             right,
+            right_box,
             lines,
             url,
             stacked_url,
@@ -666,7 +684,7 @@ impl<'a> Furniture<'a> {
 
     /// Width the header's right text was set in (its lines are right-aligned within it).
     fn right_width(&self) -> f32 {
-        (self.width - 2.0 * self.style.margin_x) * RIGHT_SHARE
+        self.right_box
     }
 
     /// The footer's `Div`, to be read after the body.
