@@ -3,24 +3,30 @@
 //! footer after page 1, "(continued)" where a list or box goes on, no orphan list item, and the
 //! page count held to 2.5 times the regular edition's.
 
+use crate::pdf::sample;
 use crate::tagged::text::{squash, struct_text, tool};
 use handouts::edition::{Lang, PrintSize};
-use handouts::model::{Date, Paper};
+use handouts::model::Paper;
 use handouts::render::pdf::{Item, Layout, Page, Rendered, Role, Tag};
 use handouts::render::Job;
 use std::collections::BTreeMap;
-use std::path::Path;
+
+/// The sample's handout `slug` in `lang`, large print on Letter.
+fn large_print(lang: Lang, slug: &str) -> Rendered {
+    let (site, theme) = sample(Paper::Letter);
+    let fonts = handouts::render::pdf::Fonts::embedded();
+    let job = Job::new(&site, &theme, lang, PrintSize::Large).expect("the book");
+    let (p, v) = job
+        .book
+        .variants()
+        .find(|(_, v)| v.slug.to_string() == slug)
+        .expect("the handout");
+    handouts::render::print::handout(&job, p, v, fonts).unwrap_or_else(|d| panic!("{d}"))
+}
 
 /// Every sample handout on `paper`: (language, slug) → (regular, large).
 fn editions(paper: Paper) -> Vec<(String, Rendered, Rendered)> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (mut site, theme, _) = handouts::check(
-        &repo.join("content"),
-        None,
-        Date::parse("2026-11-01").unwrap(),
-    )
-    .unwrap();
-    site.clinic.paper = paper;
+    let (site, theme) = sample(paper);
     let fonts = handouts::render::pdf::Fonts::embedded();
     let mut out = Vec::new();
     for lang in [Lang::EN, Lang::parse("es").unwrap()] {
@@ -193,24 +199,7 @@ fn after_page_one_the_large_print_footer_is_one_line_of_page_and_phone() {
 
 #[test]
 fn the_review_the_form_code_the_address_and_the_qr_code_are_printed_once_and_read_once() {
-    let (site, theme) = {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (site, theme, _) = handouts::check(
-            &repo.join("content"),
-            None,
-            Date::parse("2026-11-01").unwrap(),
-        )
-        .unwrap();
-        (site, theme)
-    };
-    let fonts = handouts::render::pdf::Fonts::embedded();
-    let job = Job::new(&site, &theme, Lang::EN, PrintSize::Large).expect("the book");
-    let (p, v) = job
-        .book
-        .variants()
-        .find(|(_, v)| v.slug.to_string() == "prp")
-        .expect("prp");
-    let rendered = handouts::render::print::handout(&job, p, v, fonts).unwrap();
+    let rendered = large_print(Lang::EN, "prp");
     let layout = &rendered.layout;
     // The QR code once, a Figure with alt text.
     let codes: Vec<Tag> = (layout.pages.iter())
@@ -260,22 +249,8 @@ fn a_list_or_box_that_goes_on_says_continued_under_its_heading_again() {
             ["Haga", "Cuándo llamarnos"],
         ),
     ];
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (site, theme, _) = handouts::check(
-        &repo.join("content"),
-        None,
-        Date::parse("2026-11-01").unwrap(),
-    )
-    .unwrap();
-    let fonts = handouts::render::pdf::Fonts::embedded();
     for (lang, slug, label, headings) in cases {
-        let job = Job::new(&site, &theme, lang, PrintSize::Large).expect("the book");
-        let (p, v) = job
-            .book
-            .variants()
-            .find(|(_, v)| v.slug.to_string() == slug)
-            .expect("the handout");
-        let rendered = handouts::render::print::handout(&job, p, v, fonts).unwrap();
+        let rendered = large_print(lang, slug);
         let pdf = dir.path().join(format!("{lang}-{slug}.pdf"));
         std::fs::write(&pdf, &rendered.bytes).unwrap();
         let Some(text) = tool("pdftotext", &["-raw", &pdf.to_string_lossy(), "-"]) else {

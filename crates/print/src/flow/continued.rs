@@ -138,15 +138,10 @@ impl Builder<'_> {
             Some(2) => (s.h2_size, s.accent, s.heading_after),
             _ => (s.h3_size, s.text, s.h3_after),
         };
-        let style = TextStyle {
-            size,
-            leading: s.heading_leading,
-            bold: true,
-            color,
-            link_color: color,
-            align: Align::Left,
-            lang: self.lang,
-        };
+        // The heading's own look (see `Builder::heading`).
+        let mut style = self.body_style(ctx);
+        (style.size, style.leading, style.bold) = (size, s.heading_leading, true);
+        (style.color, style.link_color, style.align) = (color, color, Align::Left);
         let mut scratch = Tree::new();
         let mut owner = Owner {
             tree: &mut scratch,
