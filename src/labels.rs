@@ -67,6 +67,7 @@ pub const KEYS: &[&str] = &[
     "print_questions_call",
     "print_scan",
     "print_page",
+    "print_continued",
     "print_qr_alt",
     "print_running",
     "print_form",

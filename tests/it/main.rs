@@ -25,6 +25,7 @@ mod fuzz;
 mod hyphens;
 mod images;
 mod languages;
+mod large;
 mod lost;
 mod memo;
 mod new;

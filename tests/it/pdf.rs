@@ -47,7 +47,8 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
     tool("pdftotext", &args)
 }
 
-fn sample(paper: Paper) -> (Site, handouts::theme::Theme) {
+/// The checked sample site, printed on `paper` (shared with `large`).
+pub fn sample(paper: Paper) -> (Site, handouts::theme::Theme) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (mut site, theme, _) = handouts::check(
         &repo.join("content"),

@@ -665,7 +665,10 @@ fn every_phrase_of_the_regular_pdf_is_in_the_large_one() {
         };
         let large_text = bare(&large_lines.concat());
         assert!(lines.len() > 40, "{regular}");
-        for line in &lines {
+        // A heading repeated where its list goes on on a new page depends on where each
+        // edition's pages break (issue 24): it is pagination, not a phrase of the handout.
+        let repeated = |l: &&String| l.ends_with("(continued)") || l.ends_with("(continuación)");
+        for line in lines.iter().filter(|l| !repeated(l)) {
             assert!(large_text.contains(&bare(line)), "{large} lacks {line:?}");
         }
     }

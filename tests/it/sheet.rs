@@ -636,10 +636,11 @@ fn later_pages_leave_the_address_out_of_the_footer_and_so_hold_more_text() {
     assert!(footer(0).contains("Example Way"), "{}", footer(0));
     for n in 1..pages.len() {
         let text = footer(n);
-        assert!(text.contains("Reviewed"), "page {}: {text}", n + 1);
+        // Large print says the review and the form code once, on page 1 (issue 24).
+        assert!(!text.contains("Reviewed"), "page {}: {text}", n + 1);
         assert!(!text.contains("Example Way"), "page {}: {text}", n + 1);
         assert!(
-            text.contains("Form") && text.contains(&format!("{}", n + 1)),
+            !text.contains("Form") && text.contains(&format!("{}", n + 1)),
             "{text}"
         );
         assert!(

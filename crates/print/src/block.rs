@@ -22,6 +22,9 @@ pub(crate) struct Document {
     pub created: String,
     /// Alignment of body paragraphs.
     pub align: Align,
+    /// `continued`: the words after a heading repeated where a list, box or column goes on on a
+    /// new page ("(continued)"); empty when absent, and then nothing is repeated.
+    pub continued: String,
     /// The band at the top of every page.
     pub header: Header,
     /// The band at the bottom of every page.
@@ -76,6 +79,8 @@ pub(crate) struct Footer {
     /// The `<line>`s of the left column, top to bottom. `{page}` and `{pages}` in their text stand
     /// for the page's number and the page count, which only layout knows.
     pub lines: Vec<FooterLine>,
+    /// `qr-pages`: the pages the QR code, the caption and the printed address are on.
+    pub qr_pages: LinePages,
 }
 
 /// One `<line>` of the footer.
@@ -89,14 +94,18 @@ pub(crate) struct FooterLine {
     pub pages: LinePages,
 }
 
-/// The pages a footer line is printed on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The pages a footer line (or the QR code) is printed on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum LinePages {
     /// Every page, the default.
+    #[default]
     All,
     /// `pages="first"`: page 1 only (the review note, the address), so later pages keep more room
-    /// for the body; most of all in large print, where every footer line is 14 pt.
+    /// for the body.
     First,
+    /// `pages="last"`: the last page only, where the body usually ends with room to spare (large
+    /// print says the review note, the address, the form code and the QR code once, there).
+    Last,
 }
 
 /// The colour of a footer line.

@@ -15,6 +15,7 @@ mod flow;
 mod font;
 mod frame;
 mod hyphenate;
+mod inspect;
 mod keep_whole;
 mod linebreak;
 mod paint;

@@ -260,6 +260,10 @@ style_keys! {
     caption_size: Length,
     /// Space between a figure and its caption.
     caption_gap: Length,
+    /// Whether anything is set in italic: captions and `<i>` (false: captions upright, `<i>` bold).
+    italic: Switch,
+    /// How full a page is (a share of its text box) before a box that does not fit moves whole on.
+    box_split_fill: Ratio,
     /// Body text colour.
     text: Colour,
     /// Secondary text colour (footer, the header's phone line).

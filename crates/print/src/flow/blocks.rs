@@ -63,6 +63,8 @@ pub(super) struct Builder<'a> {
     pub(super) tree: Tree,
     /// The pictures figures name.
     pub(super) pictures: &'a Pictures,
+    /// The words after a heading repeated where a list or box goes on (`<handout continued>`).
+    pub(super) continued: String,
 }
 
 impl<'a> Builder<'a> {
@@ -87,6 +89,7 @@ impl<'a> Builder<'a> {
             panels: Vec::new(),
             tree,
             pictures: Pictures::empty(),
+            continued: doc.continued.clone(),
         }
     }
 
@@ -98,6 +101,8 @@ impl<'a> Builder<'a> {
         let mut after_heading = false;
         let mut after_rule = false;
         let lang = self.lang;
+        // The heading a list goes on under on a new page.
+        let mut heading = None;
         for block in blocks {
             // A `hyphenate="no"` block is laid out as the block it wraps, with hyphenation off.
             self.lang = match block {
@@ -117,6 +122,11 @@ impl<'a> Builder<'a> {
                 }
                 _ => self.block(block, ctx)?,
             };
+            match block {
+                Block::List { .. } => self.continue_with(&mut chunks, heading, ctx)?,
+                Block::Heading { level, inlines, .. } => heading = Some((*level, &inlines[..])),
+                _ => {}
+            }
             let Some(first) = chunks.first_mut() else {
                 continue;
             };
@@ -195,6 +205,13 @@ impl<'a> Builder<'a> {
         let rule = Stroke {
             color: self.style.muted,
             width: self.style.hairline,
+        };
+        let upright;
+        let inlines = if self.style.italic {
+            inlines
+        } else {
+            upright = super::upright::bold(inlines);
+            &upright
         };
         let mut owner = Owner::node(&mut self.tree, node).with_blanks(rule);
         text::set(self.fonts, inlines, style, width, &mut owner)
@@ -432,6 +449,7 @@ pub(super) fn recolor(chunks: &mut [Chunk], map: &[(Color, Color)]) {
         if let Some(repeat) = &mut chunk.repeat {
             recolor(std::slice::from_mut(Rc::make_mut(repeat)), map);
         }
+        super::continued::recolor_head(chunk, map);
         for item in &mut chunk.items {
             match item {
                 Item::Text { color, .. } | Item::Line { color, .. } => swap(color),

@@ -12,7 +12,7 @@ use super::blocks::{
     hline, keep_headings_with_next, keep_together, push_shifted, recolor, Builder, Ctx,
 };
 use super::text::{self, Owner, TextStyle};
-use super::{paginate, Chunk, LayoutError, Panel, PanelRef, Slice, Split};
+use super::{continued, paginate, Chunk, LayoutError, Panel, PanelRef, Slice, Split};
 
 /// `chunks` cut into keep-groups (runs joined by `keep_with_next`), each non-empty.
 fn keep_groups(chunks: Vec<Chunk>) -> Vec<Vec<Chunk>> {
@@ -173,6 +173,7 @@ impl Builder<'_> {
             }),
             bar,
             radius: s.radius,
+            padding: s.box_padding,
         });
         let left = s.box_padding + bar.map_or(0.0, |(_, w)| w);
         let inner = Ctx {
@@ -181,6 +182,12 @@ impl Builder<'_> {
             ..ctx.inset(left, s.box_padding)
         };
         let mut chunks = self.blocks(blocks, inner)?;
+        // Where the box's own keep forbids a break, it may still split to fill a page.
+        let count = chunks.len();
+        for chunk in chunks.iter_mut().take(count.saturating_sub(1)) {
+            chunk.box_break = !chunk.keep_with_next;
+        }
+        self.continue_with(&mut chunks, continued::box_heading(blocks), inner)?;
         if tone.is_alert() {
             // The teal accent would clash with the warm panel: headings, phone numbers and rules
             // take the panel's own strong colour.
@@ -333,6 +340,7 @@ impl Builder<'_> {
             let mut bottom = 0.0;
             for group in keep_groups(chunks) {
                 let gap = if slices.is_empty() { 0.0 } else { group[0].gap };
+                let cont = group[0].cont.clone();
                 let top = bottom + gap;
                 for body in paginate::paginate(group, &self.panels, [f32::INFINITY; 2]) {
                     for item in &body.items {
@@ -349,6 +357,7 @@ impl Builder<'_> {
                         height: body.used,
                         items: body.items,
                         bookmarks: body.bookmarks,
+                        cont: cont.clone(),
                     });
                 }
             }

@@ -61,7 +61,12 @@ impl Builder<'_> {
                 link_color: s.accent,
                 ..self.body_style(ctx)
             };
-            let italic: Vec<Inline> = caption.iter().map(italicised).collect();
+            // Upright where the style has no italics (large print).
+            let italic: Vec<Inline> = if s.italic {
+                caption.iter().map(italicised).collect()
+            } else {
+                caption.to_vec()
+            };
             let mut lines = line_chunks(self.set(&italic, style, ctx.width, node)?, ctx);
             if let Some(first) = lines.first_mut() {
                 first.gap = s.caption_gap;

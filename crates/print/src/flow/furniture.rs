@@ -27,9 +27,11 @@ use super::blocks::hline;
 use super::running;
 use super::structure::{Tree, ROOT};
 use super::text::{self, LineBox, Owner, TextStyle};
-use super::{translate, LayoutError};
+use super::{translate, Chunk, LayoutError};
 use std::sync::Arc;
 
+/// Rounding slack when comparing band heights, in points.
+const FIT_SLACK: f32 = 0.01;
 /// The placeholder for the page's number in footer lines.
 const PAGE: &str = "{page}";
 /// The placeholder for the page count in footer lines.
@@ -38,8 +40,9 @@ const PAGES: &str = "{pages}";
 /// real handout's numbers, so a line measured to fit on one line still does on every page.
 const PAGE_STAND_IN: usize = 99;
 
-/// The widest share of the band the header's right text (the phone line) may take: only its first
-/// line is drawn, so it must not wrap ("¿Preguntas? Llame al (555) 010-0142" at 18 pt is 0.57).
+/// The share of the band the header's right text (the phone line) is set in, right-aligned, unless
+/// its one line needs more ("¿Preguntas? Llame al (555) 010-0142" at 18 pt is 0.62 of A4 between
+/// large print's 0.75 in margins): only its first line is drawn, so it must not wrap.
 const RIGHT_SHARE: f32 = 0.62;
 /// The least share of the band the header's left text keeps beside the phone line; with less, the
 /// phone line goes under it.
@@ -73,14 +76,24 @@ pub(super) struct Furniture<'a> {
     later: Vec<LineBox>,
     /// The header's right text, right-aligned.
     right: Vec<LineBox>,
+    /// The width the right text is set in.
+    right_box: f32,
     /// The footer's left column, in order, each line with the pages it is printed on.
     lines: Vec<(LinePages, FooterText<'a>)>,
-    /// Caption and URL lines beside the QR code, right-aligned.
+    /// Caption and URL lines beside the QR code, right-aligned; or, `stacked_url`, left-aligned
+    /// under the footer's lines.
     url: Vec<LineBox>,
+    /// Whether the caption and URL go under the lines, the lines then as wide as the band less the
+    /// QR code: large type beside both would wrap every line into several.
+    stacked_url: bool,
+    /// The pages the QR code (and the caption and URL) are printed on.
+    qr_pages: LinePages,
+    /// How wide the footer's lines are set.
+    columns: Columns,
     url_target: String,
     qr: QrSymbol,
-    /// The footer band's height on page 1 and on later pages.
-    footer_heights: [f32; 2],
+    /// The footer band's height on each kind of page (see [`Kind`]).
+    footer_heights: [f32; 4],
     /// The footer's `Div`, attached to the tree after the body.
     group: usize,
     /// The `Link` element of the web address and its QR code.
@@ -97,17 +110,53 @@ struct LineSetter<'a> {
     fonts: &'a Fonts,
     style: &'a Style,
     lang: Option<Language>,
-    /// Width of the footer's left column.
-    width: f32,
+}
+
+/// How wide the footer's left column is: beside the caption and URL, or, with those under the
+/// lines, beside the QR code down to its bottom and the band's whole width below it; the band's
+/// whole width on pages without the code.
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    stacked: bool,
+    /// Beside the caption and URL.
+    beside: f32,
+    /// Beside the QR code alone.
+    narrow: f32,
+    /// The band.
+    full: f32,
+    /// The code's side, how far down it reaches below the band's content top.
+    qr_side: f32,
+    /// Height of one footer line.
+    row: f32,
+}
+
+impl Columns {
+    /// Widths of the lines of a paragraph whose top is `top` below the content top, on a page
+    /// with the code (`qr`) or without.
+    fn widths(&self, qr: bool, top: f32) -> Vec<f32> {
+        if !qr {
+            return vec![self.full];
+        }
+        if !self.stacked {
+            return vec![self.beside];
+        }
+        let beside = ((self.qr_side - top) / self.row - FIT_SLACK)
+            .ceil()
+            .max(0.0) as usize;
+        let mut widths = vec![self.narrow; beside];
+        widths.push(self.full);
+        widths
+    }
 }
 
 impl LineSetter<'_> {
-    /// `line` as set on page `page` of `pages`, tagged as `owner` says.
+    /// `line` as set on page `page` of `pages`, its lines `widths` wide, tagged as `owner` says.
     fn set(
         &self,
         line: &FooterLine,
         page: usize,
         pages: usize,
+        widths: &[f32],
         owner: &mut Owner<'_>,
     ) -> Result<Vec<LineBox>, LayoutError> {
         let color = match line.tone {
@@ -116,7 +165,80 @@ impl LineSetter<'_> {
         };
         let style = footer_style(self.style, self.lang, color, Align::Left);
         let inlines = numbered(&line.inlines, page, pages);
-        text::set(self.fonts, &inlines, style, self.width, owner)
+        text::set_widths(self.fonts, &inlines, style, widths, owner)
+    }
+
+    /// Height of the lines of `lines` printed on pages of `kind`, the first `top` below the
+    /// content top, set as wide as `columns` says; lines that name the page measured with
+    /// two-digit numbers.
+    fn column(
+        &self,
+        lines: &[FooterLine],
+        kind: Kind,
+        top: f32,
+        columns: &Columns,
+        qr: bool,
+    ) -> Result<f32, LayoutError> {
+        let mut scratch = Tree::new();
+        let mut height = 0.0;
+        for line in lines.iter().filter(|l| kind.prints(l.pages)) {
+            let mut measuring = owner(&mut scratch, Artifact::Footer, ROOT);
+            let widths = columns.widths(qr, top + height);
+            let set = self.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &widths, &mut measuring)?;
+            height += set.iter().map(|l| l.height).sum::<f32>();
+        }
+        Ok(height)
+    }
+}
+
+/// What a page is to the footer, which may print some lines (and its QR code) on the first or
+/// the last page only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Kind {
+    /// Page 1.
+    pub(super) first: bool,
+    /// The last page.
+    pub(super) last: bool,
+}
+
+impl Kind {
+    /// Every kind, in the order of [`Kind::index`].
+    const ALL: [Kind; 4] = [
+        Kind::of(true, false),
+        Kind::of(false, false),
+        Kind::of(true, true),
+        Kind::of(false, true),
+    ];
+
+    const fn of(first: bool, last: bool) -> Kind {
+        Kind { first, last }
+    }
+
+    /// The kind of page `index` (0-based) of `total`.
+    pub(super) fn page(index: usize, total: usize) -> Kind {
+        Kind::of(index == 0, index + 1 == total)
+    }
+
+    fn index(self) -> usize {
+        usize::from(!self.first) + 2 * usize::from(self.last)
+    }
+
+    /// Whether what is printed on `pages` is on this page.
+    fn prints(self, pages: LinePages) -> bool {
+        match pages {
+            LinePages::All => true,
+            LinePages::First => self.first,
+            LinePages::Last => self.last,
+        }
+    }
+
+    /// Whether this page is the one where what is printed on `pages` is read (tagged content):
+    /// the first page that prints it. Elsewhere it repeats and is an artifact.
+    fn reads(self, pages: LinePages) -> bool {
+        match pages {
+            LinePages::All | LinePages::First => self.first,
+            LinePages::Last => self.last,
+        }
     }
 }
 
@@ -225,11 +347,24 @@ impl<'a> Furniture<'a> {
             lang,
         };
         let mut scratch = Tree::new();
+        // As wide as its one line, when that is more than the share.
+        let one_line = widest(&text::set(
+            fonts,
+            &doc.header.right,
+            right_style,
+            inner,
+            &mut owner(&mut scratch, Artifact::Header, group),
+        )?);
+        let right_box = if one_line > inner * RIGHT_SHARE {
+            (one_line + 1.0).min(inner)
+        } else {
+            inner * RIGHT_SHARE
+        };
         let right_width = widest(&text::set(
             fonts,
             &doc.header.right,
             right_style,
-            inner * RIGHT_SHARE,
+            right_box,
             &mut owner(&mut scratch, Artifact::Header, group),
         )?);
         let left_style = TextStyle {
@@ -258,7 +393,7 @@ impl<'a> Furniture<'a> {
             fonts,
             &doc.header.right,
             right_style,
-            inner * RIGHT_SHARE,
+            right_box,
             &mut read(tree, right_p, Artifact::Header, group),
         )?;
         // The running head is plain text: no links, so nothing of it goes in the structure tree.
@@ -290,6 +425,8 @@ impl<'a> Furniture<'a> {
             .max(left_height.max(logo_height) + under + s.header_padding);
 
         let qr = qr::encode(&doc.footer.url).map_err(LayoutError::Qr)?;
+        // At least `qr_side`, and wider when the code's modules would be under `qr_module_min`.
+        let side = qr.side(s);
         // The footer reads as the page shows it: the left column's lines, then the caption and the
         // web address's link.
         let line_nodes: Vec<Option<usize>> = (doc.footer.lines.iter())
@@ -297,56 +434,122 @@ impl<'a> Furniture<'a> {
             .collect();
         let caption = [Inline::plain(&doc.footer.caption)];
         let caption_p = paragraph(tree, group, &caption);
-        let mut url = text::set(
-            fonts,
-            &caption,
-            footer_style(s, lang, s.muted, Align::Right),
-            s.footer_url_width,
-            &mut read(tree, caption_p, Artifact::Footer, group),
-        )?;
-        url.extend(text::set_plain(
-            fonts,
-            printed_url(&doc.footer.url),
-            footer_style(s, lang, s.accent, Align::Right),
-            s.footer_url_width,
-            &mut owner(tree, Artifact::Footer, group),
-        )?);
-        let url_width = widest(&url);
-        let side = qr.side(s);
-        let setter = LineSetter {
-            fonts,
-            style,
-            lang,
-            width: (inner - side - url_width - s.footer_column_gap).max(inner * 0.3),
+        // The caption and the address, right-aligned beside the code or left-aligned under the
+        // lines; the caption has no links, so setting it twice adds nothing to the tree.
+        let url_block = |align: Align, widths: &dyn Fn(f32) -> Vec<f32>, tree: &mut Tree| {
+            let mut url = text::set_widths(
+                fonts,
+                &caption,
+                footer_style(s, lang, s.muted, align),
+                &widths(0.0),
+                &mut read(tree, caption_p, Artifact::Footer, group),
+            )?;
+            let below = url.iter().map(|l| l.height).sum::<f32>();
+            url.extend(text::set_widths(
+                fonts,
+                &[Inline::plain(printed_url(&doc.footer.url))],
+                footer_style(s, lang, s.accent, align),
+                &widths(below),
+                &mut owner(tree, Artifact::Footer, group),
+            )?);
+            Ok::<_, LayoutError>(url)
         };
+        let beside = url_block(Align::Right, &|_| vec![s.footer_url_width], tree)?;
+        let url_width = widest(&beside);
+        let setter = LineSetter { fonts, style, lang };
         // Both text columns start level with the QR's dark modules, below its quiet zone.
         let offset = text_offset(&qr, s);
+        let qr_pages = doc.footer.qr_pages;
+        // Beside the code and its address, or wider, the address under the lines: whichever makes
+        // the band with the code shorter (beside, when equal).
+        let height_of = |lines: &[LineBox]| lines.iter().map(|l| l.height).sum::<f32>();
+        let row = height_of(&text::set_plain(
+            fonts,
+            "X",
+            footer_style(s, lang, s.muted, Align::Left),
+            inner,
+            &mut owner(&mut scratch, Artifact::Footer, group),
+        )?);
+        let mut columns = Columns {
+            stacked: false,
+            beside: (inner - side - url_width - s.footer_column_gap).max(inner * 0.3),
+            narrow: (inner - side - s.footer_column_gap).max(inner * 0.3),
+            full: inner,
+            qr_side: side,
+            row,
+        };
+        let with_qr = (Kind::ALL.into_iter())
+            .find(|k| k.prints(qr_pages))
+            .unwrap_or(Kind::of(true, true));
+        let lines_with_qr =
+            |columns: &Columns| setter.column(&doc.footer.lines, with_qr, offset, columns, true);
+        let beside_band = side
+            .max(offset + lines_with_qr(&columns)?)
+            .max(offset + height_of(&beside));
+        let wrapped = Columns {
+            stacked: true,
+            ..columns
+        };
+        let under_top = offset + lines_with_qr(&wrapped)?;
+        let under = url_block(
+            Align::Left,
+            &|top| wrapped.widths(true, under_top + top),
+            tree,
+        )?;
+        let under_band = side.max(under_top + height_of(&under));
+        // Only a code printed on one page (large print) moves its address: a footer on every
+        // page keeps the one shape the regular edition has always had.
+        let stacked_url = qr_pages != LinePages::All && under_band + FIT_SLACK < beside_band;
+        let url = if stacked_url {
+            columns = wrapped;
+            under
+        } else {
+            beside
+        };
         let mut lines = Vec::with_capacity(doc.footer.lines.len());
-        // The left column on page 1 and on later pages, which leave out `pages="first"` lines.
-        let (mut first_column, mut later_column) = (offset, offset);
+        // The left column on each kind of page, of the lines printed there.
+        let mut heights = Kind::ALL.map(|k| if k.prints(qr_pages) { offset } else { 0.0 });
         for (line, &node) in doc.footer.lines.iter().zip(&line_nodes) {
-            let (text, height) = if names_page(&line.inlines) {
+            let text = if names_page(&line.inlines) {
                 // Measured only: it is set again on every page.
-                let mut measuring = owner(&mut scratch, Artifact::Footer, group);
-                let measured = setter.set(line, PAGE_STAND_IN, PAGE_STAND_IN, &mut measuring)?;
-                let height = measured.iter().map(|l| l.height).sum::<f32>();
-                (FooterText::PerPage(line, node), height)
+                for (k, height) in Kind::ALL.into_iter().zip(heights.iter_mut()) {
+                    let qr = k.prints(qr_pages);
+                    let one = std::slice::from_ref(line);
+                    *height += setter.column(one, k, *height, &columns, qr)?;
+                }
+                FooterText::PerPage(line, node)
             } else {
-                // No placeholder: any numbers give the same lines.
+                // No placeholder: any numbers give the same lines, set where first printed (on
+                // a page with the code, if any prints it: its lines are the narrower).
+                let printing = || Kind::ALL.into_iter().filter(|k| k.prints(line.pages));
+                let at = (printing().find(|k| k.prints(qr_pages)))
+                    .or_else(|| printing().next())
+                    .unwrap_or(Kind::of(true, false));
+                let qr = at.prints(qr_pages);
+                let widths = columns.widths(qr, heights[at.index()]);
                 let mut owner = read(tree, node, Artifact::Footer, group);
-                let fixed = setter.set(line, 0, 0, &mut owner)?;
-                let height = fixed.iter().map(|l| l.height).sum::<f32>();
-                (FooterText::Fixed(fixed), height)
+                let fixed = setter.set(line, 0, 0, &widths, &mut owner)?;
+                for (k, height) in Kind::ALL.into_iter().zip(heights.iter_mut()) {
+                    if k.prints(line.pages) {
+                        *height += height_of(&fixed);
+                    }
+                }
+                FooterText::Fixed(fixed)
             };
-            first_column += height;
-            if line.pages == LinePages::All {
-                later_column += height;
-            }
             lines.push((line.pages, text));
         }
-        let url_height: f32 = offset + url.iter().map(|l| l.height).sum::<f32>();
-        let band = |column: f32| s.footer_rule_gap + side.max(column).max(url_height);
-        let footer_heights = [band(first_column), band(later_column)];
+        let url_height = offset + height_of(&url);
+        let footer_heights = Kind::ALL.map(|k| {
+            let column = heights[k.index()];
+            let content = if !k.prints(qr_pages) {
+                column
+            } else if stacked_url {
+                side.max(column + height_of(&url))
+            } else {
+                side.max(column).max(url_height)
+            };
+            s.footer_rule_gap + content
+        });
         // The address and its code are one link, read after the lines; the code is its picture.
         let url_link = tree.add(Role::Link, group);
         tree.set_alt(url_link, doc.footer.url.clone());
@@ -363,8 +566,12 @@ impl<'a> Furniture<'a> {
             header_height,
             stacked,
             right,
+            right_box,
             lines,
             url,
+            stacked_url,
+            qr_pages,
+            columns,
             url_target: doc.footer.url.clone(),
             qr,
             footer_heights,
@@ -375,8 +582,18 @@ impl<'a> Furniture<'a> {
         })
     }
 
-    /// The bands and text box of page `index` (0-based): later pages may have a shorter footer.
-    pub(super) fn geometry(&self, index: usize) -> Geometry {
+    /// How much shorter the last page's text box is than it would be were the page not the last:
+    /// the room its last-page lines take, kept free at the end of the body.
+    pub(super) fn last_page_reserve(&self) -> f32 {
+        let h = |first, last| self.footer_heights[Kind::of(first, last).index()];
+        (h(true, true) - h(true, false))
+            .max(h(false, true) - h(false, false))
+            .max(0.0)
+    }
+
+    /// The bands and text box of a page of `kind`: page 1, the last page and the others may have
+    /// footers of different heights.
+    pub(super) fn geometry(&self, kind: Kind) -> Geometry {
         let s = self.style;
         let inner = self.width - 2.0 * s.margin_x;
         let header = Rect {
@@ -389,7 +606,7 @@ impl<'a> Furniture<'a> {
             x: s.margin_x,
             y: s.margin_y,
             w: inner,
-            h: self.footer_heights[usize::from(index > 0)],
+            h: self.footer_heights[kind.index()],
         };
         let bottom = footer.top() + s.footer_gap;
         let top = header.y - s.header_gap;
@@ -460,13 +677,15 @@ impl<'a> Furniture<'a> {
             };
             stamp(&mut items, line, h.right() - self.right_width(), top);
         }
-        words_once(&mut items, index, Artifact::Header);
+        if index > 0 {
+            words_once(&mut items, Artifact::Header);
+        }
         items
     }
 
     /// Width the header's right text was set in (its lines are right-aligned within it).
     fn right_width(&self) -> f32 {
-        (self.width - 2.0 * self.style.margin_x) * RIGHT_SHARE
+        self.right_box
     }
 
     /// The footer's `Div`, to be read after the body.
@@ -493,37 +712,92 @@ impl<'a> Furniture<'a> {
             Artifact::Footer,
         )];
         let content_top = f.top() - s.footer_rule_gap;
-        let (module, side) = (self.qr.module(s), self.qr.side(s));
-        let text_top = content_top - text_offset(&self.qr, s);
+        // The code's corner on whole points, so its modules fall on device pixels (see `qr::snap`).
+        let side = self.qr.side(s);
+        let qr_top = g.height - qr::snap(g.height - content_top);
+        let kind = Kind::page(index, total);
+        let has_qr = kind.prints(self.qr_pages);
+        let text_top = if has_qr {
+            content_top - text_offset(&self.qr, s)
+        } else {
+            content_top
+        };
 
-        // Left column: the template's lines, those naming the page set for this page.
+        // Left column: the template's lines, those naming the page set for this page. Each is
+        // read where first printed; elsewhere its words are artifacts.
         let mut top = text_top;
         for (pages, line) in &self.lines {
-            if index > 0 && *pages == LinePages::First {
+            if !kind.prints(*pages) {
                 continue;
             }
+            let reads = kind.reads(*pages);
             let per_page;
             let boxes = match line {
                 FooterText::Fixed(boxes) => boxes,
-                FooterText::PerPage(line, node) if index == 0 => {
+                FooterText::PerPage(line, node) if reads => {
+                    let widths = self.columns.widths(has_qr, content_top - top);
                     let mut owner = read(tree, *node, Artifact::Footer, self.group);
-                    per_page = self.setter.set(line, 1, total, &mut owner)?;
+                    per_page = self
+                        .setter
+                        .set(line, index + 1, total, &widths, &mut owner)?;
                     &per_page
                 }
                 FooterText::PerPage(line, node) => {
-                    per_page = self.set_again(line, index + 1, total, *node, tree)?;
+                    let widths = self.columns.widths(has_qr, content_top - top);
+                    per_page = self.set_again(line, index + 1, total, &widths, *node, tree)?;
                     &per_page
                 }
             };
+            let start = items.len();
             for line in boxes {
                 stamp(&mut items, line, f.x, top);
                 top -= line.height;
             }
+            if !reads {
+                words_once(&mut items[start..], Artifact::Footer);
+            }
+        }
+        if !has_qr {
+            return Ok(items);
+        }
+        let reads = kind.reads(self.qr_pages);
+        let start = items.len();
+        if self.stacked_url {
+            // The caption and the address under the lines, the code alone at the right.
+            let url_top = top;
+            for line in &self.url {
+                stamp(&mut items, line, f.x, top);
+                top -= line.height;
+            }
+            items.push(self.qr_item(reads, qr::snap(f.right() - side), qr_top - side));
+            for rect in [
+                Rect {
+                    x: f.x,
+                    y: top,
+                    w: widest(&self.url),
+                    h: url_top - top,
+                },
+                Rect {
+                    x: qr::snap(f.right() - side),
+                    y: qr_top - side,
+                    w: side,
+                    h: side,
+                },
+            ] {
+                items.push(Item::Link {
+                    rect,
+                    uri: self.url_target.clone(),
+                    tag: Tag::Node(self.url_link),
+                });
+            }
+            if !reads {
+                words_once(&mut items[start..], Artifact::Footer);
+            }
+            return Ok(items);
         }
 
         // Right: the web address beside its QR code.
         let qr_x = qr::snap(f.right() - side);
-        let qr_top = g.height - qr::snap(g.height - content_top);
         let url_right = qr_x;
         let url_width = widest(&self.url);
         let mut top = text_top;
@@ -532,19 +806,7 @@ impl<'a> Furniture<'a> {
             stamp(&mut items, line, url_right - s.footer_url_width, top);
             top -= line.height;
         }
-        items.push(Item::Qr {
-            x: qr_x,
-            y: qr_top - side,
-            module,
-            modules: self.qr.modules,
-            runs: self.qr.runs.clone(),
-            // One picture in the tree: the same code on later pages is furniture.
-            tag: if index == 0 {
-                Tag::Node(self.figure)
-            } else {
-                Tag::Artifact(Artifact::Footer)
-            },
-        });
+        items.push(self.qr_item(reads, qr_x, qr_top - side));
         items.push(Item::Link {
             rect: Rect {
                 x: url_right - url_width,
@@ -555,24 +817,44 @@ impl<'a> Furniture<'a> {
             uri: self.url_target.clone(),
             tag: Tag::Node(self.url_link),
         });
-        words_once(&mut items, index, Artifact::Footer);
+        if !reads {
+            words_once(&mut items[start..], Artifact::Footer);
+        }
         Ok(items)
     }
 
-    /// `line`, whose `P` is `node`, as set on page `page` (after the first) of `pages`: its links'
-    /// annotations go to the `Link` elements page 1 made for them, in order, so each link is one
-    /// element, read once.
+    /// The QR code with its lower-left corner at (`x`, `y`), a picture where it `reads`.
+    fn qr_item(&self, reads: bool, x: f32, y: f32) -> Item {
+        Item::Qr {
+            x,
+            y,
+            module: self.qr.module(self.style),
+            modules: self.qr.modules,
+            runs: self.qr.runs.clone(),
+            // One picture in the tree: the same code on other pages is furniture.
+            tag: if reads {
+                Tag::Node(self.figure)
+            } else {
+                Tag::Artifact(Artifact::Footer)
+            },
+        }
+    }
+
+    /// `line`, whose `P` is `node`, as set `widths` wide on page `page` (after the first) of
+    /// `pages`: its links' annotations go to the `Link` elements page 1 made for them, in order,
+    /// so each link is one element, read once.
     fn set_again(
         &self,
         line: &FooterLine,
         page: usize,
         pages: usize,
+        widths: &[f32],
         node: Option<usize>,
         tree: &mut Tree,
     ) -> Result<Vec<LineBox>, LayoutError> {
         let mut scratch = Tree::new();
         let mut measuring = owner(&mut scratch, Artifact::Footer, ROOT);
-        let mut boxes = self.setter.set(line, page, pages, &mut measuring)?;
+        let mut boxes = self.setter.set(line, page, pages, widths, &mut measuring)?;
         let first = node.map_or(Vec::new(), |p| tree.children_of_role(p, Role::Link));
         // This page's `Link` elements (in the scratch tree), in order.
         let mut here: Vec<usize> = Vec::new();
@@ -589,7 +871,7 @@ impl<'a> Furniture<'a> {
         if here.len() != first.len() {
             // Not the links page 1 has (the same `<a>`s give the same links): elements of their own.
             let mut furniture = owner(tree, Artifact::Footer, self.group);
-            return self.setter.set(line, page, pages, &mut furniture);
+            return self.setter.set(line, page, pages, widths, &mut furniture);
         }
         for item in boxes.iter_mut().flat_map(|b| b.items.iter_mut()) {
             if let Item::Link { tag, .. } = item {
@@ -603,12 +885,25 @@ impl<'a> Furniture<'a> {
     }
 }
 
-/// Makes the furniture's words on page `index` artifacts of `kind` after the first page: a reader
-/// hears them once, from page 1, while each page's link annotations stay in the links' elements.
-fn words_once(items: &mut [Item], index: usize, kind: Artifact) {
-    if index == 0 {
+/// Ends the body's `chunks` with `reserve` points of empty room, kept on the page of the last
+/// chunk: the last page's text box is that much shorter than another page's.
+pub(super) fn reserve_last_page(chunks: &mut Vec<Chunk>, reserve: f32) {
+    if reserve <= 0.0 {
         return;
     }
+    if let Some(last) = chunks.last_mut() {
+        last.keep_with_next = true;
+    }
+    chunks.push(Chunk {
+        height: reserve,
+        ..Chunk::default()
+    });
+}
+
+/// Makes the furniture's words in `items` artifacts of `kind`, where they repeat what a reader
+/// heard on the page that reads them, while each page's link annotations stay in the links'
+/// elements.
+fn words_once(items: &mut [Item], kind: Artifact) {
     for item in items {
         if let Item::Text { tag, .. } = item {
             *tag = Tag::Artifact(kind);

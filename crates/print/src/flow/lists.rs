@@ -102,6 +102,18 @@ impl Builder<'_> {
             if n == 0 {
                 first_baseline = baseline;
             }
+            // Never one item alone on either side of a page break: the first keeps with the
+            // second, the last with the one before it.
+            if items.len() > 1 && (n == 0 || n + 2 == items.len()) {
+                if let Some(last) = chunks.last_mut() {
+                    last.keep_with_next = true;
+                }
+            }
+            // "(continued)" above an item that starts a page is read as the item's first words.
+            for chunk in &mut chunks {
+                let cont = chunk.cont.get_or_insert_with(Default::default);
+                cont.tag.get_or_insert(Tag::Node(body));
+            }
             out.append(&mut chunks);
         }
         Ok((out, first_baseline))

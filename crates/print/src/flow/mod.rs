@@ -21,6 +21,7 @@
 pub(super) mod blank;
 mod blocks;
 mod composite;
+mod continued;
 mod fields;
 mod figure;
 mod furniture;
@@ -30,6 +31,7 @@ mod running;
 mod structure;
 mod table;
 mod text;
+mod upright;
 
 use std::fmt;
 use std::rc::Rc;
@@ -39,6 +41,7 @@ use super::font::Fonts;
 use super::frame::{Bookmark, Color, Item, Layout, Page, Stroke};
 use super::picture::Pictures;
 use super::style::Style;
+use furniture::Kind;
 
 /// Why a document could not be laid out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,16 +91,19 @@ pub(crate) fn layout_with(
     let mut tree = structure::Tree::new();
     let furniture = furniture::Furniture::new(doc, fonts, style, pictures, &mut tree)?;
     // Page 1 may have a taller footer than later pages, and so a shorter text box.
-    let geometry = furniture.geometry(0);
-    let later = furniture.geometry(1);
+    let geometry = furniture.geometry(Kind::page(0, 2));
+    let later = furniture.geometry(Kind::page(1, 3));
     // Blocks become unsplittable chunks that carry their keep rules and their structure elements.
     let mut builder = blocks::Builder::new(fonts, style, doc, geometry.body.h, tree);
     builder.pictures = pictures;
     let ctx = blocks::Ctx::full(geometry.body.w, structure::ROOT);
     let mut chunks = builder.blocks(&doc.blocks, ctx)?;
     blocks::keep_headings_with_next(&mut chunks);
+    // The last page's own footer lines take room its body keeps free at its end.
+    furniture::reserve_last_page(&mut chunks, furniture.last_page_reserve());
     // Chunks fill pages first-fit, whole keep-groups at a time.
-    let bodies = paginate::paginate(chunks, &builder.panels, [geometry.body.h, later.body.h]);
+    let heights = [geometry.body.h, later.body.h];
+    let bodies = paginate::paginate_filling(chunks, &builder.panels, heights, style.box_split_fill);
     // Page 1's footer is read once, after the body.
     let mut tree = builder.tree;
     tree.attach(structure::ROOT, furniture.group());
@@ -106,7 +112,7 @@ pub(crate) fn layout_with(
     let mut pages = Vec::with_capacity(total);
     let mut bookmarks = Vec::new();
     for (index, body) in bodies.into_iter().enumerate() {
-        let geometry = if index == 0 { geometry } else { later };
+        let geometry = furniture.geometry(Kind::page(index, total));
         let mut items = furniture.header(index, &geometry);
         let (dx, dy) = (geometry.body.x, geometry.body.top());
         for mut item in body.items {
@@ -175,6 +181,12 @@ struct Chunk {
     /// In a data table's body: its header row, as pagination artifacts, drawn above this chunk when
     /// it starts a page after the first.
     repeat: Option<Rc<Chunk>>,
+    /// Inside a list, box or column after its start: what this chunk shows above itself when it
+    /// starts a page (its heading again and "(continued)").
+    cont: Option<continued::Cont>,
+    /// A box may split after this chunk to fill a page (`box_split_fill`): a break its own keep
+    /// forbade, between its blocks and list items.
+    box_break: bool,
 }
 
 /// How a `fill` blank grows into the room its page has left: more rules under its last, each
@@ -214,6 +226,8 @@ struct Slice {
     items: Vec<Item>,
     /// Outline entries, at y relative to the slice's top.
     bookmarks: Vec<(String, f32)>,
+    /// What the slice shows above itself when it starts its column on a new page.
+    cont: Option<continued::Cont>,
 }
 
 /// A chunk's membership in a panel, and whether it opens or closes it.
@@ -242,6 +256,8 @@ struct Panel {
     bar: Option<(Color, f32)>,
     /// Corner radius.
     radius: f32,
+    /// Inner padding: kept above and below its content where the box splits over pages.
+    padding: f32,
 }
 
 /// Moves an item by (`dx`, `dy`).

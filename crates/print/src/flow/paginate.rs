@@ -31,14 +31,28 @@ pub(super) struct PageBody {
 struct Extent {
     top: f32,
     bottom: f32,
+    /// Whether the panel ends on this page (else it goes on, and keeps its padding under the text).
+    closed: bool,
 }
 
 /// Pages filled with `chunks`, the first `heights[0]` tall and the others `heights[1]`; heights
 /// may be infinite (for columns).
 pub(super) fn paginate(chunks: Vec<Chunk>, panels: &[Panel], heights: [f32; 2]) -> Vec<PageBody> {
+    paginate_filling(chunks, panels, heights, 0.0)
+}
+
+/// Like [`paginate`], a box that does not fit the rest of a page split between its blocks and
+/// items while the page is filled less than `split_fill` (a share of its text box).
+pub(super) fn paginate_filling(
+    chunks: Vec<Chunk>,
+    panels: &[Panel],
+    heights: [f32; 2],
+    split_fill: f32,
+) -> Vec<PageBody> {
     let mut pager = Pager {
         panels,
         heights,
+        split_fill,
         pages: Vec::new(),
         page: PageBody::default(),
         extents: BTreeMap::new(),
@@ -59,6 +73,8 @@ pub(super) fn paginate(chunks: Vec<Chunk>, panels: &[Panel], heights: [f32; 2]) 
 
 struct Pager<'a> {
     panels: &'a [Panel],
+    /// How full a page must be before a box that does not fit moves whole to the next one.
+    split_fill: f32,
     /// Text box heights of page 1 and of later pages.
     heights: [f32; 2],
     pages: Vec<PageBody>,
@@ -112,8 +128,18 @@ impl Pager<'_> {
                 return;
             }
         }
+        // A box on a page still too empty: as many of its blocks and items as fit here.
+        if !self.empty() && self.page.used < self.split_fill * self.height() {
+            if let Some(at) = self.box_cut(&group) {
+                let rest = group.split_off(at + 1);
+                group.into_iter().for_each(|c| self.place(c));
+                self.finish_page();
+                self.place_group(rest);
+                return;
+            }
+        }
         // Whole on the next page, when that page can hold it (and the header row it repeats there).
-        let repeat = group.first().map_or(0.0, repeat_height);
+        let repeat = group.first().map_or(0.0, |c| self.top_extra(c));
         if !self.empty() && self.height_of(&group) + repeat <= self.heights[1] + FIT_SLACK {
             self.finish_page();
             group.into_iter().for_each(|c| self.place(c));
@@ -182,7 +208,7 @@ impl Pager<'_> {
             } else {
                 height
             };
-            if need + repeat_height(chunk) > self.heights[1] + FIT_SLACK {
+            if need + self.top_extra(chunk) > self.heights[1] + FIT_SLACK {
                 self.place_split(piece, ahead);
                 continue;
             }
@@ -203,7 +229,7 @@ impl Pager<'_> {
             .map(|(i, c)| {
                 let gap = if i == 0 && at_top { 0.0 } else { c.gap };
                 let repeat = if i == 0 && at_top && later {
-                    repeat_height(c)
+                    self.top_extra(c)
                 } else {
                     0.0
                 };
@@ -212,7 +238,55 @@ impl Pager<'_> {
             .sum()
     }
 
+    /// What `chunk` brings above itself when it starts a page after the first: its table's header
+    /// row, its list's or box's heading and "(continued)" (with the box's padding above).
+    fn top_extra(&self, chunk: &Chunk) -> f32 {
+        let cont = chunk.cont.as_ref().map_or(0.0, |c| {
+            let height = c.height();
+            if height > 0.0 {
+                height + self.padding(chunk)
+            } else {
+                0.0
+            }
+        });
+        repeat_height(chunk) + cont
+    }
+
+    /// The padding of the innermost box `chunk` sits in (0 outside boxes).
+    fn padding(&self, chunk: &Chunk) -> f32 {
+        (chunk.panels.last())
+            .and_then(|p| self.panels.get(p.id))
+            .map_or(0.0, |p| p.padding)
+    }
+
+    /// The last chunk of `group` after which a box may split so that what comes before it fits
+    /// the rest of the page, with the box's padding under it.
+    fn box_cut(&self, group: &[Chunk]) -> Option<usize> {
+        let room = self.height() - self.page.used;
+        (0..group.len().saturating_sub(1))
+            .filter(|&i| group[i].box_break)
+            .take_while(|&i| {
+                self.height_of(&group[..=i]) + self.padding(&group[i]) <= room + FIT_SLACK
+            })
+            .last()
+    }
+
     fn place(&mut self, chunk: Chunk) {
+        // A list or box going on on a new page shows its heading again and "(continued)".
+        if self.empty() && !self.pages.is_empty() {
+            if let Some(head) = chunk.cont.as_ref().and_then(|c| c.chunk()) {
+                let panels = chunk.panels.iter().map(|p| PanelRef {
+                    open: None,
+                    close: None,
+                    ..*p
+                });
+                self.place(Chunk {
+                    pad_top: self.padding(&chunk),
+                    panels: panels.collect(),
+                    ..head
+                });
+            }
+        }
         // A table going on on a new page shows its header row again first.
         if let Some(repeat) = chunk.repeat.as_deref().filter(|_| !self.pages.is_empty()) {
             if self.empty() {
@@ -234,12 +308,14 @@ impl Pager<'_> {
             let extent = Extent {
                 top: top + panel.open.unwrap_or(chunk.pad_top),
                 bottom: bottom - panel.close.unwrap_or(chunk.pad_bottom),
+                closed: panel.close.is_some(),
             };
             self.extents
                 .entry(panel.id)
                 .and_modify(|e| {
                     e.top = e.top.max(extent.top);
                     e.bottom = e.bottom.min(extent.bottom);
+                    e.closed |= extent.closed;
                 })
                 .or_insert(extent);
         }
@@ -270,8 +346,13 @@ impl Pager<'_> {
         self.grow();
         // Panels go under the text they hold, so they are drawn first; outer boxes before inner ones.
         let mut backgrounds = Vec::new();
-        for (id, extent) in std::mem::take(&mut self.extents) {
+        let floor = -self.height();
+        for (id, mut extent) in std::mem::take(&mut self.extents) {
             if let Some(panel) = self.panels.get(id) {
+                // A box going on on the next page keeps its padding under its text here.
+                if !extent.closed {
+                    extent.bottom = (extent.bottom - panel.padding).max(floor.min(extent.bottom));
+                }
                 backgrounds.extend(panel_items(panel, extent));
             }
         }
@@ -426,8 +507,21 @@ fn split_columns(chunk: &Chunk, room: f32) -> Option<(Chunk, Chunk)> {
             here.height = here.height.max(slice.top + slice.height);
             push_slice(&mut here, slice, slice.top);
         }
-        let shift = slices.get(fit).map_or(0.0, |s| s.top);
+        // The column's heading and "(continued)" first, when it goes on inside a list.
+        let head = slices.get(fit).and_then(|s| s.cont.as_ref());
+        let lead = head.map_or(0.0, |c| c.height());
+        let shift = slices.get(fit).map_or(0.0, |s| s.top) - lead;
         let mut moved = Vec::new();
+        if let Some(head) = head.and_then(|c| c.chunk()) {
+            rest.height = rest.height.max(lead);
+            rest.items.extend(head.items.iter().cloned());
+            moved.push(Slice {
+                top: 0.0,
+                height: lead,
+                items: head.items,
+                ..Slice::default()
+            });
+        }
         for slice in &slices[fit..] {
             let top = slice.top - shift;
             rest.height = rest.height.max(top + slice.height);

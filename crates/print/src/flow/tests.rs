@@ -1,5 +1,6 @@
 //! Layout tests over the fixture handout and small documents built for one rule each.
 
+mod continued;
 mod editions;
 mod fields;
 pub(crate) mod fixture;

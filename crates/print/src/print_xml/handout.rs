@@ -22,6 +22,7 @@ impl Parser<'_, '_> {
             subject: String::new(),
             created: String::new(),
             align: Align::Left,
+            continued: String::new(),
             header: Header::default(),
             footer: Footer::default(),
             blocks: Vec::new(),
@@ -36,7 +37,14 @@ impl Parser<'_, '_> {
         self.check_attributes(
             root,
             &[
-                "paper", "lang", "title", "author", "subject", "created", "align",
+                "paper",
+                "lang",
+                "title",
+                "author",
+                "subject",
+                "created",
+                "align",
+                "continued",
             ],
         );
         let papers = [("letter", Paper::Letter), ("a4", Paper::A4)];
@@ -57,6 +65,10 @@ impl Parser<'_, '_> {
         }
         let aligns = [("left", Align::Left), ("justify", Align::Justify)];
         doc.align = self.choice(root, "align", &aligns, Align::Left, false);
+        doc.continued = root
+            .attribute("continued")
+            .map(collapse)
+            .unwrap_or_default();
 
         let (mut header, mut footer) = (None, None);
         for child in root.children() {
@@ -142,7 +154,7 @@ impl Parser<'_, '_> {
 
     /// `<footer url caption>` and its `<line tone>`s.
     fn footer(&mut self, node: Node<'_, '_>) -> Footer {
-        self.check_attributes(node, &["url", "caption", "qr-alt"]);
+        self.check_attributes(node, &["url", "caption", "qr-alt", "qr-pages"]);
         let url = self.required(node, "url");
         let caption = node.attribute("caption").map(collapse).unwrap_or_default();
         let qr_alt = node
@@ -151,7 +163,12 @@ impl Parser<'_, '_> {
             .filter(|alt| !alt.is_empty())
             .unwrap_or_else(|| url.clone());
         let tones = [("muted", LineTone::Muted), ("strong", LineTone::Strong)];
-        let pages = [("all", LinePages::All), ("first", LinePages::First)];
+        let pages = [
+            ("all", LinePages::All),
+            ("first", LinePages::First),
+            ("last", LinePages::Last),
+        ];
+        let qr_pages = self.choice(node, "qr-pages", &pages, LinePages::All, false);
         let lines = self
             .children_among(node, &["line"])
             .into_iter()
@@ -169,6 +186,7 @@ impl Parser<'_, '_> {
             caption,
             qr_alt,
             lines,
+            qr_pages,
         }
     }
 }

@@ -337,7 +337,11 @@ fn header_and_footer_take_only_their_own_children() {
                 96,
                 "<left> is not allowed inside <footer>; <footer> may contain: line"
             ),
-            err(3, 109, "attribute `pages` on <line> must be all or first, not `odd`"),
+            err(
+                3,
+                109,
+                "attribute `pages` on <line> must be all, first or last, not `odd`"
+            ),
         ]
     );
 }

@@ -187,9 +187,10 @@ fn a_hyphen_inserted_at_a_line_end_is_an_artifact() {
         "<p>Your skin heals in a predictable way.",
         &format!("<p>{words}Your skin heals in a predictable way."),
     );
-    // Large print's short lines need hyphens, when it hyphenates: by default it never does.
+    // Large print's short lines need hyphens, when it hyphenates (by default it never does), on
+    // a line as wide as these words need hyphens on (0.6 in margins).
     let hyphenating = Style::large_print()
-        .with_overrides("hyphenate: true")
+        .with_overrides("hyphenate: true\nmargin_x: 0.6in")
         .unwrap_or_else(|e| panic!("{e:?}"));
     let layout = lay_in(&xml, &hyphenating);
     let hyphens: Vec<Tag> = layout
