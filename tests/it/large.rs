@@ -14,14 +14,7 @@ use std::collections::BTreeMap;
 /// The sample's handout `slug` in `lang`, large print on Letter.
 fn large_print(lang: Lang, slug: &str) -> Rendered {
     let (site, theme) = sample(Paper::Letter);
-    let fonts = handouts::render::pdf::Fonts::embedded();
-    let job = Job::new(&site, &theme, lang, PrintSize::Large).expect("the book");
-    let (p, v) = job
-        .book
-        .variants()
-        .find(|(_, v)| v.slug.to_string() == slug)
-        .expect("the handout");
-    handouts::render::print::handout(&job, p, v, fonts).unwrap_or_else(|d| panic!("{d}"))
+    crate::common::render_variant(&site, &theme, lang, PrintSize::Large, slug)
 }
 
 /// Every sample handout on `paper`: (language, slug) → (regular, large).

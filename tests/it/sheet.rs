@@ -33,14 +33,7 @@ fn checked(content: &str, paper: Paper) -> (handouts::model::Site, handouts::the
 
 fn handout(content: &str, slug: &str, size: PrintSize) -> Rendered {
     let (site, theme) = checked(content, Paper::Letter);
-    let fonts = handouts::render::pdf::Fonts::embedded();
-    let job = Job::new(&site, &theme, Lang::EN, size).expect("the English book");
-    let (p, v) = job
-        .book
-        .variants()
-        .find(|(_, v)| v.slug.to_string() == slug)
-        .expect("the handout");
-    handouts::render::print::handout(&job, p, v, fonts).unwrap_or_else(|d| panic!("{d}"))
+    crate::common::render_variant(&site, &theme, Lang::EN, size, slug)
 }
 
 fn pdftotext(bytes: &[u8]) -> Option<String> {

@@ -141,3 +141,21 @@ pub fn pdftotext(pdf: &Path) -> String {
     assert!(out.status.success(), "pdftotext: {}", pdf.display());
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// The handout of variant `slug` of `site`, in `lang` and `size`.
+pub fn render_variant(
+    site: &handouts::model::Site,
+    theme: &handouts::theme::Theme,
+    lang: handouts::edition::Lang,
+    size: handouts::edition::PrintSize,
+    slug: &str,
+) -> handouts::render::pdf::Rendered {
+    let fonts = handouts::render::pdf::Fonts::embedded();
+    let job = handouts::render::Job::new(site, theme, lang, size).expect("the book");
+    let (p, v) = job
+        .book
+        .variants()
+        .find(|(_, v)| v.slug.to_string() == slug)
+        .expect("the handout");
+    handouts::render::print::handout(&job, p, v, fonts).unwrap_or_else(|d| panic!("{d}"))
+}
